@@ -1,0 +1,37 @@
+#pragma once
+// Reading and writing photos: PNG, JPEG, TIFF, WebP, BMP; 8/16-bit; grayscale; alpha
+// kept aside and passed through; EXIF orientation applied. Writes are atomic.
+#include <string>
+
+#include <opencv2/core/mat.hpp>
+
+namespace rdbm {
+
+struct Image {
+    cv::Mat rgb;          // float32 RGB HxWx3 in [0,1] (grayscale inputs are replicated)
+    cv::Mat alpha;        // float32 HxW in [0,1], empty when the input had none
+    int bitDepth = 8;     // 8 or 16, of the source
+    bool grayscale = false;
+    std::string format;   // lower-case extension of the source: "png", "jpg", ...
+};
+
+struct ReadOptions {
+    long long maxPixels = 200LL * 1000 * 1000; // refuse absurd sizes before decoding
+};
+
+// Throws Error(Image) naming the file and the problem.
+Image readImage(const std::string& path, const ReadOptions& options = {});
+
+struct WriteOptions {
+    int bitDepth = 0;        // 0 keeps image.bitDepth (clamped to what the format holds)
+    bool overwrite = false;  // replace an existing file
+    int jpegQuality = 95;
+};
+
+// Encodes by the path's extension, writes a temporary file beside it and renames.
+// Throws Error(Usage) when the file exists and overwrite is false, Error(Image) otherwise.
+void writeImage(const std::string& path, const Image& image, const WriteOptions& options = {});
+
+bool isSupportedImageExtension(const std::string& path);
+
+} // namespace rdbm

@@ -1,0 +1,46 @@
+#pragma once
+// A loaded restoration network plus everything needed to sample with it.
+// Pimpl keeps LibTorch out of this header (Qt code includes it).
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "rdbm/Device.h"
+#include "rdbm/ModelInfo.h"
+
+namespace rdbm {
+
+struct LoadOptions {
+    DeviceSpec device;
+    bool half = false;     // float16 weights and activations (CUDA only)
+    bool preferEma = true; // trainer layout: EMA weights (true) or online weights (false)
+    std::string sidecarPath; // metadata JSON; empty: "<file>.json" next to the checkpoint if present
+    // Overrides (command-line options win over embedded and sidecar metadata).
+    std::optional<Objective> objective;
+    std::optional<PiMode> piMode;
+    std::optional<ScheduleKind> scheduleKind;
+    std::optional<double> lambda;
+    std::optional<int> T;
+};
+
+class Model {
+public:
+    // Throws Error(Checkpoint) naming the file and the problem; Error(Runtime) for device trouble.
+    static std::shared_ptr<Model> load(const std::string& path, const LoadOptions& options = {});
+    ~Model();
+    Model(const Model&) = delete;
+    Model& operator=(const Model&) = delete;
+
+    const ModelInfo& info() const;
+    const RdbmSchedule& schedule() const;
+    std::string device() const; // resolved, e.g. "cpu" or "cuda:0"
+
+    struct Impl; // defined in core/src (torch side)
+    Impl& impl() const { return *impl_; }
+    explicit Model(std::unique_ptr<Impl> impl);
+
+private:
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace rdbm

@@ -1,0 +1,54 @@
+#pragma once
+// Restoration: the reference's deterministic bridge sampler (spec section 5), an
+// optional stochastic variant, tiling for large images, and a per-step callback that
+// sees every intermediate and may cancel.
+#include <cstdint>
+#include <functional>
+#include <memory>
+
+#include <opencv2/core/mat.hpp>
+
+#include "rdbm/Model.h"
+
+namespace rdbm {
+
+struct SamplerOptions {
+    int steps = 10; // NFE, 1..T
+    // Stochastic variant: eta in [0,1]; 0 is the reference's deterministic sampler.
+    double eta = 0.0;
+    PiMode noiseModulation = PiMode::Residual; // per-pixel scale of the fresh noise when eta > 0
+    uint64_t seed = 0;
+    // Tiling: tileSize 0 picks automatically (whole image when it fits maxWholePixels).
+    int tileSize = 0;
+    int tileOverlap = 32;
+    long long maxWholePixels = 512LL * 512LL;
+    bool emitFrames = true; // convert intermediates to cv::Mat for the callback
+};
+
+// One sampling step, as the callback sees it. Images are float32 RGB, HxWx3.
+struct StepFrame {
+    int step = 0;  // 1..steps
+    int steps = 0;
+    int t = 0, tNext = 0;
+    cv::Mat xt;    // x after this step, in [0,1]
+    cv::Mat x0;    // predicted x0 at t, in [0,1]
+    cv::Mat piEps; // predicted pi*eps at t, in the model's [-1,1] units (signed); zeros at t = T-1
+    double stepSeconds = 0.0;
+};
+
+// Return false to cancel; restore() then throws Error(Cancelled) after the current step.
+using StepCallback = std::function<bool(const StepFrame&)>;
+
+struct RestoreResult {
+    cv::Mat image;          // float32 RGB in [0,1], same size as the input
+    double seconds = 0.0;
+    int networkCalls = 0;   // per whole image (each may span several tiles)
+    int tiles = 1;          // tiles per network call
+    int tileSize = 0;       // 0 when the whole image ran at once
+};
+
+// input: float32 RGB HxWx3 in [0,1] (see ImageIO). Thread-safe for distinct calls on one Model.
+RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOptions& options,
+                      const StepCallback& onStep = {});
+
+} // namespace rdbm
