@@ -156,14 +156,13 @@ std::vector<unsigned char> encodeNpyFloat32(const float* data, const std::vector
     header.push_back('\n');
     if (header.size() > 0xFFFF) throw Error(ErrorKind::Usage, "npy: header too long");
 
-    std::vector<unsigned char> out;
-    const unsigned char magic[] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0};
-    out.insert(out.end(), magic, magic + sizeof magic);
-    out.push_back(static_cast<unsigned char>(header.size() & 0xFF));
-    out.push_back(static_cast<unsigned char>(header.size() >> 8));
-    out.insert(out.end(), header.begin(), header.end());
-    const size_t start = out.size();
-    out.resize(start + count * 4);
+    const unsigned char prefix[] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
+                                    static_cast<unsigned char>(header.size() & 0xFF),
+                                    static_cast<unsigned char>(header.size() >> 8)};
+    const size_t start = sizeof prefix + header.size();
+    std::vector<unsigned char> out(start + count * 4);
+    std::memcpy(out.data(), prefix, sizeof prefix);
+    std::memcpy(out.data() + sizeof prefix, header.data(), header.size());
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     if (count > 0) std::memcpy(out.data() + start, data, count * 4);
 #else

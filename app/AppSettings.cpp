@@ -1,0 +1,88 @@
+#include "AppSettings.h"
+
+#include <QDir>
+
+#include <algorithm>
+
+namespace rdbm::app {
+
+AppSettings::AppSettings() : store_(std::make_unique<QSettings>()) {}
+
+AppSettings::AppSettings(std::unique_ptr<QSettings> store) : store_(std::move(store)) {}
+
+QString AppSettings::lastModel() const { return store_->value("model/last").toString(); }
+void AppSettings::setLastModel(const QString& path) { store_->setValue("model/last", path); }
+
+QStringList AppSettings::comparisonModels() const {
+    QStringList paths = store_->value("comparison/models").toStringList();
+    while (paths.size() < 3) paths << QString();
+    return paths.mid(0, 3);
+}
+void AppSettings::setComparisonModels(const QStringList& paths) { store_->setValue("comparison/models", paths); }
+
+QString AppSettings::device() const { return store_->value("sampler/device", "auto").toString(); }
+void AppSettings::setDevice(const QString& device) { store_->setValue("sampler/device", device); }
+
+int AppSettings::steps() const { return std::clamp(store_->value("sampler/steps", 10).toInt(), 1, 1000); }
+void AppSettings::setSteps(int steps) { store_->setValue("sampler/steps", steps); }
+
+double AppSettings::eta() const { return std::clamp(store_->value("sampler/eta", 0.0).toDouble(), 0.0, 1.0); }
+void AppSettings::setEta(double eta) { store_->setValue("sampler/eta", eta); }
+
+QString AppSettings::noiseModulation() const {
+    const QString m = store_->value("sampler/noiseModulation", "residual").toString();
+    return (m == "one" || m == "zero") ? m : QStringLiteral("residual");
+}
+void AppSettings::setNoiseModulation(const QString& mode) { store_->setValue("sampler/noiseModulation", mode); }
+
+int AppSettings::tileSize() const { return std::max(0, store_->value("sampler/tileSize", 0).toInt()); }
+void AppSettings::setTileSize(int size) { store_->setValue("sampler/tileSize", size); }
+
+qulonglong AppSettings::seed() const { return store_->value("sampler/seed", 0).toULongLong(); }
+void AppSettings::setSeed(qulonglong seed) { store_->setValue("sampler/seed", seed); }
+
+QStringList AppSettings::recentFiles() const { return store_->value("files/recent").toStringList(); }
+
+void AppSettings::addRecentFile(const QString& path) {
+    const QString clean = QDir::cleanPath(path);
+    QStringList files = recentFiles();
+    files.removeAll(clean);
+    files.prepend(clean);
+    while (files.size() > kMaxRecent) files.removeLast();
+    store_->setValue("files/recent", files);
+}
+
+void AppSettings::clearRecentFiles() { store_->remove("files/recent"); }
+
+ThemeChoice AppSettings::theme() const { return themeFromString(store_->value("view/theme", "system").toString()); }
+void AppSettings::setTheme(ThemeChoice theme) { store_->setValue("view/theme", toString(theme)); }
+
+QString AppSettings::language() const { return store_->value("view/language").toString(); }
+void AppSettings::setLanguage(const QString& language) { store_->setValue("view/language", language); }
+
+QString AppSettings::lastDirectory() const { return store_->value("files/lastDirectory").toString(); }
+void AppSettings::setLastDirectory(const QString& dir) { store_->setValue("files/lastDirectory", dir); }
+
+QByteArray AppSettings::windowGeometry() const { return store_->value("window/geometry").toByteArray(); }
+void AppSettings::setWindowGeometry(const QByteArray& geometry) { store_->setValue("window/geometry", geometry); }
+QByteArray AppSettings::windowState() const { return store_->value("window/state").toByteArray(); }
+void AppSettings::setWindowState(const QByteArray& state) { store_->setValue("window/state", state); }
+
+void AppSettings::sync() { store_->sync(); }
+
+QString toString(ThemeChoice theme) {
+    switch (theme) {
+    case ThemeChoice::Light: return QStringLiteral("light");
+    case ThemeChoice::Dark: return QStringLiteral("dark");
+    case ThemeChoice::System: break;
+    }
+    return QStringLiteral("system");
+}
+
+ThemeChoice themeFromString(const QString& s) {
+    if (s == QLatin1String("light")) return ThemeChoice::Light;
+    if (s == QLatin1String("dark")) return ThemeChoice::Dark;
+    return ThemeChoice::System;
+}
+
+} // namespace rdbm::app

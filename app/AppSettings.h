@@ -1,0 +1,67 @@
+#pragma once
+// What the application remembers between runs (QSettings): the last model, device,
+// sampler controls, recent files, theme, language and the window's geometry and state.
+// Typed accessors keep key names and defaults in one place.
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace rdbm::app {
+
+enum class ThemeChoice { System, Light, Dark };
+
+class AppSettings {
+public:
+    // The application's own settings (organisation and application names set in main).
+    AppSettings();
+    // Settings in an explicit store (tests use an INI file in a temporary folder).
+    explicit AppSettings(std::unique_ptr<QSettings> store);
+
+    QString lastModel() const;
+    void setLastModel(const QString& path);
+    QStringList comparisonModels() const; // three slots, empty strings allowed
+    void setComparisonModels(const QStringList& paths);
+    QString device() const; // "auto", "cpu", "cuda:0", ...
+    void setDevice(const QString& device);
+    int steps() const;
+    void setSteps(int steps);
+    double eta() const;
+    void setEta(double eta);
+    QString noiseModulation() const; // "residual", "one", "zero"
+    void setNoiseModulation(const QString& mode);
+    int tileSize() const; // 0: automatic
+    void setTileSize(int size);
+    qulonglong seed() const;
+    void setSeed(qulonglong seed);
+
+    QStringList recentFiles() const;
+    void addRecentFile(const QString& path); // most recent first, no duplicates, at most kMaxRecent
+    void clearRecentFiles();
+    static constexpr int kMaxRecent = 10;
+
+    ThemeChoice theme() const;
+    void setTheme(ThemeChoice theme);
+    QString language() const; // empty: follow the system locale
+    void setLanguage(const QString& language);
+    QString lastDirectory() const;
+    void setLastDirectory(const QString& dir);
+
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray& geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray& state);
+
+    void sync();
+    QSettings& store() { return *store_; }
+
+private:
+    std::unique_ptr<QSettings> store_;
+};
+
+QString toString(ThemeChoice theme);
+ThemeChoice themeFromString(const QString& s); // unknown: System
+
+} // namespace rdbm::app

@@ -1,0 +1,22 @@
+#pragma once
+// The models shipped with the application (models/rdbm-{residual,one,zero}.safetensors,
+// one per pi setting): where to find them, installed or in a source checkout.
+#include <QString>
+#include <QStringList>
+
+#include "rdbm/ModelInfo.h"
+
+namespace rdbm::app {
+
+class BundledModels {
+public:
+    // Folders searched in order: $RDBM_MODELS_DIR, <prefix>/share/rdbm-studio/models,
+    // models/ beside or above the executable, then the source tree's models/.
+    static QStringList searchDirectories();
+    // File name of the bundled model trained with this pi, e.g. "rdbm-residual.safetensors".
+    static QString fileName(rdbm::PiMode pi);
+    // Full path of the first existing bundled model for pi, or empty.
+    static QString find(rdbm::PiMode pi);
+};
+
+} // namespace rdbm::app

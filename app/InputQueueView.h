@@ -1,0 +1,37 @@
+#pragma once
+// The opened photos as a queue (thumbnail, name, status) and the optional reference
+// photo used for PSNR/SSIM. Mirrors a RestoreSession and selects its current item.
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QToolButton;
+
+namespace rdbm::app {
+
+class RestoreSession;
+
+class InputQueueView : public QWidget {
+    Q_OBJECT
+public:
+    InputQueueView(RestoreSession* session, QWidget* parent = nullptr);
+
+    // Buttons for these actions sit under the list (any may be null).
+    void setActions(QAction* add, QAction* remove, QAction* setReference, QAction* clearReference);
+    int count() const;
+    QString itemText(int row) const;
+
+private:
+    void rebuild();
+    void refreshItem(int index);
+    void refreshReference();
+
+    RestoreSession* session_;
+    QListWidget* list_;
+    QLabel* reference_;
+    QWidget* buttons_;
+    QWidget* referenceButtons_;
+};
+
+} // namespace rdbm::app

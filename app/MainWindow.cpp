@@ -1,0 +1,856 @@
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <cstdio>
+
+#include "AboutDialog.h"
+#include "BundledModels.h"
+#include "CompareView.h"
+#include "DropClassifier.h"
+#include "ErrorText.h"
+#include "ImageView.h"
+#include "InputQueueView.h"
+#include "ModelPanel.h"
+#include "PiComparisonPanel.h"
+#include "RestoreSession.h"
+#include "SamplerControls.h"
+#include "SchedulePlotPanel.h"
+#include "ThemePalette.h"
+#include "TrajectoryInspector.h"
+#include "Translations.h"
+#include "ZoomPanState.h"
+
+namespace rdbm::app {
+namespace {
+
+QString etaText(double seconds) {
+    if (!(seconds >= 0.0) || !std::isfinite(seconds)) return {};
+    const int s = static_cast<int>(std::ceil(seconds));
+    if (s < 60) return MainWindow::tr("about %n s left", nullptr, s);
+    return MainWindow::tr("about %1 min %2 s left").arg(s / 60).arg(s % 60);
+}
+
+QString metricsText(const Metrics& before, const Metrics& after) {
+    const auto psnr = [](double v) {
+        return std::isinf(v) ? QStringLiteral("\u221e") : QLocale().toString(v, 'f', 2);
+    };
+    return MainWindow::tr("PSNR %1 dB \u2192 %2 dB, SSIM %3 \u2192 %4")
+        .arg(psnr(before.psnr), psnr(after.psnr), QLocale().toString(before.ssim, 'f', 4),
+             QLocale().toString(after.ssim, 'f', 4));
+}
+
+} // namespace
+
+MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
+    : QMainWindow(parent), settings_(settings), session_(new RestoreSession(this)) {
+    setWindowIcon(QIcon(QStringLiteral(":/icons/rdbm-studio-256.png")));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+
+    tabs_ = new QTabWidget(this);
+    tabs_->setDocumentMode(true);
+
+    // Before / after
+    auto* comparePage = new QWidget(tabs_);
+    auto* cl = new QVBoxLayout(comparePage);
+    cl->setContentsMargins(4, 4, 4, 4);
+    compareInfo_ = new QLabel(comparePage);
+    compareInfo_->setWordWrap(true);
+    compareInfo_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    cl->addWidget(compareInfo_);
+    compare_ = new gui::CompareView(comparePage);
+    compare_->setLabels(tr("Before"), tr("After"));
+    compare_->splitView()->setPlaceholderText(tr("Drop photos and a checkpoint here"));
+    cl->addWidget(compare_, 1);
+    tabs_->addTab(comparePage, tr("&Before / After"));
+
+    inspector_ = new TrajectoryInspector(tabs_);
+    tabs_->addTab(inspector_, tr("&Trajectory"));
+    schedule_ = new SchedulePlotPanel(tabs_);
+    tabs_->addTab(schedule_, tr("&RNR && Schedule"));
+    comparison_ = new PiComparisonPanel(session_, tabs_);
+    tabs_->addTab(comparison_, tr("\u03c0 &Comparison"));
+    setCentralWidget(tabs_);
+
+    createActions();
+    createMenus();
+    createDocks();
+    createStatusBar();
+    connectSession();
+    loadSettings();
+
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        if (static_cast<Tab>(index) == Tab::Comparison) loadBundledComparisonModels();
+        updateActions();
+    });
+    connect(compare_, &gui::CompareView::fileDropped, this, [this](const QString& path) { openFiles({path}); });
+    connect(inspector_, &TrajectoryInspector::currentFrameChanged, this,
+            [this](int, int t) { schedule_->setCurrentTime(t); });
+    connect(inspector_, &TrajectoryInspector::exportRequested, this, &MainWindow::exportTrajectory);
+    connect(schedule_, &SchedulePlotPanel::stepClicked, this, [this](int t) {
+        const TrajectoryRecord& rec = session_->trajectory();
+        for (int i = 0; i < rec.frameCount(); ++i)
+            if (rec.frame(i).step > 0 && rec.frame(i).t == t) inspector_->setCurrentFrame(i);
+    });
+    connect(schedule_, &SchedulePlotPanel::exported, this,
+            [this](const QString& path) { showStatus(tr("Plot written to %1").arg(QDir::toNativeSeparators(path))); });
+    connect(schedule_, &SchedulePlotPanel::exportFailed, this, [this](const QString& path) {
+        showError(tr("Exporting the plot"), {ErrorKind::Runtime, tr("could not write %1").arg(QDir::toNativeSeparators(path))});
+    });
+    connect(comparison_, &PiComparisonPanel::loadModelRequested, this, &MainWindow::chooseComparisonModel);
+    connect(comparison_, &PiComparisonPanel::exported, this, [this](const QStringList& files) {
+        showStatus(tr("Comparison exported: %n file(s)", nullptr, static_cast<int>(files.size())));
+    });
+    connect(controls_, &SamplerControls::optionsChanged, this, [this] {
+        const rdbm::SamplerOptions o = controls_->options();
+        session_->setSamplerOptions(o);
+        comparison_->setBaseOptions(o);
+        schedule_->setSteps(o.steps);
+    });
+    connect(controls_, &SamplerControls::deviceChanged, this, [this](const QString& device) {
+        settings_.setDevice(device);
+        if (!session_->modelPath().isEmpty()) loadModel(session_->modelPath());
+    });
+
+    updateActions();
+    updateTitle();
+    showCurrentItem();
+}
+
+MainWindow::~MainWindow() = default;
+
+// ---------------------------------------------------------------- construction
+
+void MainWindow::createActions() {
+    QStyle* st = style();
+    open_ = new QAction(st->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Photos\u2026"), this);
+    open_->setShortcut(QKeySequence::Open);
+    open_->setToolTip(tr("Open one or more photos (PNG, JPEG, TIFF, WebP); several become a queue"));
+    openReference_ = new QAction(tr("Open &Reference\u2026"), this);
+    openReference_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openReference_->setToolTip(tr("Open the clean version of the photo to measure PSNR and SSIM "
+                                  "(or Shift+drop it onto the window)"));
+    clearReference_ = new QAction(tr("Clear Reference"), this);
+    removeInput_ = new QAction(tr("Remove"), this);
+    removeInput_->setToolTip(tr("Remove the selected photo from the queue"));
+    loadModel_ = new QAction(st->standardIcon(QStyle::SP_DirOpenIcon), tr("Load &Model\u2026"), this);
+    loadModel_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    loadModel_->setToolTip(tr("Load a checkpoint (.safetensors, .pt, .pth, TorchScript)"));
+    save_ = new QAction(st->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save Result\u2026"), this);
+    save_->setShortcut(QKeySequence::Save);
+    save_->setToolTip(tr("Save the restored photo in the input's format and bit depth"));
+    saveAll_ = new QAction(tr("Save &All Results\u2026"), this);
+    saveAll_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    quit_ = new QAction(tr("&Quit"), this);
+    quit_->setShortcut(QKeySequence::Quit);
+    quit_->setMenuRole(QAction::QuitRole);
+
+    restore_ = new QAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Restore"), this);
+    restore_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
+    restore_->setToolTip(tr("Restore the selected photo (Ctrl+R)"));
+    restoreAll_ = new QAction(st->standardIcon(QStyle::SP_MediaSkipForward), tr("Restore A&ll"), this);
+    restoreAll_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    restoreAll_->setToolTip(tr("Restore every photo in the queue that has no result yet"));
+    cancel_ = new QAction(st->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this);
+    cancel_->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancel_->setToolTip(tr("Stop after the current step (Esc)"));
+
+    auto* modes = new QActionGroup(this);
+    modeSplit_ = new QAction(tr("&Split View"), modes);
+    modeSplit_->setShortcut(QKeySequence(Qt::Key_F2));
+    modeSide_ = new QAction(tr("Side &by Side"), modes);
+    modeSide_->setShortcut(QKeySequence(Qt::Key_F3));
+    modeDiff_ = new QAction(tr("&Difference"), modes);
+    modeDiff_->setShortcut(QKeySequence(Qt::Key_F4));
+    for (QAction* a : {modeSplit_, modeSide_, modeDiff_}) a->setCheckable(true);
+    modeSplit_->setChecked(true);
+
+    zoomFit_ = new QAction(tr("Zoom to &Fit"), this);
+    zoomFit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    zoomActual_ = new QAction(tr("&Actual Pixels (1:1)"), this);
+    zoomActual_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    zoomIn_ = new QAction(tr("Zoom &In"), this);
+    zoomIn_->setShortcut(QKeySequence::ZoomIn);
+    zoomOut_ = new QAction(tr("Zoom &Out"), this);
+    zoomOut_->setShortcut(QKeySequence::ZoomOut);
+    fullScreen_ = new QAction(tr("F&ull Screen"), this);
+    fullScreen_->setShortcut(QKeySequence::FullScreen);
+    fullScreen_->setCheckable(true);
+
+    themeGroup_ = new QActionGroup(this);
+    const std::pair<ThemeChoice, QString> themes[] = {
+        {ThemeChoice::System, tr("Follow &System")}, {ThemeChoice::Light, tr("&Light")}, {ThemeChoice::Dark, tr("&Dark")}};
+    for (const auto& [choice, text] : themes) {
+        auto* a = new QAction(text, themeGroup_);
+        a->setCheckable(true);
+        a->setData(static_cast<int>(choice));
+    }
+    languageGroup_ = new QActionGroup(this);
+    for (const QString& lang : Translations::available()) {
+        auto* a = new QAction(Translations::nativeName(lang), languageGroup_);
+        a->setCheckable(true);
+        a->setData(lang);
+        a->setChecked(lang == Translations::installed());
+    }
+    about_ = new QAction(tr("&About RDBM Studio"), this);
+    about_->setMenuRole(QAction::AboutRole);
+    aboutQt_ = new QAction(tr("About &Qt"), this);
+    aboutQt_->setMenuRole(QAction::AboutQtRole);
+
+    connect(open_, &QAction::triggered, this, &MainWindow::chooseImages);
+    connect(openReference_, &QAction::triggered, this, &MainWindow::chooseReference);
+    connect(clearReference_, &QAction::triggered, session_, &RestoreSession::clearReference);
+    connect(removeInput_, &QAction::triggered, this, [this] { session_->removeInput(session_->currentIndex()); });
+    connect(loadModel_, &QAction::triggered, this, &MainWindow::chooseModel);
+    connect(save_, &QAction::triggered, this, &MainWindow::saveResult);
+    connect(saveAll_, &QAction::triggered, this, &MainWindow::saveAllResults);
+    connect(quit_, &QAction::triggered, this, &QWidget::close);
+    connect(restore_, &QAction::triggered, this, &MainWindow::restoreCurrent);
+    connect(restoreAll_, &QAction::triggered, this, &MainWindow::restoreAll);
+    connect(cancel_, &QAction::triggered, this, [this] {
+        session_->cancel();
+        showStatus(tr("Cancelling after the current step\u2026"));
+    });
+    connect(modeSplit_, &QAction::triggered, this, [this] { compare_->setMode(gui::CompareView::Mode::Split); });
+    connect(modeSide_, &QAction::triggered, this, [this] { compare_->setMode(gui::CompareView::Mode::SideBySide); });
+    connect(modeDiff_, &QAction::triggered, this, [this] { compare_->setMode(gui::CompareView::Mode::Difference); });
+    connect(compare_, &gui::CompareView::modeChanged, this, [this](gui::CompareView::Mode m) {
+        (m == gui::CompareView::Mode::Split ? modeSplit_ : m == gui::CompareView::Mode::SideBySide ? modeSide_ : modeDiff_)
+            ->setChecked(true);
+    });
+    connect(zoomFit_, &QAction::triggered, this, [this] { if (auto* z = activeZoom()) z->fitToView(); });
+    connect(zoomActual_, &QAction::triggered, this, [this] { if (auto* z = activeZoom()) z->actualSize(); });
+    connect(zoomIn_, &QAction::triggered, this, [this] { if (auto* z = activeZoom()) z->zoomIn(); });
+    connect(zoomOut_, &QAction::triggered, this, [this] { if (auto* z = activeZoom()) z->zoomOut(); });
+    connect(fullScreen_, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
+    connect(themeGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
+        const auto theme = static_cast<ThemeChoice>(a->data().toInt());
+        ThemePalette::apply(theme);
+        settings_.setTheme(theme);
+    });
+    connect(languageGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
+        settings_.setLanguage(a->data().toString());
+        showStatus(tr("The language changes the next time RDBM Studio starts."), 0);
+        if (interactive_)
+            QMessageBox::information(this, tr("Language"), tr("The language changes the next time RDBM Studio starts."));
+    });
+    connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(aboutQt_, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(open_);
+    file->addAction(openReference_);
+    file->addAction(clearReference_);
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(loadModel_);
+    file->addSeparator();
+    file->addAction(save_);
+    file->addAction(saveAll_);
+    file->addAction(comparison_->exportAction());
+    file->addAction(schedule_->exportPngAction());
+    file->addAction(schedule_->exportPdfAction());
+    file->addSeparator();
+    file->addAction(quit_);
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+
+    QMenu* run = menuBar()->addMenu(tr("&Restore"));
+    run->addAction(restore_);
+    run->addAction(restoreAll_);
+    run->addAction(cancel_);
+    run->addSeparator();
+    run->addAction(comparison_->runAction());
+
+    viewMenu_ = menuBar()->addMenu(tr("&View"));
+    viewMenu_->addAction(modeSplit_);
+    viewMenu_->addAction(modeSide_);
+    viewMenu_->addAction(modeDiff_);
+    viewMenu_->addSeparator();
+    viewMenu_->addAction(zoomFit_);
+    viewMenu_->addAction(zoomActual_);
+    viewMenu_->addAction(zoomIn_);
+    viewMenu_->addAction(zoomOut_);
+    viewMenu_->addSeparator();
+    const QString tabNames[] = {tr("Before / After"), tr("Trajectory"), tr("RNR && Schedule"), tr("\u03c0 Comparison")};
+    for (int i = 0; i < 4; ++i) {
+        auto* a = viewMenu_->addAction(tabNames[i]);
+        a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { tabs_->setCurrentIndex(i); });
+    }
+    viewMenu_->addSeparator();
+    QMenu* theme = viewMenu_->addMenu(tr("&Colours"));
+    theme->addActions(themeGroup_->actions());
+    QMenu* lang = viewMenu_->addMenu(tr("&Language"));
+    lang->addActions(languageGroup_->actions());
+    viewMenu_->addAction(fullScreen_);
+    viewMenu_->addSeparator(); // dock toggles follow (createDocks)
+
+    QMenu* traj = menuBar()->addMenu(tr("&Trajectory"));
+    traj->addAction(inspector_->playAction());
+    traj->addAction(inspector_->nextAction());
+    traj->addAction(inspector_->previousAction());
+    traj->addSeparator();
+    traj->addAction(inspector_->exportFramesAction());
+    traj->addAction(inspector_->exportSheetAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(about_);
+    help->addAction(aboutQt_);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(open_);
+    bar->addAction(loadModel_);
+    bar->addSeparator();
+    bar->addAction(restore_);
+    bar->addAction(cancel_);
+    bar->addAction(save_);
+    bar->addSeparator();
+    bar->addAction(zoomFit_);
+    bar->addAction(zoomActual_);
+}
+
+void MainWindow::createDocks() {
+    queue_ = new InputQueueView(session_, this);
+    queue_->setActions(open_, removeInput_, openReference_, clearReference_);
+    auto* queueDock = new QDockWidget(tr("Photos"), this);
+    queueDock->setObjectName(QStringLiteral("photosDock"));
+    queueDock->setWidget(queue_);
+    addDockWidget(Qt::LeftDockWidgetArea, queueDock);
+
+    modelPanel_ = new ModelPanel(this);
+    auto* modelDock = new QDockWidget(tr("Model"), this);
+    modelDock->setObjectName(QStringLiteral("modelDock"));
+    modelDock->setWidget(modelPanel_);
+    addDockWidget(Qt::RightDockWidgetArea, modelDock);
+
+    controls_ = new SamplerControls(this);
+    controls_->setActions(restore_, restoreAll_, cancel_);
+    auto* controlsDock = new QDockWidget(tr("Restoration"), this);
+    controlsDock->setObjectName(QStringLiteral("restorationDock"));
+    controlsDock->setWidget(controls_);
+    addDockWidget(Qt::RightDockWidgetArea, controlsDock);
+
+    for (QDockWidget* d : {queueDock, modelDock, controlsDock}) viewMenu_->addAction(d->toggleViewAction());
+    resizeDocks({queueDock, modelDock}, {230, 330}, Qt::Horizontal);
+}
+
+void MainWindow::createStatusBar() {
+    statusLabel_ = new QLabel(this);
+    statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(220);
+    progress_->setTextVisible(true);
+    progress_->hide();
+    eta_ = new QLabel(this);
+    auto* cancel = new QToolButton(this);
+    cancel->setDefaultAction(cancel_);
+    cancel->setAutoRaise(true);
+    statusBar()->addWidget(statusLabel_, 1);
+    statusBar()->addPermanentWidget(eta_);
+    statusBar()->addPermanentWidget(progress_);
+    statusBar()->addPermanentWidget(cancel);
+}
+
+void MainWindow::connectSession() {
+    connect(session_, &RestoreSession::stateChanged, this, [this] { updateActions(); });
+    connect(session_, &RestoreSession::modelChanged, this, [this] {
+        const ModelPtr m = session_->model();
+        modelPanel_->setModel(m);
+        controls_->setMaxSteps(m->schedule().T());
+        inspector_->setModelT(m->schedule().T());
+        schedule_->setModel(m);
+        settings_.setLastModel(session_->modelPath());
+        showStatus(tr("Model %1 loaded (%2, %3)")
+                       .arg(QFileInfo(session_->modelPath()).fileName(),
+                            ModelPanel::piDescription(m->info().metadata.piMode), QString::fromStdString(m->device())));
+        updateActions();
+        updateTitle();
+    });
+    connect(session_, &RestoreSession::comparisonModelChanged, this, [this](int slot) {
+        QStringList paths = settings_.comparisonModels();
+        paths[slot] = session_->comparisonModelPath(slot);
+        settings_.setComparisonModels(paths);
+    });
+    connect(session_, &RestoreSession::currentIndexChanged, this, [this] {
+        showCurrentItem();
+        updateActions();
+        updateTitle();
+    });
+    connect(session_, &RestoreSession::itemChanged, this, [this](int index) {
+        if (index == session_->currentIndex()) showCurrentItem();
+        updateActions();
+    });
+    connect(session_, &RestoreSession::itemsChanged, this, [this] { updateActions(); });
+    connect(session_, &RestoreSession::referenceChanged, this, [this] {
+        updateMetrics();
+        updateBandSource();
+        updateActions();
+        if (session_->reference())
+            showStatus(tr("Reference %1 opened").arg(QFileInfo(session_->referenceImage().path).fileName()));
+    });
+    connect(session_, &RestoreSession::metricsChanged, this, [this](int index) {
+        if (index == session_->currentIndex()) updateMetrics();
+    });
+    connect(session_, &RestoreSession::restoreStarted, this, [this](int index, int steps) {
+        progress_->setRange(0, steps);
+        progress_->setValue(0);
+        progress_->setFormat(tr("step %v of %m"));
+        progress_->show();
+        eta_->clear();
+        showStatus(tr("Restoring %1\u2026").arg(QFileInfo(session_->item(index).path).fileName()), 0);
+    });
+    connect(session_, &RestoreSession::progress, this, [this](int, int step, int steps, double eta) {
+        progress_->setRange(0, steps);
+        progress_->setValue(step);
+        eta_->setText(etaText(eta));
+    });
+    connect(session_, &RestoreSession::trajectoryReset, this, [this] { inspector_->setRecord(&session_->trajectory()); });
+    connect(session_, &RestoreSession::trajectoryFrameAdded, this, [this](int frame) {
+        inspector_->frameAdded(frame);
+        // The running result, live, on the "after" side.
+        const TrajectoryRecord& rec = session_->trajectory();
+        if (frame > 0 && session_->trajectoryItem() == session_->currentIndex())
+            compare_->setAfterImage(rec.frame(frame).xt);
+    });
+    connect(session_, &RestoreSession::restoreFinished, this, [this](int index) {
+        const RestoreSession::Item& it = session_->item(index);
+        showStatus(tr("Restored %1 in %2 s").arg(QFileInfo(it.path).fileName(), QLocale().toString(it.result.seconds, 'f', 1)));
+        settings_.addRecentFile(it.path);
+        if (index == session_->currentIndex()) showCurrentItem();
+        updateBandSource();
+    });
+    connect(session_, &RestoreSession::restoreCancelled, this, [this](int index, int completed) {
+        showStatus(tr("Restoration of %1 cancelled after %n step(s)", nullptr, completed)
+                       .arg(QFileInfo(session_->item(index).path).fileName()));
+        if (index == session_->currentIndex()) showCurrentItem();
+    });
+    connect(session_, &RestoreSession::queueFinished, this, [this] {
+        progress_->hide();
+        eta_->clear();
+        updateActions();
+    });
+    connect(session_, &RestoreSession::comparisonStarted, this, [this] { updateActions(); });
+    connect(session_, &RestoreSession::comparisonFinished, this, [this] { updateActions(); });
+    connect(session_, &RestoreSession::saved, this,
+            [this](const QString& path) { showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path))); });
+    connect(session_, &RestoreSession::exported, this, [this](const QStringList& files) {
+        showStatus(tr("Wrote %n file(s)", nullptr, static_cast<int>(files.size())) +
+                   (files.isEmpty() ? QString() : tr(" to %1").arg(QDir::toNativeSeparators(QFileInfo(files.first()).path()))));
+    });
+    connect(session_, &RestoreSession::errorOccurred, this, &MainWindow::showError);
+}
+
+void MainWindow::loadSettings() {
+    rdbm::SamplerOptions o;
+    o.steps = settings_.steps();
+    o.eta = settings_.eta();
+    o.noiseModulation = rdbm::piModeFromString(settings_.noiseModulation().toStdString());
+    o.tileSize = settings_.tileSize();
+    o.seed = settings_.seed();
+    controls_->setOptions(o);
+    controls_->setDevice(settings_.device());
+    session_->setSamplerOptions(controls_->options());
+    comparison_->setBaseOptions(controls_->options());
+    schedule_->setSteps(o.steps);
+    const int theme = static_cast<int>(settings_.theme());
+    for (QAction* a : themeGroup_->actions()) a->setChecked(a->data().toInt() == theme);
+    if (!settings_.windowGeometry().isEmpty()) restoreGeometry(settings_.windowGeometry());
+    if (!settings_.windowState().isEmpty()) restoreState(settings_.windowState());
+}
+
+void MainWindow::saveSettings() {
+    const rdbm::SamplerOptions o = controls_->options();
+    settings_.setSteps(o.steps);
+    settings_.setEta(o.eta);
+    settings_.setNoiseModulation(QString::fromStdString(rdbm::toString(o.noiseModulation)));
+    settings_.setTileSize(o.tileSize);
+    settings_.setSeed(o.seed);
+    settings_.setDevice(controls_->device());
+    settings_.setWindowGeometry(saveGeometry());
+    settings_.setWindowState(saveState());
+    settings_.sync();
+}
+
+rdbm::LoadOptions MainWindow::loadOptions() const {
+    rdbm::LoadOptions o;
+    try {
+        o.device = rdbm::parseDevice(controls_->device().toStdString());
+    } catch (const std::exception&) {
+        o.device = {};
+    }
+    return o;
+}
+
+// ---------------------------------------------------------------- commands
+
+void MainWindow::openFiles(const QStringList& paths, bool asReference) {
+    const DropBatch batch = DropClassifier::classifyAll(paths);
+    if (!batch.rejected.isEmpty()) {
+        QStringList lines;
+        for (const DropItem& r : batch.rejected) lines << QStringLiteral("%1: %2").arg(QFileInfo(r.path).fileName(), r.reason);
+        showError(tr("Opening files"), {ErrorKind::Usage, lines.join(QLatin1Char('\n'))});
+    }
+    if (asReference && batch.images.size() == 1) {
+        session_->setReference(batch.images.first());
+    } else if (!batch.images.isEmpty()) {
+        session_->addInputs(batch.images);
+        for (const QString& p : batch.images) settings_.addRecentFile(p);
+        const int index = session_->indexOf(batch.images.first());
+        if (index >= 0) session_->setCurrentIndex(index);
+        settings_.setLastDirectory(QFileInfo(batch.images.first()).absolutePath());
+    }
+    if (!batch.checkpoints.isEmpty()) {
+        // On the comparison page the checkpoints fill its model slots; elsewhere the
+        // first becomes the model.
+        if (currentTab() == Tab::Comparison) {
+            for (int i = 0; i < batch.checkpoints.size() && i < RestoreSession::kComparisonSlots; ++i)
+                loadComparisonModel(i, batch.checkpoints[i]);
+        } else {
+            loadModel(batch.checkpoints.first());
+            if (batch.checkpoints.size() > 1)
+                showStatus(tr("Several checkpoints dropped: loading %1. Drop them on the \u03c0 Comparison page "
+                              "to compare them.")
+                               .arg(QFileInfo(batch.checkpoints.first()).fileName()));
+        }
+    }
+}
+
+void MainWindow::loadModel(const QString& path) {
+    modelPanel_->setLoading(path);
+    showStatus(tr("Loading model %1\u2026").arg(QFileInfo(path).fileName()), 0);
+    session_->loadModel(path, loadOptions());
+}
+
+void MainWindow::loadComparisonModel(int slot, const QString& path) {
+    showStatus(tr("Loading %1 for %2\u2026").arg(QFileInfo(path).fileName(), PiComparisonPanel::slotLabel(slot)), 0);
+    session_->loadComparisonModel(slot, path, loadOptions());
+}
+
+void MainWindow::loadBundledComparisonModels() {
+    if (bundledTried_ || session_->isBusy()) return;
+    bundledTried_ = true;
+    const QStringList saved = settings_.comparisonModels();
+    const rdbm::PiMode modes[] = {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero};
+    for (int i = 0; i < RestoreSession::kComparisonSlots; ++i) {
+        if (session_->comparisonModel(i)) continue;
+        QString path = BundledModels::find(modes[i]);
+        if (path.isEmpty() && QFileInfo::exists(saved.value(i))) path = saved.value(i);
+        if (!path.isEmpty()) loadComparisonModel(i, path);
+    }
+}
+
+void MainWindow::restoreLastModel() {
+    const QString last = settings_.lastModel();
+    if (!last.isEmpty() && QFileInfo::exists(last)) {
+        loadModel(last);
+        return;
+    }
+    const QString bundled = BundledModels::find(rdbm::PiMode::Residual);
+    if (!bundled.isEmpty()) loadModel(bundled);
+}
+
+bool MainWindow::restoreCurrent() {
+    session_->setSamplerOptions(controls_->options());
+    if (!session_->model()) {
+        showError(tr("Restoring"), {ErrorKind::Usage, tr("no model is loaded: drop a checkpoint or use File \u203a Load Model")});
+        return false;
+    }
+    if (session_->currentIndex() < 0) {
+        showError(tr("Restoring"), {ErrorKind::Usage, tr("no photo is open: drop one or use File \u203a Open Photos")});
+        return false;
+    }
+    const bool ok = session_->restoreCurrent();
+    if (!ok) showStatus(tr("Busy: wait for the running job or cancel it."));
+    return ok;
+}
+
+bool MainWindow::restoreAll() {
+    session_->setSamplerOptions(controls_->options());
+    if (!session_->model()) {
+        showError(tr("Restoring"), {ErrorKind::Usage, tr("no model is loaded: drop a checkpoint or use File \u203a Load Model")});
+        return false;
+    }
+    const bool ok = session_->restoreAll();
+    if (!ok) showStatus(tr("Nothing to restore: every photo already has a result."));
+    return ok;
+}
+
+void MainWindow::setCurrentTab(Tab tab) { tabs_->setCurrentIndex(static_cast<int>(tab)); }
+MainWindow::Tab MainWindow::currentTab() const { return static_cast<Tab>(tabs_->currentIndex()); }
+
+gui::ZoomPanState* MainWindow::activeZoom() const {
+    switch (currentTab()) {
+    case Tab::BeforeAfter: return compare_->zoomState();
+    case Tab::Trajectory: return inspector_->xtView()->zoomState();
+    case Tab::Comparison: return comparison_->resultView(0) ? comparison_->resultView(0)->zoomState() : nullptr;
+    case Tab::Schedule: break;
+    }
+    return nullptr;
+}
+
+// ---------------------------------------------------------------- views
+
+void MainWindow::showCurrentItem() {
+    const int index = session_->currentIndex();
+    if (index < 0) {
+        compare_->setImages({}, {});
+        compareInfo_->setText(tr("Drop photos (PNG, JPEG, TIFF, WebP) and a checkpoint (.safetensors, .pt, .pth, "
+                                 "TorchScript) onto the window, then press Restore. Shift+drop a clean photo to "
+                                 "use it as the reference for PSNR and SSIM."));
+        return;
+    }
+    const RestoreSession::Item& it = session_->item(index);
+    const bool running = session_->trajectoryItem() == index && it.status == RestoreSession::ItemStatus::Restoring;
+    QImage after = it.hasResult ? it.result.display : QImage();
+    if (running && session_->trajectory().frameCount() > 1) after = session_->trajectory().frames().last().xt;
+    compare_->setImages(it.input.display, after);
+    compare_->setLabels(tr("Before"), it.hasResult ? tr("After") : (running ? tr("Restoring\u2026") : tr("Not restored yet")));
+    updateMetrics();
+}
+
+void MainWindow::updateMetrics() {
+    const int index = session_->currentIndex();
+    if (index < 0) return;
+    const RestoreSession::Item& it = session_->item(index);
+    QStringList parts;
+    parts << QFileInfo(it.path).fileName();
+    if (!it.input.display.isNull()) {
+        QString fmt = tr("%1\u00d7%2").arg(it.input.display.width()).arg(it.input.display.height());
+        if (it.input.image)
+            fmt += tr(", %1-bit %2").arg(it.input.image->bitDepth).arg(QString::fromStdString(it.input.image->format).toUpper());
+        parts << fmt;
+    }
+    if (it.hasResult) {
+        QString run = tr("restored in %1 s, %n network call(s)", nullptr, it.result.networkCalls)
+                          .arg(QLocale().toString(it.result.seconds, 'f', 1));
+        if (it.result.tiles > 1) run += tr(", %1 tiles of %2 px").arg(it.result.tiles).arg(it.result.tileSize);
+        parts << run;
+        if (it.result.after.valid)
+            parts << metricsText(it.result.before, it.result.after);
+        else if (session_->reference())
+            parts << tr("the reference's size differs from the photo: no PSNR/SSIM");
+    } else if (!it.message.isEmpty()) {
+        parts << it.message;
+    }
+    compareInfo_->setText(parts.join(QStringLiteral("  \u00b7  ")));
+}
+
+void MainWindow::updateBandSource() {
+    // The pi = 1 band needs an x0: the reference when given, else the predicted x0.
+    const int index = session_->trajectoryItem() >= 0 ? session_->trajectoryItem() : session_->currentIndex();
+    if (index < 0 || index >= session_->itemCount()) {
+        schedule_->clearBandSource();
+        return;
+    }
+    const RestoreSession::Item& it = session_->item(index);
+    if (!it.input.image) return;
+    const ImagePtr ref = session_->reference();
+    if (ref && ref->rgb.size() == it.input.image->rgb.size())
+        schedule_->setBandSource(ref->rgb, it.input.image->rgb, tr("the reference photo"));
+    else if (it.hasResult)
+        schedule_->setBandSource(it.result.image, it.input.image->rgb, tr("the predicted x\u2080 of %1").arg(QFileInfo(it.path).fileName()));
+    else
+        schedule_->clearBandSource();
+}
+
+void MainWindow::updateActions() {
+    const bool idle = !session_->isBusy();
+    const bool hasModel = session_->model() != nullptr;
+    const int index = session_->currentIndex();
+    const bool hasResult = index >= 0 && session_->item(index).hasResult;
+    const RestoreSession::State st = session_->state();
+    restore_->setEnabled(idle && hasModel && index >= 0);
+    restoreAll_->setEnabled(idle && hasModel && session_->hasInputs());
+    cancel_->setEnabled(st == RestoreSession::State::Restoring || st == RestoreSession::State::Comparing);
+    save_->setEnabled(hasResult);
+    bool anyResult = false;
+    for (int i = 0; i < session_->itemCount(); ++i) anyResult = anyResult || session_->item(i).hasResult;
+    saveAll_->setEnabled(anyResult);
+    loadModel_->setEnabled(st != RestoreSession::State::Restoring && st != RestoreSession::State::Comparing);
+    removeInput_->setEnabled(idle && index >= 0);
+    clearReference_->setEnabled(session_->reference() != nullptr);
+    const bool zoomable = currentTab() != Tab::Schedule;
+    for (QAction* a : {zoomFit_, zoomActual_, zoomIn_, zoomOut_}) a->setEnabled(zoomable);
+    for (QAction* a : {modeSplit_, modeSide_, modeDiff_}) a->setEnabled(currentTab() == Tab::BeforeAfter);
+    if (!progress_->isHidden() && idle) {
+        progress_->hide();
+        eta_->clear();
+    }
+}
+
+void MainWindow::updateTitle() {
+    const int index = session_->currentIndex();
+    QString title = tr("RDBM Studio");
+    if (index >= 0) title = QFileInfo(session_->item(index).path).fileName() + QStringLiteral(" \u2014 ") + title;
+    setWindowTitle(title);
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList files = settings_.recentFiles();
+    for (const QString& f : files) {
+        QAction* a = recentMenu_->addAction(QDir::toNativeSeparators(f));
+        a->setEnabled(QFileInfo::exists(f));
+        connect(a, &QAction::triggered, this, [this, f] { openFiles({f}); });
+    }
+    if (files.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+    recentMenu_->addSeparator();
+    connect(recentMenu_->addAction(tr("Clear List")), &QAction::triggered, this, [this] { settings_.clearRecentFiles(); });
+}
+
+void MainWindow::showStatus(const QString& text, int timeoutMs) {
+    statusLabel_->setText(text);
+    statusLabel_->setToolTip(text);
+    Q_UNUSED(timeoutMs)
+}
+
+QString MainWindow::statusText() const { return statusLabel_->text(); }
+
+void MainWindow::showError(const QString& context, const ErrorInfo& error) {
+    if (error.kind == ErrorKind::Cancelled) {
+        showStatus(ErrorText::title(error.kind));
+        return;
+    }
+    const QString line = ErrorText::statusLine(context, error);
+    lastError_ = line;
+    showStatus(line);
+    if (!interactive_) {
+        std::fprintf(stderr, "rdbm-studio: %s\n", line.toLocal8Bit().constData());
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Warning, ErrorText::title(error.kind), ErrorText::details(context, error),
+                                QMessageBox::Ok, this);
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // window-modal, never blocks the event loop
+}
+
+// ---------------------------------------------------------------- dialogs
+
+void MainWindow::chooseImages() {
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Photos"), settings_.lastDirectory(),
+                                                            DropClassifier::imageFilter());
+    if (!files.isEmpty()) openFiles(files);
+}
+
+void MainWindow::chooseReference() {
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open Reference Photo"), settings_.lastDirectory(),
+                                                      DropClassifier::imageFilter());
+    if (!file.isEmpty()) openFiles({file}, true);
+}
+
+void MainWindow::chooseModel() {
+    const QString start = session_->modelPath().isEmpty() ? settings_.lastModel() : session_->modelPath();
+    const QString file = QFileDialog::getOpenFileName(this, tr("Load Model"), QFileInfo(start).absolutePath(),
+                                                      DropClassifier::checkpointFilter());
+    if (!file.isEmpty()) loadModel(file);
+}
+
+void MainWindow::chooseComparisonModel(int slot) {
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Load Model for %1").arg(PiComparisonPanel::slotLabel(slot)),
+        QFileInfo(session_->modelPath()).absolutePath(), DropClassifier::checkpointFilter());
+    if (!file.isEmpty()) loadComparisonModel(slot, file);
+}
+
+void MainWindow::saveResult() {
+    const int index = session_->currentIndex();
+    if (index < 0 || !session_->item(index).hasResult) return;
+    const QString suggested = session_->defaultOutputPath(index);
+    const QString suffix = QFileInfo(suggested).suffix();
+    const QString filter = tr("Same format as the input (*.%1)").arg(suffix) + QStringLiteral(";;") + DropClassifier::imageFilter();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Restored Photo"), suggested, filter);
+    if (path.isEmpty()) return;
+    // The dialog has asked before replacing a file; the session still refuses the input itself.
+    session_->saveResult(index, path, true);
+}
+
+void MainWindow::saveAllResults() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Save All Results to Folder"), settings_.lastDirectory());
+    if (dir.isEmpty()) return;
+    int count = 0;
+    for (int i = 0; i < session_->itemCount(); ++i) {
+        const RestoreSession::Item& it = session_->item(i);
+        if (!it.hasResult) continue;
+        const QFileInfo in(it.path);
+        QString target = QDir(dir).filePath(in.completeBaseName() + QStringLiteral("-restored.") + in.suffix());
+        for (int n = 2; QFileInfo::exists(target); ++n)
+            target = QDir(dir).filePath(QStringLiteral("%1-restored-%2.%3").arg(in.completeBaseName()).arg(n).arg(in.suffix()));
+        if (session_->saveResult(i, target, false)) ++count;
+    }
+    showStatus(tr("Saving %n result(s)\u2026", nullptr, count));
+}
+
+void MainWindow::exportTrajectory(bool frames, bool sheet) {
+    const TrajectoryRecord& rec = session_->trajectory();
+    if (!rec.isComplete()) return;
+    const QString dir = QFileDialog::getExistingDirectory(this, frames ? tr("Export Frames to Folder") : tr("Export Contact Sheet to Folder"),
+                                                          QFileInfo(rec.sourcePath()).absolutePath());
+    if (dir.isEmpty()) return;
+    TrajectoryExportRequest request;
+    request.directory = dir;
+    request.baseName = QFileInfo(rec.sourcePath()).completeBaseName();
+    request.frames = frames;
+    request.contactSheet = sheet;
+    session_->exportTrajectory(request);
+}
+
+void MainWindow::showAbout() {
+    const ModelPtr m = session_->model();
+    auto* dialog = new AboutDialog(m ? QString::fromStdString(m->device()) : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+// ---------------------------------------------------------------- events
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    QStringList paths;
+    QStringList remote;
+    for (const QUrl& u : urls) (u.isLocalFile() ? paths : remote) << (u.isLocalFile() ? u.toLocalFile() : u.toString());
+    if (!remote.isEmpty())
+        showError(tr("Opening files"), {ErrorKind::Usage, tr("only local files can be opened: %1").arg(remote.join(QStringLiteral(", ")))});
+    openFiles(paths, event->modifiers().testFlag(Qt::ShiftModifier));
+    event->acceptProposedAction();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    if (session_->isBusy()) session_->cancel(); // the session waits for the current step on destruction
+    event->accept();
+}
+
+} // namespace rdbm::app

@@ -1,0 +1,148 @@
+#pragma once
+// The main window: a thin layer over RestoreSession. It routes drops and menu commands
+// to the session, shows the session's state in the views (before/after, trajectory,
+// RNR plots, pi comparison), the model panel, the controls and the status bar, and keeps
+// the settings. No model or sampling work happens here.
+#include <QMainWindow>
+#include <QPointer>
+
+#include "AppSettings.h"
+#include "RestoreTypes.h"
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTabWidget;
+
+namespace rdbm::gui {
+class CompareView;
+class ZoomPanState;
+} // namespace rdbm::gui
+
+namespace rdbm::app {
+
+class InputQueueView;
+class ModelPanel;
+class PiComparisonPanel;
+class RestoreSession;
+class SamplerControls;
+class SchedulePlotPanel;
+class TrajectoryInspector;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Tab { BeforeAfter = 0, Trajectory, Schedule, Comparison };
+
+    explicit MainWindow(AppSettings& settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    RestoreSession* session() const { return session_; }
+    // Interactive windows show error dialogs; scripted runs and tests only use the
+    // status bar and stderr, so nothing waits for a click.
+    void setInteractive(bool interactive) { interactive_ = interactive; }
+
+    // Opens photos and checkpoints as a drop would (asReference: one photo becomes the reference).
+    void openFiles(const QStringList& paths, bool asReference = false);
+    void loadModel(const QString& path);
+    void loadComparisonModel(int slot, const QString& path);
+    bool restoreCurrent();
+    bool restoreAll();
+    void setCurrentTab(Tab tab);
+    Tab currentTab() const;
+    // Loads the model used last time, if any (called at startup).
+    void restoreLastModel();
+    void loadBundledComparisonModels();
+
+    gui::CompareView* compareView() const { return compare_; }
+    TrajectoryInspector* trajectoryInspector() const { return inspector_; }
+    SchedulePlotPanel* schedulePanel() const { return schedule_; }
+    PiComparisonPanel* comparisonPanel() const { return comparison_; }
+    ModelPanel* modelPanel() const { return modelPanel_; }
+    SamplerControls* samplerControls() const { return controls_; }
+    QString statusText() const;
+    QString lastError() const { return lastError_; }
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void createStatusBar();
+    void connectSession();
+    void loadSettings();
+    void saveSettings();
+    rdbm::LoadOptions loadOptions() const;
+
+    void showCurrentItem();
+    void updateMetrics();
+    void updateBandSource();
+    void updateActions();
+    void updateTitle();
+    void updateRecentMenu();
+    void showError(const QString& context, const ErrorInfo& error);
+    void showStatus(const QString& text, int timeoutMs = 8000);
+    gui::ZoomPanState* activeZoom() const;
+
+    void chooseImages();
+    void chooseReference();
+    void chooseModel();
+    void chooseComparisonModel(int slot);
+    void saveResult();
+    void saveAllResults();
+    void exportTrajectory(bool frames, bool sheet);
+    void showAbout();
+
+    AppSettings& settings_;
+    RestoreSession* session_;
+    bool interactive_ = true;
+    bool bundledTried_ = false;
+    QString lastError_;
+
+    QTabWidget* tabs_;
+    gui::CompareView* compare_;
+    QLabel* compareInfo_;
+    TrajectoryInspector* inspector_;
+    SchedulePlotPanel* schedule_;
+    PiComparisonPanel* comparison_;
+    ModelPanel* modelPanel_;
+    SamplerControls* controls_;
+    InputQueueView* queue_;
+    QLabel* statusLabel_;
+    QProgressBar* progress_;
+    QLabel* eta_;
+
+    QMenu* recentMenu_ = nullptr;
+    QMenu* viewMenu_ = nullptr;
+    QAction* open_;
+    QAction* openReference_;
+    QAction* clearReference_;
+    QAction* removeInput_;
+    QAction* loadModel_;
+    QAction* save_;
+    QAction* saveAll_;
+    QAction* quit_;
+    QAction* restore_;
+    QAction* restoreAll_;
+    QAction* cancel_;
+    QAction* modeSplit_;
+    QAction* modeSide_;
+    QAction* modeDiff_;
+    QAction* zoomFit_;
+    QAction* zoomActual_;
+    QAction* zoomIn_;
+    QAction* zoomOut_;
+    QAction* fullScreen_;
+    QActionGroup* themeGroup_;
+    QActionGroup* languageGroup_;
+    QAction* about_;
+    QAction* aboutQt_;
+};
+
+} // namespace rdbm::app

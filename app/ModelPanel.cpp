@@ -1,0 +1,144 @@
+#include "ModelPanel.h"
+
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <functional>
+
+namespace rdbm::app {
+
+ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    placeholder_ = new QLabel(tr("No model loaded.\nDrop a checkpoint (.safetensors, .pt, .pth, TorchScript) "
+                                 "onto the window or use File \u203a Load Model."),
+                              this);
+    placeholder_->setWordWrap(true);
+    placeholder_->setAlignment(Qt::AlignCenter);
+    placeholder_->setMargin(12);
+    tree_ = new QTreeWidget(this);
+    tree_->setColumnCount(2);
+    tree_->setHeaderLabels({tr("Property"), tr("Value")});
+    tree_->setRootIsDecorated(true);
+    tree_->setUniformRowHeights(true);
+    tree_->setSelectionMode(QAbstractItemView::SingleSelection);
+    tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    tree_->header()->setStretchLastSection(true);
+    tree_->setWordWrap(true);
+    layout->addWidget(placeholder_);
+    layout->addWidget(tree_);
+    tree_->hide();
+}
+
+QString ModelPanel::piDescription(rdbm::PiMode pi) {
+    switch (pi) {
+    case rdbm::PiMode::Residual: return tr("\u03c0 = x\u2080 \u2212 \u03bc (residual, RDBM)");
+    case rdbm::PiMode::One: return tr("\u03c0 = 1 (bridge, e.g. GOUB)");
+    case rdbm::PiMode::Zero: return tr("\u03c0 = 0 (flow matching, no noise)");
+    }
+    return {};
+}
+
+QString ModelPanel::objectiveDescription(rdbm::Objective objective) {
+    switch (objective) {
+    case rdbm::Objective::X0: return tr("predicts x\u2080");
+    case rdbm::Objective::PiEps: return tr("predicts \u03c0\u00b7\u03b5");
+    case rdbm::Objective::Eps: return tr("predicts \u03b5");
+    }
+    return {};
+}
+
+QString ModelPanel::parameterCountText(long long count) {
+    const QLocale locale;
+    if (count >= 1'000'000) return tr("%1 M (%2)").arg(locale.toString(count / 1e6, 'f', 2), locale.toString(count));
+    if (count >= 1'000) return tr("%1 k (%2)").arg(locale.toString(count / 1e3, 'f', 1), locale.toString(count));
+    return locale.toString(count);
+}
+
+QString ModelPanel::lambdaText(double lambda) {
+    // Checkpoints usually carry k/255; say so when it is one.
+    const double k = lambda * 255.0;
+    const QString plain = QLocale().toString(lambda, 'g', 4);
+    if (std::abs(k - std::round(k)) < 1e-6 && k >= 1.0) return QStringLiteral("%1/255 (%2)").arg(std::llround(k)).arg(plain);
+    return plain;
+}
+
+void ModelPanel::setLoading(const QString& path) {
+    placeholder_->setText(tr("Loading %1 \u2026").arg(QFileInfo(path).fileName()));
+    placeholder_->show();
+    tree_->hide();
+}
+
+QTreeWidgetItem* ModelPanel::addRow(const QString& name, const QString& value, QTreeWidgetItem* parent) {
+    auto* item = parent ? new QTreeWidgetItem(parent) : new QTreeWidgetItem(tree_);
+    item->setText(0, name);
+    item->setText(1, value);
+    item->setToolTip(1, value);
+    return item;
+}
+
+void ModelPanel::setModel(const ModelPtr& model) {
+    model_ = model;
+    tree_->clear();
+    if (!model) {
+        placeholder_->setText(tr("No model loaded.\nDrop a checkpoint (.safetensors, .pt, .pth, TorchScript) "
+                                 "onto the window or use File \u203a Load Model."));
+        placeholder_->show();
+        tree_->hide();
+        return;
+    }
+    const rdbm::ModelInfo& info = model->info();
+    const rdbm::ModelMetadata& meta = info.metadata;
+    const rdbm::UNetConfig& cfg = info.config;
+    QStringList mults;
+    for (int m : cfg.dimMults) mults << QString::number(m);
+
+    addRow(tr("File"), QFileInfo(QString::fromStdString(info.path)).fileName())
+        ->setToolTip(1, QString::fromStdString(info.path));
+    addRow(tr("Format"), QStringLiteral("%1, %2").arg(QString::fromStdString(info.format), QString::fromStdString(info.layout)));
+    auto* arch = addRow(tr("Architecture"), tr("U-Net, dim %1, levels \u00d7%2").arg(cfg.dim).arg(mults.join(QLatin1Char(','))));
+    addRow(tr("Channels"), tr("%1 in, %2 out").arg(cfg.inChannels).arg(cfg.channels), arch);
+    addRow(tr("Group norm groups"), QString::number(cfg.groups), arch);
+    addRow(tr("Attention"), tr("%1 heads \u00d7 %2").arg(cfg.heads).arg(cfg.dimHead), arch);
+    addRow(tr("Input multiple"), tr("%1 px (%2 padding)").arg(cfg.downsampleFactor()).arg(QString::fromStdString(meta.padMode)), arch);
+    addRow(tr("Parameters"), parameterCountText(info.parameterCount));
+    addRow(tr("Objective"), QStringLiteral("%1 (%2)").arg(QString::fromStdString(rdbm::toString(meta.objective)),
+                                                           objectiveDescription(meta.objective)));
+    addRow(tr("\u03c0 mode"), piDescription(meta.piMode));
+    addRow(tr("Schedule"), tr("%1, T = %2%3")
+                               .arg(QString::fromStdString(rdbm::toString(meta.schedule.kind)))
+                               .arg(model->schedule().T())
+                               .arg(info.scheduleFromCheckpoint ? tr(" (from the checkpoint's buffers)") : QString()));
+    addRow(tr("\u03bb"), lambdaText(model->schedule().lambda()));
+    addRow(tr("T"), QString::number(model->schedule().T()));
+    addRow(tr("Device"), QString::fromStdString(model->device()));
+    addRow(tr("Metadata"), QString::fromStdString(info.metadataSource));
+    if (!meta.provenance.empty()) {
+        auto* prov = addRow(tr("Provenance"), tr("%n entries", nullptr, static_cast<int>(meta.provenance.size())));
+        for (const auto& [key, value] : meta.provenance)
+            addRow(QString::fromStdString(key), QString::fromStdString(value), prov);
+        prov->setExpanded(true);
+    } else {
+        addRow(tr("Provenance"), tr("not recorded"));
+    }
+    arch->setExpanded(false);
+    placeholder_->hide();
+    tree_->show();
+}
+
+QStringList ModelPanel::summaryLines() const {
+    QStringList lines;
+    std::function<void(QTreeWidgetItem*, int)> walk = [&](QTreeWidgetItem* item, int depth) {
+        lines << QString(depth * 2, QLatin1Char(' ')) + item->text(0) + QStringLiteral(": ") + item->text(1);
+        for (int i = 0; i < item->childCount(); ++i) walk(item->child(i), depth + 1);
+    };
+    for (int i = 0; i < tree_->topLevelItemCount(); ++i) walk(tree_->topLevelItem(i), 0);
+    return lines;
+}
+
+} // namespace rdbm::app

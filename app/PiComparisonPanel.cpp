@@ -1,0 +1,399 @@
+#include "PiComparisonPanel.h"
+
+#include <QAction>
+#include <QButtonGroup>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTextStream>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "HeatMapView.h"
+#include "ImageConvert.h"
+#include "ImageView.h"
+#include "MetricsTable.h"
+#include "RestoreSession.h"
+#include "SamplerControls.h"
+#include "TrajectoryExporter.h"
+#include "ViewSync.h"
+#include "rdbm/Colormap.h"
+
+namespace rdbm::app {
+namespace {
+
+constexpr int kRows = RestoreSession::kComparisonSlots;
+const rdbm::PiMode kModes[kRows] = {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero};
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+} // namespace
+
+QString PiComparisonPanel::slotLabel(int slot) {
+    switch (slot) {
+    case 0: return tr("\u03c0 = x\u2080 \u2212 \u03bc");
+    case 1: return tr("\u03c0 = 1");
+    case 2: return tr("\u03c0 = 0");
+    }
+    return {};
+}
+
+PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) : QWidget(parent), session_(session) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    // --- what to compare
+    auto* top = new QHBoxLayout;
+    modeGroup_ = new QButtonGroup(this);
+    auto* byModel = new QRadioButton(tr("Three &models (\u03c0 = x\u2080 \u2212 \u03bc, 1, 0)"), this);
+    auto* byNoise = new QRadioButton(tr("One model, three &noise modulations"), this);
+    byModel->setChecked(true);
+    modeGroup_->addButton(byModel, 0);
+    modeGroup_->addButton(byNoise, 1);
+    top->addWidget(byModel);
+    top->addWidget(byNoise);
+    top->addStretch(1);
+    run_ = new QAction(tr("&Run Comparison"), this);
+    cancel_ = new QAction(tr("Cancel"), this);
+    export_ = new QAction(tr("&Export Comparison\u2026"), this);
+    for (QAction* a : {run_, cancel_, export_}) {
+        auto* b = new QToolButton(this);
+        b->setDefaultAction(a);
+        top->addWidget(b);
+    }
+    layout->addLayout(top);
+
+    modelsBox_ = new QWidget(this);
+    auto* ml = new QHBoxLayout(modelsBox_);
+    ml->setContentsMargins(0, 0, 0, 0);
+    for (int i = 0; i < kRows; ++i) {
+        auto* name = new QLabel(this);
+        name->setTextFormat(Qt::RichText);
+        auto* load = new QPushButton(tr("Load\u2026"), this);
+        load->setToolTip(tr("Choose the checkpoint for %1").arg(slotLabel(i)));
+        connect(load, &QPushButton::clicked, this, [this, i] { emit loadModelRequested(i); });
+        ml->addWidget(name, 1);
+        ml->addWidget(load);
+        slotLabels_ << name;
+        slotButtons_ << load;
+    }
+    layout->addWidget(modelsBox_);
+
+    noiseBox_ = new QWidget(this);
+    auto* nl = new QHBoxLayout(noiseBox_);
+    nl->setContentsMargins(0, 0, 0, 0);
+    nl->addWidget(new QLabel(tr("The loaded model with fresh noise scaled per pixel by x\u2080 \u2212 \u03bc, 1 or 0, "
+                                "same seed. \u03b7:"),
+                             this));
+    eta_ = new QDoubleSpinBox(this);
+    eta_->setRange(0.05, 1.0);
+    eta_->setSingleStep(0.05);
+    eta_->setValue(0.5);
+    nl->addWidget(eta_);
+    nl->addStretch(1);
+    layout->addWidget(noiseBox_);
+    noiseBox_->hide();
+
+    auto* statusRow = new QHBoxLayout;
+    status_ = new QLabel(this);
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(260);
+    progress_->hide();
+    statusRow->addWidget(status_, 1);
+    statusRow->addWidget(progress_);
+    layout->addLayout(statusRow);
+
+    // --- the grid: input (and reference) column, then one column per setting
+    auto* split = new QSplitter(Qt::Vertical, this);
+    grid_ = new QWidget(split);
+    auto* gl = new QGridLayout(grid_);
+    gl->setContentsMargins(0, 0, 0, 0);
+    gl->setSpacing(4);
+    sync_ = new gui::ViewSync(this);
+    input_ = new gui::ImageView(grid_);
+    input_->setPlaceholderText(tr("Open a photo"));
+    gl->addWidget(input_, 0, 0);
+    sync_->add(input_->zoomState());
+    inputNote_ = new QLabel(grid_);
+    inputNote_->setAlignment(Qt::AlignCenter);
+    inputNote_->setWordWrap(true);
+    gl->addWidget(inputNote_, 1, 0);
+    for (int i = 0; i < kRows; ++i) {
+        auto* view = new gui::ImageView(grid_);
+        view->setPlaceholderText(slotLabel(i));
+        auto* diff = new gui::HeatMapView(grid_);
+        diff->setTitle(tr("result \u2212 input"));
+        gl->addWidget(view, 0, i + 1);
+        gl->addWidget(diff, 1, i + 1);
+        sync_->add(view->zoomState());
+        sync_->add(diff->zoomState());
+        results_ << view;
+        diffs_ << diff;
+    }
+    for (int c = 0; c <= kRows; ++c) gl->setColumnStretch(c, 1);
+    gl->setRowStretch(0, 3);
+    gl->setRowStretch(1, 2);
+    split->addWidget(grid_);
+
+    table_ = new gui::MetricsTable(split);
+    table_->setColumnCount(5);
+    table_->setHorizontalHeaderLabels({tr("Setting"), tr("PSNR (dB)"), tr("SSIM"), tr("Mean |change|"), tr("Time (s)")});
+    split->addWidget(table_);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    connect(modeGroup_, &QButtonGroup::idClicked, this, [this](int id) { setMode(id == 0 ? Mode::Models : Mode::NoiseModulations); });
+    connect(run_, &QAction::triggered, this, &PiComparisonPanel::run);
+    connect(cancel_, &QAction::triggered, session_, &RestoreSession::cancel);
+    connect(export_, &QAction::triggered, this, &PiComparisonPanel::chooseExport);
+    connect(session_, &RestoreSession::comparisonModelChanged, this, &PiComparisonPanel::refreshSlots);
+    connect(session_, &RestoreSession::modelChanged, this, &PiComparisonPanel::refreshSlots);
+    connect(session_, &RestoreSession::currentIndexChanged, this, &PiComparisonPanel::refreshInput);
+    connect(session_, &RestoreSession::itemChanged, this, [this](int index) {
+        if (index == session_->currentIndex()) refreshInput();
+    });
+    connect(session_, &RestoreSession::referenceChanged, this, &PiComparisonPanel::refreshInput);
+    connect(session_, &RestoreSession::stateChanged, this, &PiComparisonPanel::updateEnabled);
+    connect(session_, &RestoreSession::comparisonStarted, this, [this](int rows) {
+        progress_->setRange(0, 0);
+        progress_->show();
+        status_->setText(tr("Restoring with %n setting(s)\u2026", nullptr, rows));
+    });
+    connect(session_, &RestoreSession::comparisonStep, this, [this](int row, int step, int steps) {
+        progress_->setRange(0, steps * kRows);
+        progress_->setValue(row * steps + step);
+        status_->setText(tr("%1: step %2 of %3").arg(rows_.value(row).label).arg(step).arg(steps));
+    });
+    connect(session_, &RestoreSession::comparisonRowFinished, this, &PiComparisonPanel::onRowFinished);
+    connect(session_, &RestoreSession::comparisonRowFailed, this, &PiComparisonPanel::onRowFailed);
+    connect(session_, &RestoreSession::comparisonFinished, this, [this](bool cancelled) {
+        progress_->hide();
+        status_->setText(cancelled ? tr("Comparison cancelled.") : tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, finishedRows()));
+        updateEnabled();
+    });
+    refreshSlots();
+    refreshInput();
+    updateEnabled();
+}
+
+void PiComparisonPanel::setMode(Mode mode) {
+    mode_ = mode;
+    modeGroup_->button(mode == Mode::Models ? 0 : 1)->setChecked(true);
+    modelsBox_->setVisible(mode == Mode::Models);
+    noiseBox_->setVisible(mode == Mode::NoiseModulations);
+    clearResults();
+    refreshSlots();
+    updateEnabled();
+}
+
+double PiComparisonPanel::noiseEta() const { return eta_->value(); }
+void PiComparisonPanel::setNoiseEta(double eta) { eta_->setValue(eta); }
+
+QVector<ComparisonSetting> PiComparisonPanel::settings() const {
+    QVector<ComparisonSetting> out;
+    for (int i = 0; i < kRows; ++i) {
+        ComparisonSetting s;
+        s.options = base_;
+        if (mode_ == Mode::Models) {
+            s.label = slotLabel(i);
+            s.model = session_->comparisonModel(i);
+            // The main model fills the slot of its own pi when that slot is empty.
+            const ModelPtr main = session_->model();
+            if (!s.model && main && main->info().metadata.piMode == kModes[i]) s.model = main;
+        } else {
+            s.label = tr("noise %1").arg(SamplerControls::noiseModulationName(kModes[i]));
+            s.model = session_->model();
+            s.options.eta = eta_->value();
+            s.options.noiseModulation = kModes[i];
+        }
+        out << s;
+    }
+    return out;
+}
+
+void PiComparisonPanel::refreshSlots() {
+    const QVector<ComparisonSetting> s = settings();
+    for (int i = 0; i < kRows; ++i) {
+        const QString path = session_->comparisonModelPath(i);
+        QString text;
+        if (!path.isEmpty())
+            text = QStringLiteral("<b>%1</b>: %2").arg(slotLabel(i), QFileInfo(path).fileName().toHtmlEscaped());
+        else if (s[i].model)
+            text = tr("<b>%1</b>: the loaded model").arg(slotLabel(i));
+        else
+            text = tr("<b>%1</b>: <i>no model</i>").arg(slotLabel(i));
+        slotLabels_[i]->setText(text);
+    }
+    updateEnabled();
+}
+
+void PiComparisonPanel::refreshInput() {
+    const int index = session_->currentIndex();
+    if (index < 0) {
+        input_->setImage({});
+        inputNote_->setText(tr("No photo open."));
+    } else {
+        input_->setImage(session_->item(index).input.display);
+        input_->setOverlayText(tr("input"));
+        const LoadedImage& ref = session_->referenceImage();
+        inputNote_->setText(ref.image ? tr("PSNR and SSIM against the reference %1.").arg(QFileInfo(ref.path).fileName())
+                                      : tr("Open a reference photo to measure PSNR and SSIM."));
+    }
+    updateEnabled();
+}
+
+void PiComparisonPanel::clearResults() {
+    rows_.clear();
+    rowDone_.clear();
+    meanAbs_.clear();
+    for (int i = 0; i < kRows; ++i) {
+        results_[i]->setImage({});
+        results_[i]->setOverlayText({});
+        diffs_[i]->clear();
+    }
+    table_->clearMetrics();
+    status_->clear();
+}
+
+bool PiComparisonPanel::run() {
+    const QVector<ComparisonSetting> s = settings();
+    const bool any = std::any_of(s.begin(), s.end(), [](const ComparisonSetting& c) { return c.model != nullptr; });
+    if (!any) {
+        status_->setText(mode_ == Mode::Models ? tr("Load at least one model for the comparison.")
+                                               : tr("Load a model first."));
+        return false;
+    }
+    clearResults();
+    rows_.resize(kRows);
+    rowDone_.fill(false, kRows);
+    meanAbs_.fill(0.0, kRows);
+    for (int i = 0; i < kRows; ++i) {
+        rows_[i].index = i;
+        rows_[i].label = s[i].label;
+        results_[i]->setPlaceholderText(s[i].model ? tr("%1: waiting").arg(s[i].label) : tr("%1: no model").arg(s[i].label));
+    }
+    table_->clearMetrics();
+    for (int i = 0; i < kRows; ++i) {
+        table_->setMetrics(s[i].label, kNaN, kNaN);
+        for (int c = 3; c < table_->columnCount(); ++c) table_->setItem(i, c, new QTableWidgetItem(QStringLiteral("\u2014")));
+    }
+    const bool started = session_->runComparison(s);
+    if (!started) status_->setText(tr("Open a photo and wait for the running job to finish."));
+    updateEnabled();
+    return started;
+}
+
+void PiComparisonPanel::onRowFinished(const ComparisonRow& row) {
+    if (row.index < 0 || row.index >= rows_.size()) return;
+    rows_[row.index] = row;
+    rowDone_[row.index] = true;
+    results_[row.index]->setImage(row.display);
+    results_[row.index]->setOverlayText(row.label);
+    const cv::Mat d = row.difference.isContinuous() ? row.difference : row.difference.clone();
+    diffs_[row.index]->setMap(d.cols, d.rows, d.ptr<float>());
+    updateCommonLimit();
+    double meanAbs = 0.0;
+    if (!d.empty()) {
+        for (int i = 0; i < static_cast<int>(d.total()); ++i) meanAbs += std::abs(d.ptr<float>()[i]);
+        meanAbs /= static_cast<double>(d.total());
+    }
+    table_->setMetrics(row.label, row.metrics.valid ? row.metrics.psnr : kNaN, row.metrics.valid ? row.metrics.ssim : kNaN);
+    meanAbs_[row.index] = meanAbs;
+    table_->item(row.index, 3)->setText(QLocale().toString(meanAbs, 'f', 4));
+    table_->item(row.index, 4)->setText(QLocale().toString(row.seconds, 'f', 2));
+    updateEnabled();
+}
+
+void PiComparisonPanel::onRowFailed(int row, const ErrorInfo& error) {
+    if (row < 0 || row >= results_.size()) return;
+    results_[row]->setImage({});
+    results_[row]->setPlaceholderText(tr("%1 failed:\n%2").arg(rows_.value(row).label, error.message));
+    if (QTableWidgetItem* item = table_->item(row, 3)) item->setText(tr("failed"));
+}
+
+void PiComparisonPanel::updateCommonLimit() {
+    // One colour scale for all difference maps, so that they compare.
+    float limit = 1e-6f;
+    for (int i = 0; i < rows_.size(); ++i) {
+        if (!rowDone_.value(i) || rows_[i].difference.empty()) continue;
+        const cv::Mat d = rows_[i].difference.isContinuous() ? rows_[i].difference : rows_[i].difference.clone();
+        limit = std::max(limit, rdbm::symmetricLimit(d.ptr<float>(), static_cast<int>(d.total())));
+    }
+    for (gui::HeatMapView* v : std::as_const(diffs_)) v->setFixedLimit(limit);
+}
+
+int PiComparisonPanel::finishedRows() const { return static_cast<int>(std::count(rowDone_.begin(), rowDone_.end(), true)); }
+
+void PiComparisonPanel::updateEnabled() {
+    const bool idle = session_->state() == RestoreSession::State::Idle;
+    const bool comparing = session_->state() == RestoreSession::State::Comparing;
+    run_->setEnabled(idle && session_->currentIndex() >= 0);
+    cancel_->setEnabled(comparing);
+    export_->setEnabled(idle && finishedRows() > 0);
+    for (QPushButton* b : std::as_const(slotButtons_)) b->setEnabled(idle);
+}
+
+QStringList PiComparisonPanel::exportTo(const QString& directory) {
+    QStringList files;
+    if (!QDir().mkpath(directory)) return files;
+    const QDir dir(directory);
+    const QString names[kRows] = {QStringLiteral("pi-residual"), QStringLiteral("pi-one"), QStringLiteral("pi-zero")};
+    const QString prefix = mode_ == Mode::Models ? QStringLiteral("model") : QStringLiteral("noise");
+    for (int i = 0; i < rows_.size(); ++i) {
+        if (!rowDone_.value(i)) continue;
+        const QString result = dir.filePath(QStringLiteral("%1-%2-result.png").arg(prefix, names[i]));
+        TrajectoryExporter::saveAtomically(rows_[i].display, result);
+        const QString diff = dir.filePath(QStringLiteral("%1-%2-difference.png").arg(prefix, names[i]));
+        TrajectoryExporter::saveAtomically(signedMapImage(rows_[i].difference, diffs_[i]->limit()), diff);
+        files << result << diff;
+    }
+    const QString grid = dir.filePath(QStringLiteral("%1-comparison-grid.png").arg(prefix));
+    TrajectoryExporter::saveAtomically(grid_->grab().toImage(), grid);
+    files << grid;
+
+    const QString csv = dir.filePath(QStringLiteral("%1-comparison-metrics.csv").arg(prefix));
+    QSaveFile f(csv);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Text)) {
+        QTextStream out(&f);
+        out << "setting,psnr_db,ssim,mean_abs_change,seconds\n";
+        for (int i = 0; i < rows_.size(); ++i) {
+            if (!rowDone_.value(i)) continue;
+            const ComparisonRow& r = rows_[i];
+            out << '"' << r.label << "\"," << (r.metrics.valid ? QString::number(r.metrics.psnr, 'f', 4) : QString()) << ','
+                << (r.metrics.valid ? QString::number(r.metrics.ssim, 'f', 6) : QString()) << ','
+                << QString::number(meanAbs_.value(i), 'f', 6) << ',' << QString::number(r.seconds, 'f', 3) << '\n';
+        }
+        out.flush();
+        if (f.commit()) files << csv;
+    }
+    return files;
+}
+
+void PiComparisonPanel::chooseExport() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Comparison to Folder"), QDir::homePath());
+    if (dir.isEmpty()) return;
+    try {
+        emit exported(exportTo(dir));
+    } catch (const std::exception& e) {
+        status_->setText(QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace rdbm::app

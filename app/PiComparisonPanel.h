@@ -1,0 +1,99 @@
+#pragma once
+// The same photo restored under three settings, side by side under one synchronized zoom:
+// three models trained with pi = x0 - mu, 1 and 0 (the bundled ones, or any the user
+// loads), or one model with the three noise modulations at eta > 0. Each result has its
+// difference map (result - input) on a common scale and a row in the metrics table.
+// The runs go through the session's worker; this panel only shows them.
+#include <QVector>
+#include <QWidget>
+
+#include "RestoreTypes.h"
+
+class QAction;
+class QButtonGroup;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+
+namespace rdbm::gui {
+class HeatMapView;
+class ImageView;
+class MetricsTable;
+class ViewSync;
+} // namespace rdbm::gui
+
+namespace rdbm::app {
+
+class RestoreSession;
+
+class PiComparisonPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class Mode { Models, NoiseModulations };
+
+    PiComparisonPanel(RestoreSession* session, QWidget* parent = nullptr);
+
+    Mode mode() const { return mode_; }
+    void setMode(Mode mode);
+    void setBaseOptions(const rdbm::SamplerOptions& options) { base_ = options; }
+    double noiseEta() const;
+    void setNoiseEta(double eta);
+
+    // The settings a run would use now (rows without a model are kept, with a null model).
+    QVector<ComparisonSetting> settings() const;
+    bool run();
+    // Writes each result, each difference map, the metrics (CSV) and the grid (PNG) into directory.
+    QStringList exportTo(const QString& directory);
+
+    int finishedRows() const;
+    QAction* runAction() const { return run_; }
+    QAction* exportAction() const { return export_; }
+    gui::ImageView* resultView(int row) const { return results_.value(row); }
+    gui::HeatMapView* differenceView(int row) const { return diffs_.value(row); }
+    gui::MetricsTable* metricsTable() const { return table_; }
+
+    static QString slotLabel(int slot); // "pi = x0 - mu", ...
+
+signals:
+    void loadModelRequested(int slot); // the window asks for a file
+    void exported(const QStringList& files);
+
+private:
+    void refreshSlots();
+    void refreshInput();
+    void clearResults();
+    void onRowFinished(const ComparisonRow& row);
+    void onRowFailed(int row, const ErrorInfo& error);
+    void updateCommonLimit();
+    void updateEnabled();
+    void chooseExport();
+
+    RestoreSession* session_;
+    Mode mode_ = Mode::Models;
+    rdbm::SamplerOptions base_;
+    QVector<ComparisonRow> rows_;
+    QVector<bool> rowDone_;
+    QVector<double> meanAbs_; // mean |result - input| per row
+
+    QButtonGroup* modeGroup_;
+    QWidget* modelsBox_;
+    QWidget* noiseBox_;
+    QVector<QLabel*> slotLabels_;
+    QVector<QPushButton*> slotButtons_;
+    QDoubleSpinBox* eta_;
+    QProgressBar* progress_;
+    QLabel* status_;
+    QWidget* grid_;
+    gui::ImageView* input_;
+    QLabel* inputNote_;
+    QVector<gui::ImageView*> results_;
+    QVector<gui::HeatMapView*> diffs_;
+    gui::ViewSync* sync_;
+    gui::MetricsTable* table_;
+    QAction* run_;
+    QAction* cancel_;
+    QAction* export_;
+};
+
+} // namespace rdbm::app

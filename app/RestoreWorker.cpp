@@ -1,0 +1,147 @@
+#include "RestoreWorker.h"
+
+#include <QThread>
+
+#include <opencv2/core.hpp>
+
+#include "ImageConvert.h"
+#include "rdbm/Metrics.h"
+
+namespace rdbm::app {
+
+RestoreWorker::RestoreWorker(QObject* parent) : QObject(parent) { registerMetaTypes(); }
+
+void RestoreWorker::requestCancel(int jobId) {
+    int seen = cancelUpTo_.load();
+    while (seen < jobId && !cancelUpTo_.compare_exchange_weak(seen, jobId)) {
+    }
+}
+
+Metrics measure(const cv::Mat& image, const ImagePtr& reference) {
+    Metrics m;
+    if (image.empty() || !reference || reference->rgb.size() != image.size()) return m;
+    m.psnr = rdbm::psnr(image, reference->rgb);
+    m.ssim = rdbm::ssim(image, reference->rgb);
+    m.valid = true;
+    return m;
+}
+
+void RestoreWorker::loadModel(int requestId, const QString& path, const rdbm::LoadOptions& options) {
+    try {
+        ModelPtr model = rdbm::Model::load(path.toStdString(), options);
+        emit modelLoaded(requestId, path, model);
+    } catch (const std::exception& e) {
+        emit modelLoadFailed(requestId, path, ErrorInfo::from(e));
+    }
+}
+
+void RestoreWorker::restore(const RestoreJob& job) {
+    if (!job.model || !job.input) {
+        emit restoreFailed(job.id, {rdbm::ErrorKind::Usage, tr("Nothing to restore: load a model and an image first.")});
+        return;
+    }
+    if (isCancelled(job.id)) {
+        emit restoreCancelled(job.id, 0);
+        return;
+    }
+    const int steps = job.options.steps;
+    emit restoreStarted(job.id, steps);
+    const bool previews = job.previewPixels > 0;
+    if (previews) {
+        TrajectoryFrame mu;
+        mu.steps = steps;
+        mu.xt = toPreview(job.input->rgb, job.previewPixels);
+        emit stepCompleted(job.id, mu);
+    }
+    int completed = 0;
+    rdbm::SamplerOptions options = job.options;
+    options.emitFrames = previews;
+    const rdbm::StepCallback onStep = [&](const rdbm::StepFrame& f) {
+        TrajectoryFrame frame;
+        frame.step = f.step;
+        frame.steps = f.steps;
+        frame.t = f.t;
+        frame.tNext = f.tNext;
+        frame.stepSeconds = f.stepSeconds;
+        if (previews) {
+            frame.xt = toPreview(f.xt, job.previewPixels);
+            frame.x0 = toPreview(f.x0, job.previewPixels);
+            frame.piEps = channelMean(f.piEps, job.previewPixels);
+        }
+        completed = f.step;
+        emit stepCompleted(job.id, frame);
+        return !isCancelled(job.id);
+    };
+    try {
+        const rdbm::RestoreResult r = rdbm::restore(*job.model, job.input->rgb, options, onStep);
+        RestoreOutcome out;
+        out.id = job.id;
+        out.inputPath = job.inputPath;
+        out.image = r.image;
+        out.display = toQImage(r.image);
+        out.seconds = r.seconds;
+        out.networkCalls = r.networkCalls;
+        out.tiles = r.tiles;
+        out.tileSize = r.tileSize;
+        if (job.reference) {
+            out.before = measure(job.input->rgb, job.reference);
+            out.after = measure(r.image, job.reference);
+        }
+        emit restoreFinished(job.id, out);
+    } catch (const rdbm::Error& e) {
+        if (e.kind() == rdbm::ErrorKind::Cancelled)
+            emit restoreCancelled(job.id, completed);
+        else
+            emit restoreFailed(job.id, ErrorInfo::from(e));
+    } catch (const std::exception& e) {
+        emit restoreFailed(job.id, ErrorInfo::from(e));
+    }
+}
+
+void RestoreWorker::compare(const ComparisonJob& job) {
+    if (!job.input) {
+        emit comparisonFinished(job.id);
+        return;
+    }
+    for (int i = 0; i < job.settings.size(); ++i) {
+        if (isCancelled(job.id)) {
+            emit comparisonCancelled(job.id);
+            return;
+        }
+        const ComparisonSetting& s = job.settings[i];
+        if (!s.model) {
+            emit comparisonRowFailed(job.id, i, {rdbm::ErrorKind::Usage, tr("No model loaded for \"%1\".").arg(s.label)});
+            continue;
+        }
+        rdbm::SamplerOptions options = s.options;
+        options.emitFrames = false;
+        const rdbm::StepCallback onStep = [&](const rdbm::StepFrame& f) {
+            emit comparisonStep(job.id, i, f.step, f.steps);
+            return !isCancelled(job.id);
+        };
+        try {
+            const rdbm::RestoreResult r = rdbm::restore(*s.model, job.input->rgb, options, onStep);
+            ComparisonRow row;
+            row.index = i;
+            row.label = s.label;
+            row.display = toQImage(r.image);
+            cv::Mat diff;
+            cv::subtract(r.image, job.input->rgb, diff, cv::noArray(), CV_32F);
+            row.difference = channelMean(diff);
+            row.metrics = measure(r.image, job.reference);
+            row.seconds = r.seconds;
+            emit comparisonRowFinished(job.id, row);
+        } catch (const rdbm::Error& e) {
+            if (e.kind() == rdbm::ErrorKind::Cancelled) {
+                emit comparisonCancelled(job.id);
+                return;
+            }
+            emit comparisonRowFailed(job.id, i, ErrorInfo::from(e));
+        } catch (const std::exception& e) {
+            emit comparisonRowFailed(job.id, i, ErrorInfo::from(e));
+        }
+    }
+    emit comparisonFinished(job.id);
+}
+
+} // namespace rdbm::app

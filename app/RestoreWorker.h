@@ -1,0 +1,54 @@
+#pragma once
+// Model loading, restoration and comparisons, run on a worker thread (moveToThread).
+// Slots are invoked queued from the GUI thread and report back by queued signals; the
+// GUI thread never touches the network. Cancellation is a thread-safe flag that the
+// step callback reads: the current step finishes, then the run stops.
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+
+#include "RestoreTypes.h"
+#include "TrajectoryRecord.h"
+
+namespace rdbm::app {
+
+class RestoreWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit RestoreWorker(QObject* parent = nullptr);
+
+    // Thread-safe: cancels the job with this id and every earlier one.
+    void requestCancel(int jobId);
+    bool isCancelled(int jobId) const { return jobId <= cancelUpTo_.load(); }
+
+public slots:
+    void loadModel(int requestId, const QString& path, const rdbm::LoadOptions& options);
+    void restore(const rdbm::app::RestoreJob& job);
+    void compare(const rdbm::app::ComparisonJob& job);
+
+signals:
+    void modelLoaded(int requestId, const QString& path, rdbm::app::ModelPtr model);
+    void modelLoadFailed(int requestId, const QString& path, const rdbm::app::ErrorInfo& error);
+
+    void restoreStarted(int jobId, int steps);
+    // One per sampling step, in order (frame 0, mu, comes first when previews are on).
+    void stepCompleted(int jobId, const rdbm::app::TrajectoryFrame& frame);
+    void restoreFinished(int jobId, const rdbm::app::RestoreOutcome& outcome);
+    void restoreCancelled(int jobId, int completedSteps);
+    void restoreFailed(int jobId, const rdbm::app::ErrorInfo& error);
+
+    void comparisonStep(int jobId, int row, int step, int steps);
+    void comparisonRowFinished(int jobId, const rdbm::app::ComparisonRow& row);
+    void comparisonRowFailed(int jobId, int row, const rdbm::app::ErrorInfo& error);
+    void comparisonFinished(int jobId);
+    void comparisonCancelled(int jobId);
+
+private:
+    std::atomic<int> cancelUpTo_{0};
+};
+
+// PSNR and SSIM of image against reference; invalid when either is missing or sizes differ.
+Metrics measure(const cv::Mat& image, const ImagePtr& reference);
+
+} // namespace rdbm::app

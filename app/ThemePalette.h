@@ -1,0 +1,25 @@
+#pragma once
+// Light and dark palettes for the whole application (Fusion style), or the system's.
+// Qt 6.4 cannot ask the platform for its colour scheme, so "follow system" restores
+// the palette and style the application started with.
+#include <QPalette>
+#include <QString>
+
+#include "AppSettings.h"
+
+class QApplication;
+
+namespace rdbm::app {
+
+class ThemePalette {
+public:
+    static QPalette light();
+    static QPalette dark();
+    // Remembers the startup style and palette (call once, before the first apply()).
+    static void captureSystemDefaults();
+    static void apply(ThemeChoice theme);
+    // True when the palette in use has a dark window background.
+    static bool isDark(const QPalette& palette);
+};
+
+} // namespace rdbm::app

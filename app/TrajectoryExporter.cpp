@@ -1,0 +1,121 @@
+#include "TrajectoryExporter.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPainter>
+#include <QSaveFile>
+
+#include <algorithm>
+
+#include "ImageConvert.h"
+#include "rdbm/Colormap.h"
+#include "rdbm/Error.h"
+
+namespace rdbm::app {
+namespace {
+
+QString stepName(const QString& base, const TrajectoryFrame& f, const char* what) {
+    if (f.step == 0) return QStringLiteral("%1_step00_mu.png").arg(base);
+    return QStringLiteral("%1_step%2_t%3_%4.png")
+        .arg(base)
+        .arg(f.step, 2, 10, QLatin1Char('0'))
+        .arg(f.t, 3, 10, QLatin1Char('0'))
+        .arg(QLatin1String(what));
+}
+
+void ensureDirectory(const QString& directory) {
+    if (!QDir().mkpath(directory))
+        throw Error(ErrorKind::Runtime, "cannot create the folder " + directory.toStdString());
+}
+
+} // namespace
+
+void TrajectoryExporter::saveAtomically(const QImage& image, const QString& path) {
+    QSaveFile file(path);
+    const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, format.constData()) || !file.commit())
+        throw Error(ErrorKind::Runtime, "cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
+}
+
+float TrajectoryExporter::commonPiEpsLimit(const TrajectoryRecord& record) {
+    float limit = 1e-6f;
+    for (const TrajectoryFrame& f : record.frames()) {
+        if (f.piEps.empty()) continue;
+        const cv::Mat m = f.piEps.isContinuous() ? f.piEps : f.piEps.clone();
+        limit = std::max(limit, symmetricLimit(m.ptr<float>(), static_cast<int>(m.total())));
+    }
+    return limit;
+}
+
+QStringList TrajectoryExporter::writeFrames(const TrajectoryRecord& record, const QString& directory,
+                                            const QString& baseName) {
+    ensureDirectory(directory);
+    const QDir dir(directory);
+    const float limit = commonPiEpsLimit(record);
+    QStringList files;
+    for (const TrajectoryFrame& f : record.frames()) {
+        const QString xtPath = dir.filePath(stepName(baseName, f, "xt"));
+        saveAtomically(f.xt, xtPath);
+        files << xtPath;
+        if (!f.x0.isNull()) {
+            const QString p = dir.filePath(stepName(baseName, f, "x0"));
+            saveAtomically(f.x0, p);
+            files << p;
+        }
+        if (!f.piEps.empty()) {
+            const QString p = dir.filePath(stepName(baseName, f, "pieps"));
+            saveAtomically(signedMapImage(f.piEps, limit), p);
+            files << p;
+        }
+    }
+    return files;
+}
+
+QImage TrajectoryExporter::contactSheet(const TrajectoryRecord& record, int thumbWidth) {
+    if (record.isEmpty()) return {};
+    const QSize src = record.frame(0).xt.size();
+    const int tw = std::max(16, thumbWidth);
+    const int th = std::max(1, src.height() * tw / std::max(1, src.width()));
+    const int margin = 8, header = 24, rowLabel = 20;
+    const int cols = 3, rows = record.frameCount();
+    QImage sheet(margin + cols * (tw + margin), header + rows * (th + rowLabel + margin) + margin, QImage::Format_RGB888);
+    sheet.fill(Qt::white);
+    QPainter p(&sheet);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    QFont font = p.font();
+    font.setPixelSize(13);
+    p.setFont(font);
+    p.setPen(Qt::black);
+    const QString titles[cols] = {tr("x_t"), tr("predicted x0"), tr("predicted \u03c0\u00b7\u03b5")};
+    for (int c = 0; c < cols; ++c)
+        p.drawText(QRect(margin + c * (tw + margin), 0, tw, header), Qt::AlignCenter, titles[c]);
+    const float limit = commonPiEpsLimit(record);
+    for (int r = 0; r < rows; ++r) {
+        const TrajectoryFrame& f = record.frame(r);
+        const int y = header + r * (th + rowLabel + margin);
+        const QString label = f.step == 0 ? tr("input (mu)")
+                                          : tr("step %1 of %2   t = %3 \u2192 %4").arg(f.step).arg(f.steps).arg(f.t).arg(f.tNext);
+        p.drawText(QRect(margin, y, sheet.width() - 2 * margin, rowLabel), Qt::AlignLeft | Qt::AlignVCenter, label);
+        const QImage cells[cols] = {f.xt, f.x0, f.piEps.empty() ? QImage() : signedMapImage(f.piEps, limit)};
+        for (int c = 0; c < cols; ++c) {
+            const QRect cell(margin + c * (tw + margin), y + rowLabel, tw, th);
+            if (cells[c].isNull()) {
+                p.fillRect(cell, QColor(235, 235, 235));
+                continue;
+            }
+            p.drawImage(cell, cells[c]);
+        }
+    }
+    p.end();
+    return sheet;
+}
+
+QString TrajectoryExporter::writeContactSheet(const TrajectoryRecord& record, const QString& directory,
+                                              const QString& baseName) {
+    ensureDirectory(directory);
+    const QString path = QDir(directory).filePath(baseName + QStringLiteral("_contact_sheet.png"));
+    saveAtomically(contactSheet(record), path);
+    return path;
+}
+
+} // namespace rdbm::app

@@ -1,0 +1,226 @@
+#include "TrajectoryInspector.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSplitter>
+#include <QStyle>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "HeatMapView.h"
+#include "ImageView.h"
+#include "TrajectoryExporter.h"
+#include "TrajectoryStrip.h"
+#include "ViewSync.h"
+
+namespace rdbm::app {
+
+TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+
+    strip_ = new gui::TrajectoryStrip(this);
+    layout->addWidget(strip_);
+
+    auto* panes = new QSplitter(Qt::Horizontal, this);
+    xt_ = new gui::ImageView(panes);
+    x0_ = new gui::ImageView(panes);
+    piEps_ = new gui::HeatMapView(panes);
+    xt_->setPlaceholderText(tr("Restore a photo to see its trajectory"));
+    x0_->setPlaceholderText(tr("Predicted x\u2080 of the chosen step"));
+    piEps_->setTitle(tr("predicted \u03c0\u00b7\u03b5"));
+    panes->addWidget(xt_);
+    panes->addWidget(x0_);
+    panes->addWidget(piEps_);
+    panes->setChildrenCollapsible(false);
+    layout->addWidget(panes, 1);
+    sync_ = new gui::ViewSync(this);
+    sync_->add(xt_->zoomState());
+    sync_->add(x0_->zoomState());
+    sync_->add(piEps_->zoomState());
+
+    play_ = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Play"), this);
+    play_->setShortcut(Qt::Key_Space);
+    play_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    play_->setToolTip(tr("Play through the steps (Space)"));
+    next_ = new QAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("&Next Step"), this);
+    next_->setShortcuts({QKeySequence(Qt::Key_BracketRight), QKeySequence(Qt::ALT | Qt::Key_Right)});
+    previous_ = new QAction(style()->standardIcon(QStyle::SP_MediaSeekBackward), tr("P&revious Step"), this);
+    previous_->setShortcuts({QKeySequence(Qt::Key_BracketLeft), QKeySequence(Qt::ALT | Qt::Key_Left)});
+    exportFrames_ = new QAction(tr("Export &Frames\u2026"), this);
+    exportFrames_->setToolTip(tr("Write x_t, predicted x\u2080 and \u03c0\u00b7\u03b5 of every step as PNG files"));
+    exportSheet_ = new QAction(tr("Export &Contact Sheet\u2026"), this);
+    exportSheet_->setToolTip(tr("Write one PNG with a row per step"));
+    addAction(play_);
+
+    auto* bar = new QHBoxLayout;
+    for (QAction* a : {previous_, play_, next_}) {
+        auto* b = new QToolButton(this);
+        b->setDefaultAction(a);
+        bar->addWidget(b);
+    }
+    stepLabel_ = new QLabel(this);
+    stepLabel_->setMinimumWidth(260);
+    bar->addWidget(stepLabel_);
+    bar->addStretch(1);
+    speed_ = new QComboBox(this);
+    for (int fps : {1, 2, 4, 8}) speed_->addItem(tr("%1 steps/s").arg(fps), 1000 / fps);
+    speed_->setCurrentIndex(1);
+    speed_->setToolTip(tr("Playback speed"));
+    bar->addWidget(speed_);
+    commonScale_ = new QCheckBox(tr("One \u03c0\u00b7\u03b5 scale for all steps"), this);
+    commonScale_->setToolTip(tr("Colour all steps' \u03c0\u00b7\u03b5 maps on the same scale, so that they compare"));
+    bar->addWidget(commonScale_);
+    for (QAction* a : {exportFrames_, exportSheet_}) {
+        auto* b = new QToolButton(this);
+        b->setDefaultAction(a);
+        bar->addWidget(b);
+    }
+    layout->addLayout(bar);
+
+    timer_ = new QTimer(this);
+    timer_->setInterval(500);
+    connect(timer_, &QTimer::timeout, this, [this] {
+        if (!record_ || current_ + 1 >= record_->frameCount()) {
+            if (record_ && record_->isComplete()) timer_->stop();
+            updateActions();
+            return;
+        }
+        setCurrentFrame(current_ + 1);
+    });
+    connect(speed_, &QComboBox::currentIndexChanged, this, [this] { timer_->setInterval(speed_->currentData().toInt()); });
+    connect(play_, &QAction::triggered, this, &TrajectoryInspector::togglePlay);
+    connect(next_, &QAction::triggered, this, &TrajectoryInspector::stepForward);
+    connect(previous_, &QAction::triggered, this, &TrajectoryInspector::stepBackward);
+    connect(exportFrames_, &QAction::triggered, this, [this] { emit exportRequested(true, false); });
+    connect(exportSheet_, &QAction::triggered, this, [this] { emit exportRequested(false, true); });
+    connect(strip_, &gui::TrajectoryStrip::currentStepChanged, this, [this](int step) {
+        if (step != current_) showFrame(step);
+    });
+    connect(commonScale_, &QCheckBox::toggled, this, [this] { updateHeatScale(); });
+    updateActions();
+}
+
+QString TrajectoryInspector::frameLabel(const TrajectoryFrame& f) const {
+    if (f.step == 0) return tr("\u03bc (input)");
+    if (f.step == f.steps) return tr("result (t = %1)").arg(f.t);
+    return tr("t = %1").arg(f.t);
+}
+
+void TrajectoryInspector::setRecord(const TrajectoryRecord* record) {
+    record_ = record;
+    timer_->stop();
+    current_ = -1;
+    commonLimit_ = 0.0f;
+    strip_->clear();
+    xt_->setImage({});
+    x0_->setImage({});
+    piEps_->clear();
+    if (record_) {
+        QVector<gui::TrajectoryFrame> frames;
+        for (const TrajectoryFrame& f : record_->frames()) frames.push_back({f.xt, frameLabel(f)});
+        strip_->setFrames(frames);
+        if (!frames.isEmpty()) showFrame(static_cast<int>(frames.size()) - 1);
+    }
+    updateActions();
+}
+
+void TrajectoryInspector::clear() { setRecord(nullptr); }
+
+void TrajectoryInspector::frameAdded(int frameIndex) {
+    if (!record_ || frameIndex >= record_->frameCount()) return;
+    const TrajectoryFrame& f = record_->frame(frameIndex);
+    const bool follow = current_ < 0 || current_ == strip_->count() - 1;
+    strip_->appendFrame(f.xt, frameLabel(f));
+    if (!f.piEps.empty()) commonLimit_ = 0.0f; // recomputed lazily
+    if (follow) showFrame(frameIndex);
+    updateActions();
+}
+
+void TrajectoryInspector::setCurrentFrame(int frame) {
+    if (!record_ || record_->isEmpty()) return;
+    showFrame(std::clamp(frame, 0, record_->frameCount() - 1));
+}
+
+void TrajectoryInspector::showFrame(int frame) {
+    if (!record_ || frame < 0 || frame >= record_->frameCount()) return;
+    current_ = frame;
+    const TrajectoryFrame& f = record_->frame(frame);
+    if (strip_->currentStep() != frame) strip_->setCurrentStep(frame);
+    xt_->setImage(f.xt);
+    xt_->setOverlayText(f.step == 0 ? tr("\u03bc") : tr("x_t after step %1 (t \u2192 %2)").arg(f.step).arg(f.tNext));
+    if (f.x0.isNull()) {
+        x0_->setImage({});
+        x0_->setPlaceholderText(tr("No prediction for \u03bc: choose a step"));
+        piEps_->clear();
+    } else {
+        x0_->setImage(f.x0);
+        x0_->setOverlayText(tr("predicted x\u2080 at t = %1").arg(f.t));
+        const cv::Mat m = f.piEps.isContinuous() ? f.piEps : f.piEps.clone();
+        piEps_->setMap(m.cols, m.rows, m.ptr<float>());
+        piEps_->setTitle(tr("predicted \u03c0\u00b7\u03b5 at t = %1").arg(f.t));
+        updateHeatScale();
+    }
+    if (f.step == 0) {
+        stepLabel_->setText(tr("Input \u03bc (%1 steps follow)").arg(f.steps));
+    } else {
+        stepLabel_->setText(tr("Step %1 of %2: t = %3 \u2192 %4, %5 s")
+                                .arg(f.step)
+                                .arg(f.steps)
+                                .arg(f.t)
+                                .arg(f.tNext)
+                                .arg(QLocale().toString(f.stepSeconds, 'f', 2)));
+    }
+    updateActions();
+    emit currentFrameChanged(frame, currentTime());
+}
+
+void TrajectoryInspector::updateHeatScale() {
+    if (!record_) return;
+    if (commonScale_->isChecked()) {
+        if (commonLimit_ <= 0.0f) commonLimit_ = TrajectoryExporter::commonPiEpsLimit(*record_);
+        piEps_->setFixedLimit(commonLimit_);
+    } else {
+        piEps_->setAutoLimit();
+    }
+}
+
+int TrajectoryInspector::currentTime() const {
+    if (!record_ || current_ < 0 || current_ >= record_->frameCount()) return -1;
+    const TrajectoryFrame& f = record_->frame(current_);
+    return f.step == 0 ? modelT_ - 1 : f.t;
+}
+
+bool TrajectoryInspector::isPlaying() const { return timer_->isActive(); }
+
+void TrajectoryInspector::togglePlay() {
+    if (timer_->isActive()) {
+        timer_->stop();
+    } else if (record_ && record_->frameCount() > 1) {
+        if (current_ >= record_->frameCount() - 1) setCurrentFrame(0); // from the start again
+        timer_->start();
+    }
+    updateActions();
+}
+
+void TrajectoryInspector::stepForward() { setCurrentFrame(current_ + 1); }
+void TrajectoryInspector::stepBackward() { setCurrentFrame(current_ - 1); }
+
+void TrajectoryInspector::updateActions() {
+    const int n = record_ ? record_->frameCount() : 0;
+    const bool playing = timer_->isActive();
+    play_->setText(playing ? tr("&Pause") : tr("&Play"));
+    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    play_->setEnabled(n > 1);
+    next_->setEnabled(n > 0 && current_ < n - 1);
+    previous_->setEnabled(current_ > 0);
+    const bool complete = record_ && record_->isComplete();
+    exportFrames_->setEnabled(complete);
+    exportSheet_->setEnabled(complete);
+}
+
+} // namespace rdbm::app

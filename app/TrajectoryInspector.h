@@ -1,0 +1,90 @@
+#pragma once
+// Step-by-step view of a restoration: the filmstrip over mu, every x_t and the result;
+// for the chosen step x_t, the predicted x0 and the signed pi*eps map side by side under
+// one zoom; play/pause through the steps; export of the frames and a contact sheet.
+#include <QWidget>
+
+#include "TrajectoryRecord.h"
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QTimer;
+class QToolButton;
+
+namespace rdbm::gui {
+class HeatMapView;
+class ImageView;
+class TrajectoryStrip;
+class ViewSync;
+} // namespace rdbm::gui
+
+namespace rdbm::app {
+
+class TrajectoryInspector : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrajectoryInspector(QWidget* parent = nullptr);
+
+    // Shows a record (reset) and, as a restoration runs, each new frame of it.
+    void setRecord(const TrajectoryRecord* record);
+    void frameAdded(int frameIndex);
+    void clear();
+
+    int currentFrame() const { return current_; }
+    void setCurrentFrame(int frame);
+    bool isPlaying() const;
+    // The network time of the current frame (T-1 for mu), -1 when empty.
+    int currentTime() const;
+    void setModelT(int T) { modelT_ = T; }
+
+    QAction* playAction() const { return play_; }
+    QAction* nextAction() const { return next_; }
+    QAction* previousAction() const { return previous_; }
+    QAction* exportFramesAction() const { return exportFrames_; }
+    QAction* exportSheetAction() const { return exportSheet_; }
+
+    gui::TrajectoryStrip* strip() const { return strip_; }
+    gui::ImageView* xtView() const { return xt_; }
+    gui::ImageView* x0View() const { return x0_; }
+    gui::HeatMapView* piEpsView() const { return piEps_; }
+
+public slots:
+    void togglePlay();
+    void stepForward();
+    void stepBackward();
+
+signals:
+    // frame index and its network time (T-1 for mu).
+    void currentFrameChanged(int frame, int t);
+    void exportRequested(bool frames, bool contactSheet);
+
+private:
+    void showFrame(int frame);
+    void updateHeatScale();
+    void updateActions();
+    QString frameLabel(const TrajectoryFrame& f) const;
+
+    const TrajectoryRecord* record_ = nullptr;
+    int current_ = -1;
+    int modelT_ = 100;
+    float commonLimit_ = 0.0f;
+
+    gui::TrajectoryStrip* strip_;
+    gui::ImageView* xt_;
+    gui::ImageView* x0_;
+    gui::HeatMapView* piEps_;
+    gui::ViewSync* sync_;
+    QLabel* stepLabel_;
+    QCheckBox* commonScale_;
+    QComboBox* speed_;
+    QTimer* timer_;
+    QAction* play_;
+    QAction* next_;
+    QAction* previous_;
+    QAction* exportFrames_;
+    QAction* exportSheet_;
+};
+
+} // namespace rdbm::app

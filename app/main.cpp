@@ -1,0 +1,90 @@
+// RDBM Studio: restore photos with the Residual Diffusion Bridge Model.
+#include <QApplication>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <cstdio>
+
+#include "AppSettings.h"
+#include "CommandLine.h"
+#include "DropClassifier.h"
+#include "MainWindow.h"
+#include "RestoreSession.h"
+#include "ScriptedRun.h"
+#include "ThemePalette.h"
+#include "Translations.h"
+
+using namespace rdbm::app;
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("RDBM"));
+    QApplication::setOrganizationDomain(QStringLiteral("rdbm-studio.invalid"));
+    QApplication::setApplicationName(QStringLiteral("RDBM Studio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("RDBM Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(RDBM_STUDIO_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("rdbm-studio"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rdbm-studio-256.png")));
+
+    AppSettings settings;
+    // The language must be known before the command line's own help text is built.
+    QString langOverride;
+    const QStringList args = QApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) langOverride = args[i + 1];
+        else if (args[i].startsWith(QLatin1String("--lang="))) langOverride = args[i].mid(7);
+    }
+    Translations::install(Translations::resolve(langOverride, settings.language()));
+
+    const CommandLine cmd = CommandLine::parse(args);
+    if (cmd.helpOrVersion) {
+        std::printf("%s\n", cmd.error.toLocal8Bit().constData());
+        return 0;
+    }
+    if (!cmd.error.isEmpty()) {
+        std::fprintf(stderr, "rdbm-studio: %s\n", cmd.error.toLocal8Bit().constData());
+        return 64;
+    }
+
+    ThemePalette::captureSystemDefaults();
+    const ThemeChoice theme = cmd.theme.isEmpty() ? settings.theme() : themeFromString(cmd.theme);
+    ThemePalette::apply(theme);
+
+    MainWindow window(settings);
+    window.setInteractive(!cmd.quitWhenDone);
+    if (!cmd.device.isEmpty()) window.samplerControls()->setDevice(cmd.device);
+    if (cmd.steps > 0) {
+        rdbm::SamplerOptions o = window.samplerControls()->options();
+        o.steps = cmd.steps;
+        window.samplerControls()->setOptions(o);
+    }
+    const QRegularExpressionMatch size = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(cmd.size);
+    if (size.hasMatch()) window.resize(size.captured(1).toInt(), size.captured(2).toInt());
+    else if (cmd.scripted()) window.resize(1500, 950);
+    window.show();
+
+    // Files: positional ones are classified like a drop; --open and --model are explicit.
+    QStringList files = cmd.files;
+    files << cmd.open;
+    const DropBatch batch = DropClassifier::classifyAll(files);
+    QString model = cmd.model;
+    if (model.isEmpty() && !batch.checkpoints.isEmpty()) model = batch.checkpoints.first();
+    if (!model.isEmpty()) window.loadModel(model);
+    else if (!cmd.quitWhenDone) window.restoreLastModel();
+    for (int i = 0; i < cmd.compareModels.size(); ++i) window.loadComparisonModel(i, cmd.compareModels[i]);
+    if (!batch.images.isEmpty()) window.openFiles(batch.images);
+    if (!cmd.reference.isEmpty()) window.openFiles({cmd.reference}, true);
+
+    if (!cmd.scripted()) return app.exec();
+
+    ScriptedRun script(&window, cmd);
+    int exitCode = 0;
+    QObject::connect(&script, &ScriptedRun::finished, &app, [&](int code) {
+        exitCode = code;
+        if (cmd.quitWhenDone) QApplication::exit(code);
+    });
+    QTimer::singleShot(0, &script, &ScriptedRun::start);
+    const int rc = app.exec();
+    return cmd.quitWhenDone ? exitCode : rc;
+}

@@ -1,0 +1,124 @@
+// rdbm::restore: image in, image out, through the bridge sampler, with automatic
+// tiling and a per-step callback. Runs entirely under InferenceMode so it can be
+// called from any thread on a shared Model.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <new>
+
+#include <torch/torch.h>
+
+#include "model/ModelImpl.h"
+#include "rdbm/Error.h"
+#include "rdbm/Sampler.h"
+#include "sampler/ImageTensor.h"
+#include "sampler/RdbmSampler.h"
+#include "sampler/TiledDenoiser.h"
+
+namespace rdbm {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct TilingPlan {
+    int tileSize = 0; // 0: whole image
+    int maxBatch = 1;
+    int tiles = 1;
+};
+
+TilingPlan planTiling(int height, int width, const SamplerOptions& o, int multiple) {
+    if (o.tileSize < 0) throw Error(ErrorKind::Usage, "tile size must not be negative, got " + std::to_string(o.tileSize));
+    if (o.maxWholePixels <= 0)
+        throw Error(ErrorKind::Usage, "the whole-image pixel limit must be positive, got " +
+                                          std::to_string(o.maxWholePixels));
+    TilingPlan plan;
+    const long long pixels = static_cast<long long>(height) * width;
+    if (o.tileSize == 0) {
+        if (pixels <= o.maxWholePixels) return plan;
+        // The largest square tile within the pixel budget, a multiple of the network's
+        // downsampling factor, and large enough for the overlap.
+        int side = static_cast<int>(std::sqrt(static_cast<double>(o.maxWholePixels)));
+        side -= side % std::max(1, multiple);
+        plan.tileSize = std::max({side, 2 * o.tileOverlap, 8});
+    } else {
+        validateTiling(o.tileSize, o.tileOverlap);
+        if (height <= o.tileSize && width <= o.tileSize) return plan;
+        plan.tileSize = o.tileSize;
+    }
+    const TileGrid grid = makeTileGrid(height, width, plan.tileSize, o.tileOverlap);
+    plan.tiles = static_cast<int>(grid.count());
+    const long long tilePixels = grid.rows.length * grid.cols.length;
+    plan.maxBatch = static_cast<int>(std::clamp<long long>(o.maxWholePixels / std::max(1LL, tilePixels), 1, plan.tiles));
+    return plan;
+}
+
+} // namespace
+
+RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOptions& options,
+                      const StepCallback& onStep) {
+    const auto started = Clock::now();
+    const Model::Impl& impl = model.impl();
+    if (!impl.network) throw Error(ErrorKind::Runtime, "restore: the model has no network loaded");
+
+    SamplerSettings settings;
+    settings.objective = impl.info.metadata.objective;
+    settings.modelPi = impl.info.metadata.piMode;
+    settings.steps = options.steps;
+    settings.eta = options.eta;
+    settings.noiseModulation = options.noiseModulation;
+    settings.seed = options.seed;
+    const RdbmSampler sampler(impl.schedule, settings); // validates steps and eta
+
+    if (input.empty()) throw Error(ErrorKind::Usage, "restore: the input image is empty");
+    const TilingPlan plan = planTiling(input.rows, input.cols, options, impl.info.config.downsampleFactor());
+
+    RestoreResult result;
+    result.tiles = plan.tiles;
+    result.tileSize = plan.tileSize;
+    try {
+        c10::InferenceMode inference;
+        const torch::Tensor mu = imageToModelTensor(input, impl.device);
+        const Denoiser net = plan.tileSize == 0
+                                 ? impl.network
+                                 : Denoiser(TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch));
+
+        auto stepStarted = Clock::now();
+        StepTensorCallback perStep;
+        if (onStep) {
+            perStep = [&](const StepTensors& s) {
+                StepFrame frame;
+                frame.step = s.step;
+                frame.steps = s.steps;
+                frame.t = s.t;
+                frame.tNext = s.tNext;
+                if (options.emitFrames) {
+                    frame.xt = modelTensorToImage(s.xt);
+                    frame.x0 = modelTensorToImage(s.x0);
+                    frame.piEps = tensorToMat(s.piEps);
+                }
+                frame.stepSeconds = secondsSince(stepStarted);
+                const bool goOn = onStep(frame);
+                stepStarted = Clock::now();
+                return goOn;
+            };
+        }
+        const torch::Tensor x = sampler.sample(net, mu, perStep);
+        result.image = modelTensorToImage(x);
+        result.networkCalls = static_cast<int>(sampler.stepPairs().size());
+    } catch (const Error&) {
+        throw;
+    } catch (const c10::Error& e) {
+        throw Error(ErrorKind::Runtime, std::string("restore failed: ") + e.what_without_backtrace());
+    } catch (const std::bad_alloc&) {
+        throw Error(ErrorKind::Runtime, "restore failed: out of memory (try a smaller tile size)");
+    }
+    result.seconds = secondsSince(started);
+    return result;
+}
+
+} // namespace rdbm

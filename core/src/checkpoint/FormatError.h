@@ -1,0 +1,14 @@
+#pragma once
+// What the format readers throw internally: the problem only, without the file name.
+// readCheckpoint catches it and throws rdbm::Error(Checkpoint) "<path>: <problem>", so
+// every message names the file exactly once.
+#include <stdexcept>
+#include <string>
+
+namespace rdbm::ckpt {
+
+struct FormatError : std::runtime_error {
+    explicit FormatError(const std::string& problem) : std::runtime_error(problem) {}
+};
+
+} // namespace rdbm::ckpt

@@ -1,0 +1,11 @@
+#pragma once
+// torch.save zip archives: "<top>/data.pkl" through the PickleReader, tensor bytes from
+// "<top>/data/<key>". Internal to readCheckpoint; throws FormatError.
+#include "checkpoint/CheckpointReader.h"
+
+namespace rdbm::ckpt {
+
+// Fills format and the flattened tensors/scalars/strings.
+void readTorchArchive(const std::string& path, const TensorFilter& wanted, CheckpointContents& out);
+
+} // namespace rdbm::ckpt

@@ -1,0 +1,92 @@
+#pragma once
+// The building blocks of the reference U-Net (spec section 6) as LibTorch modules whose
+// registered names reproduce the reference's state-dict keys (`block1.proj.weight`,
+// `fn.fn.to_qkv.weight`, `mlp.1.bias`, ...). Each forward calls the ATen kernels
+// directly; in-place updates are used only where no gradient is being recorded.
+#include <torch/torch.h>
+
+namespace rdbm::unet {
+
+// A name-only node of the key tree (the reference's nn.Sequential / wrapper levels).
+struct Node : torch::nn::Module {};
+
+struct Conv : torch::nn::Module {
+    Conv(int64_t in, int64_t out, int64_t kernel, int64_t stride, int64_t padding, bool bias = true);
+    torch::Tensor forward(const torch::Tensor& x) const;
+    torch::Tensor weight, bias;
+    int64_t stride, padding;
+};
+
+// Weight-standardized conv: per output channel (w - mean) * rsqrt(var + eps), eps 1e-5
+// for float32 inputs and 1e-3 otherwise. Standardized per call (and differentiable)
+// unless frozen, which computes it once for inference.
+struct WSConv : torch::nn::Module {
+    WSConv(int64_t in, int64_t out);
+    torch::Tensor forward(const torch::Tensor& x) const;
+    void freeze();
+    void unfreeze() { frozen_ = torch::Tensor(); }
+    bool frozen() const { return frozen_.defined(); }
+    torch::Tensor weight, bias;
+
+private:
+    torch::Tensor frozen_;
+    int64_t frozenVersion_ = -1;
+};
+
+struct GroupNorm : torch::nn::Module {
+    explicit GroupNorm(int64_t channels);
+    torch::Tensor weight, bias;
+};
+
+// LayerNorm over channels with a gain only (key `g`, shape [1, C, 1, 1]).
+struct ChannelNorm : torch::nn::Module {
+    explicit ChannelNorm(int64_t channels);
+    torch::Tensor forward(const torch::Tensor& x) const;
+    torch::Tensor g;
+};
+
+struct Linear : torch::nn::Module {
+    Linear(int64_t in, int64_t out);
+    torch::Tensor forward(const torch::Tensor& x) const;
+    torch::Tensor weight, bias;
+};
+
+// WS-conv 3x3 -> GroupNorm -> optional x*(scale+1)+shift -> SiLU.
+struct Block : torch::nn::Module {
+    Block(int64_t in, int64_t out, int64_t groups);
+    // scaleShift: [B, 2*out] (scale then shift) or undefined.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& scaleShift) const;
+    std::shared_ptr<WSConv> proj;
+    std::shared_ptr<GroupNorm> norm;
+    int64_t groups;
+};
+
+struct ResnetBlock : torch::nn::Module {
+    ResnetBlock(int64_t in, int64_t out, int64_t timeDim, int64_t groups);
+    // timeAct: SiLU of the time embedding (the first layer of every block's `mlp`).
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& timeAct) const;
+    std::shared_ptr<Linear> mlp;  // registered as mlp.1
+    std::shared_ptr<Block> block1, block2;
+    std::shared_ptr<Conv> resConv; // null when in == out
+};
+
+// Residual(PreNorm(LinearAttention)) or Residual(PreNorm(Attention)): keys fn.norm.g,
+// fn.fn.to_qkv.weight and fn.fn.to_out.{0.*,1.g} (linear) or fn.fn.to_out.* (full).
+struct AttentionUnit : torch::nn::Module {
+    AttentionUnit(int64_t channels, int64_t heads, int64_t dimHead, bool linear);
+    torch::Tensor forward(const torch::Tensor& x) const;
+    std::shared_ptr<ChannelNorm> norm;
+    std::shared_ptr<Conv> toQkv, toOut;
+    std::shared_ptr<ChannelNorm> outNorm; // linear attention only (to_out.1)
+    int64_t heads, dimHead;
+    bool linear;
+
+private:
+    torch::Tensor linearAttention(const torch::Tensor& x) const;
+    torch::Tensor fullAttention(const torch::Tensor& x) const;
+};
+
+// Whether an in-place update is safe: nothing records gradients through t.
+inline bool inPlaceOk(const torch::Tensor& t) { return !(t.requires_grad() && torch::GradMode::is_enabled()); }
+
+} // namespace rdbm::unet

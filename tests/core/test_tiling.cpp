@@ -1,0 +1,147 @@
+// Tiled inference: the grid covers the image with at least the requested overlap, the
+// blending weights form a partition of unity, and a network whose receptive field fits
+// inside the overlap's dead zone gives the same prediction tiled as whole.
+#include <algorithm>
+#include <cmath>
+
+#include <gtest/gtest.h>
+#include <opencv2/core.hpp>
+#include <torch/torch.h>
+
+#include "model/ModelImpl.h"
+#include "rdbm/Error.h"
+#include "rdbm/Sampler.h"
+#include "sampler/TiledDenoiser.h"
+
+using namespace rdbm;
+
+namespace {
+
+// A fixed 5x5 convolution of cat(x, mu): receptive radius 2, zero padding at edges.
+Denoiser convolution(uint64_t seed = 3) {
+    auto g = at::detail::createCPUGenerator(seed);
+    const torch::Tensor w = torch::randn({3, 6, 5, 5}, g, torch::TensorOptions().dtype(torch::kFloat32)) * 0.1;
+    return [w](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+        return torch::conv2d(torch::cat({x, mu}, 1), w, {}, 1, 2) + 0.01 * static_cast<double>(t);
+    };
+}
+
+torch::Tensor randomTensor(int64_t h, int64_t w, uint64_t seed, int64_t n = 1) {
+    auto g = at::detail::createCPUGenerator(seed);
+    return torch::rand({n, 3, h, w}, g, torch::TensorOptions().dtype(torch::kFloat32)) * 2 - 1;
+}
+
+} // namespace
+
+TEST(TileGrid, CoversTheImageWithAtLeastTheOverlap) {
+    for (int64_t n : {8, 31, 64, 65, 100, 257, 1000}) {
+        for (auto [tile, overlap] : {std::pair{32, 0}, {32, 8}, {64, 16}, {64, 32}, {48, 13}}) {
+            const TileAxis axis = makeTileAxis(n, tile, overlap);
+            ASSERT_FALSE(axis.starts.empty());
+            EXPECT_EQ(axis.starts.front(), 0);
+            EXPECT_EQ(axis.starts.back() + axis.length, n);
+            EXPECT_EQ(axis.length, std::min<int64_t>(n, tile));
+            for (size_t i = 1; i < axis.starts.size(); ++i) {
+                EXPECT_GT(axis.starts[i], axis.starts[i - 1]);
+                EXPECT_GE(axis.starts[i - 1] + axis.length - axis.starts[i], overlap) << n << " " << tile;
+            }
+            // No more tiles than needed: one fewer could not reach the end with the overlap.
+            const int64_t k = static_cast<int64_t>(axis.starts.size());
+            if (k > 1) EXPECT_LT((k - 1) * (tile - overlap) + overlap, n);
+        }
+    }
+    EXPECT_EQ(makeTileGrid(100, 257, 64, 16).count(), 2 * 6);
+}
+
+TEST(TileGrid, ProfilesArePartitionsOfUnity) {
+    const int overlap = 16;
+    const TileAxis axis = makeTileAxis(112, 64, overlap); // two tiles overlapping by exactly 16
+    ASSERT_EQ(axis.starts.size(), 2u);
+    ASSERT_EQ(axis.starts[1], 48);
+    const auto a = tileProfile(axis.starts[0], 64, 112, overlap);
+    const auto b = tileProfile(axis.starts[1], 64, 112, overlap);
+    for (int64_t i = 0; i < 112; ++i) {
+        float sum = 0.0f;
+        if (i < 64) sum += a[static_cast<size_t>(i)];
+        if (i >= 48) sum += b[static_cast<size_t>(i - 48)];
+        EXPECT_NEAR(sum, 1.0f, 1e-6f) << i;
+    }
+    // Sides facing another tile start with a dead zone; image borders keep full weight.
+    EXPECT_EQ(a.front(), 1.0f);
+    EXPECT_EQ(a.back(), 0.0f);
+    EXPECT_EQ(a[64 - 4], 0.0f);
+    EXPECT_GT(a[64 - 5], 0.0f);
+    EXPECT_EQ(b.front(), 0.0f);
+    EXPECT_EQ(b.back(), 1.0f);
+}
+
+TEST(TileGrid, RejectsBadSizes) {
+    auto kind = [](int tile, int overlap) {
+        try {
+            validateTiling(tile, overlap);
+        } catch (const Error& e) {
+            return e.kind();
+        }
+        return ErrorKind::Runtime;
+    };
+    EXPECT_EQ(kind(4, 0), ErrorKind::Usage);
+    EXPECT_EQ(kind(64, -1), ErrorKind::Usage);
+    EXPECT_EQ(kind(64, 33), ErrorKind::Usage);
+    EXPECT_EQ(kind(64, 32), ErrorKind::Runtime); // accepted
+    EXPECT_THROW(TiledDenoiser(convolution(), 64, 8, 0), Error);
+}
+
+TEST(TiledDenoiser, MatchesTheWholeImageWhenOverlapCoversTheReceptiveField) {
+    const Denoiser net = convolution();
+    c10::InferenceMode guard;
+    for (auto [h, w] : {std::pair<int64_t, int64_t>{70, 101}, {32, 200}, {129, 33}}) {
+        const torch::Tensor x = randomTensor(h, w, 1, 2), mu = randomTensor(h, w, 2, 2);
+        const torch::Tensor whole = net(x, mu, 7);
+        for (int overlap : {8, 16}) {
+            for (int batch : {1, 3, 64}) {
+                const torch::Tensor tiled = TiledDenoiser(net, 32, overlap, batch)(x, mu, 7);
+                EXPECT_LT((tiled - whole).abs().max().item<double>(), 1e-5)
+                    << h << "x" << w << " overlap " << overlap << " batch " << batch;
+            }
+        }
+        // An overlap whose dead zone (a quarter) is narrower than the radius shows seams.
+        const torch::Tensor narrow = TiledDenoiser(net, 32, 4, 1)(x, mu, 7);
+        EXPECT_GT((narrow - whole).abs().max().item<double>(), 1e-3);
+    }
+}
+
+TEST(TiledDenoiser, RestoreTiledEqualsWholeForALocalNetwork) {
+    auto impl = std::make_unique<Model::Impl>();
+    impl->network = convolution(11);
+    const auto model = std::make_shared<Model>(std::move(impl));
+    cv::Mat input(90, 150, CV_32FC3);
+    cv::RNG(4).fill(input, cv::RNG::UNIFORM, 0.0, 1.0);
+
+    SamplerOptions whole;
+    whole.maxWholePixels = 1 << 20;
+    const RestoreResult a = restore(*model, input, whole);
+    EXPECT_EQ(a.tiles, 1);
+    EXPECT_EQ(a.tileSize, 0);
+
+    SamplerOptions tiled = whole;
+    tiled.tileSize = 48;
+    tiled.tileOverlap = 16;
+    int frames = 0;
+    const RestoreResult b = restore(*model, input, tiled, [&](const StepFrame& f) {
+        ++frames;
+        EXPECT_EQ(f.xt.size(), input.size()); // frames are whole images
+        return true;
+    });
+    EXPECT_EQ(frames, 10);
+    EXPECT_EQ(b.tileSize, 48);
+    EXPECT_EQ(b.tiles, 3 * 5);
+    EXPECT_LT(cv::norm(a.image, b.image, cv::NORM_INF), 1e-5);
+
+    // Automatic tiling: a pixel budget below the image size picks tiles by itself.
+    SamplerOptions automatic;
+    automatic.maxWholePixels = 64 * 64;
+    const RestoreResult c = restore(*model, input, automatic);
+    EXPECT_EQ(c.tileSize, 64);
+    EXPECT_EQ(c.tiles, 2 * 4);
+    EXPECT_LT(cv::norm(a.image, c.image, cv::NORM_INF), 1e-5);
+}

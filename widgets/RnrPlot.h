@@ -1,0 +1,99 @@
+#pragma once
+// The residual-to-noise ratio R(t) of a bridge schedule (log scale) above its
+// coefficients Theta_t and Sigma_t, with the sampled steps marked and a cursor at the
+// step shown elsewhere (the trajectory strip). pi = x0 - mu gives one curve; pi = 1 gives
+// a per-pixel distribution, drawn as a percentile band and its median. The app computes
+// the numbers from rdbm::RdbmSchedule; this view only draws plain vectors.
+// Time runs left to right as sampling does: from t = T-1 (mu) down to t = 0.
+#include <QString>
+#include <QVector>
+#include <QWidget>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPLegend;
+
+namespace rdbm::gui {
+
+class RnrPlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit RnrPlot(QWidget* parent = nullptr);
+
+    // R(t) for pi = x0 - mu. Non-positive values (R = 0 at t = T-1) cannot be shown on a
+    // log axis and are left out.
+    void setResidualRnr(const QVector<double>& t, const QVector<double>& r);
+    // R(t) percentiles over the pixels for pi = 1. Lower values <= 0 are clipped to the
+    // bottom of the axis; points whose upper value is <= 0 are left out.
+    void setGlobalRnrBand(const QVector<double>& t, const QVector<double>& lower, const QVector<double>& median,
+                          const QVector<double>& upper, const QString& bandName = QString());
+    void setSchedule(const QVector<double>& t, const QVector<double>& Theta, const QVector<double>& Sigma);
+    // Timesteps at which the sampler calls the network.
+    void setSampledSteps(const QVector<double>& t);
+    void clear();
+
+    int currentStep() const { return current_; }
+    // The cursor's position in t as drawn (NaN when hidden), for tests.
+    double cursorPosition() const;
+
+    bool exportPng(const QString& path, int width = 0, int height = 0, double scale = 1.0);
+    bool exportPdf(const QString& path, int width = 0, int height = 0);
+
+    QCustomPlot* customPlot() const { return plot_; }
+    QCPGraph* residualGraph() const { return residual_; }
+    QCPGraph* bandLowerGraph() const { return bandLower_; }
+    QCPGraph* bandUpperGraph() const { return bandUpper_; }
+    QCPGraph* medianGraph() const { return median_; }
+    QCPGraph* thetaGraph() const { return theta_; }
+    QCPGraph* sampledMarksGraph() const { return residualMarks_; } // on the R(t) curve
+    QCPGraph* scheduleMarksGraph() const { return thetaMarks_; }   // on Theta(t)
+    QCPGraph* sigmaGraph() const { return sigma_; }
+    QCPAxisRect* rnrRect() const { return top_; }
+    QCPAxisRect* scheduleRect() const { return bottom_; }
+
+    QSize sizeHint() const override { return {560, 420}; }
+    QSize minimumSizeHint() const override { return {240, 200}; }
+
+public slots:
+    // -1 hides the cursor.
+    void setCurrentStep(int t);
+
+signals:
+    // A click in the plot asks for the nearest timestep (e.g. to select it in the strip).
+    void stepClicked(int t);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void applyPalette();
+    void rebuild(); // graph data, ranges and markers from the stored vectors
+    void updateCursor();
+
+    QCustomPlot* plot_;
+    QCPAxisRect* top_;
+    QCPAxisRect* bottom_;
+    QCPLegend* bottomLegend_;
+    QCPGraph* residual_;
+    QCPGraph* bandLower_;
+    QCPGraph* bandUpper_;
+    QCPGraph* median_;
+    QCPGraph* residualMarks_;
+    QCPGraph* theta_;
+    QCPGraph* sigma_;
+    QCPGraph* thetaMarks_;
+    QCPItemStraightLine* topCursor_;
+    QCPItemStraightLine* bottomCursor_;
+    QCPItemText* cursorLabel_;
+    // The data as given; log-axis clipping depends on the range of all of it.
+    QVector<double> residualT_, residualR_;
+    QVector<double> bandT_, bandLow_, bandMid_, bandHigh_;
+    QVector<double> scheduleT_, theta_t_, sigma_t_;
+    QVector<double> sampled_;
+    int current_ = -1;
+};
+
+} // namespace rdbm::gui
