@@ -21,7 +21,8 @@ CommandLine CommandLine::parse(const QStringList& arguments) {
     const QCommandLineOption compare("compare", tr("Run the pi comparison on the first photo."));
     const QCommandLineOption compareMode("compare-mode", tr("Comparison of models or noise modulations."),
                                          tr("models|noise"));
-    const QCommandLineOption tab("tab", tr("View to show: before-after, trajectory, schedule or comparison."),
+    const QCommandLineOption tab("tab", tr("View to show: before-after, side-by-side, difference, trajectory, schedule, comparison, "
+                                    "or all (one screenshot of each)."),
                                  tr("name"));
     const QCommandLineOption step("step", tr("Trajectory step to select."), tr("n"));
     const QCommandLineOption screenshot("screenshot", tr("Save a screenshot of the window when done, then quit."),

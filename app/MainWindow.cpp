@@ -33,6 +33,7 @@
 #include "DropClassifier.h"
 #include "ErrorText.h"
 #include "ImageView.h"
+#include "SplitImageView.h"
 #include "InputQueueView.h"
 #include "ModelPanel.h"
 #include "PiComparisonPanel.h"
@@ -65,9 +66,15 @@ QString metricsText(const Metrics& before, const Metrics& after) {
 
 } // namespace
 
+QIcon MainWindow::appIcon() {
+    QIcon icon;
+    for (int size : {16, 32, 64, 128, 256}) icon.addFile(QStringLiteral(":/icons/rdbm-studio-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
 MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     : QMainWindow(parent), settings_(settings), session_(new RestoreSession(this)) {
-    setWindowIcon(QIcon(QStringLiteral(":/icons/rdbm-studio-256.png")));
+    setWindowIcon(appIcon());
     setAcceptDrops(true);
     setDockNestingEnabled(true);
 
@@ -86,14 +93,14 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     compare_->setLabels(tr("Before"), tr("After"));
     compare_->splitView()->setPlaceholderText(tr("Drop photos and a checkpoint here"));
     cl->addWidget(compare_, 1);
-    tabs_->addTab(comparePage, tr("&Before / After"));
+    tabs_->addTab(comparePage, tr("Before / After"));
 
     inspector_ = new TrajectoryInspector(tabs_);
-    tabs_->addTab(inspector_, tr("&Trajectory"));
+    tabs_->addTab(inspector_, tr("Trajectory"));
     schedule_ = new SchedulePlotPanel(tabs_);
-    tabs_->addTab(schedule_, tr("&RNR && Schedule"));
+    tabs_->addTab(schedule_, tr("RNR && Schedule"));
     comparison_ = new PiComparisonPanel(session_, tabs_);
-    tabs_->addTab(comparison_, tr("\u03c0 &Comparison"));
+    tabs_->addTab(comparison_, tr("\u03c0 Comparison"));
     setCentralWidget(tabs_);
 
     createActions();
@@ -585,6 +592,11 @@ bool MainWindow::restoreCurrent() {
     }
     if (session_->currentIndex() < 0) {
         showError(tr("Restoring"), {ErrorKind::Usage, tr("no photo is open: drop one or use File \u203a Open Photos")});
+        return false;
+    }
+    const RestoreSession::Item& it = session_->item(session_->currentIndex());
+    if (it.status == RestoreSession::ItemStatus::Failed && !it.input.image) {
+        showError(tr("Restoring"), {ErrorKind::Image, it.message.isEmpty() ? tr("the photo could not be opened") : it.message});
         return false;
     }
     const bool ok = session_->restoreCurrent();

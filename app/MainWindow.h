@@ -3,6 +3,7 @@
 // to the session, shows the session's state in the views (before/after, trajectory,
 // RNR plots, pi comparison), the model panel, the controls and the status bar, and keeps
 // the settings. No model or sampling work happens here.
+#include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -40,6 +41,7 @@ public:
     ~MainWindow() override;
 
     RestoreSession* session() const { return session_; }
+    static QIcon appIcon(); // every size of the application icon
     // Interactive windows show error dialogs; scripted runs and tests only use the
     // status bar and stderr, so nothing waits for a click.
     void setInteractive(bool interactive) { interactive_ = interactive; }

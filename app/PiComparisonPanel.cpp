@@ -30,7 +30,6 @@
 #include "ImageView.h"
 #include "MetricsTable.h"
 #include "RestoreSession.h"
-#include "SamplerControls.h"
 #include "TrajectoryExporter.h"
 #include "ViewSync.h"
 #include "rdbm/Colormap.h"
@@ -72,11 +71,6 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     run_ = new QAction(tr("&Run Comparison"), this);
     cancel_ = new QAction(tr("Cancel"), this);
     export_ = new QAction(tr("&Export Comparison\u2026"), this);
-    for (QAction* a : {run_, cancel_, export_}) {
-        auto* b = new QToolButton(this);
-        b->setDefaultAction(a);
-        top->addWidget(b);
-    }
     layout->addLayout(top);
 
     modelsBox_ = new QWidget(this);
@@ -85,6 +79,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     for (int i = 0; i < kRows; ++i) {
         auto* name = new QLabel(this);
         name->setTextFormat(Qt::RichText);
+        name->setWordWrap(true);
         auto* load = new QPushButton(tr("Load\u2026"), this);
         load->setToolTip(tr("Choose the checkpoint for %1").arg(slotLabel(i)));
         connect(load, &QPushButton::clicked, this, [this, i] { emit loadModelRequested(i); });
@@ -98,25 +93,33 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     noiseBox_ = new QWidget(this);
     auto* nl = new QHBoxLayout(noiseBox_);
     nl->setContentsMargins(0, 0, 0, 0);
-    nl->addWidget(new QLabel(tr("The loaded model with fresh noise scaled per pixel by x\u2080 \u2212 \u03bc, 1 or 0, "
-                                "same seed. \u03b7:"),
-                             this));
+    auto* noiseText = new QLabel(tr("The loaded model with fresh noise scaled per pixel by x\u2080 \u2212 \u03bc, 1 or 0, "
+                                    "same seed. \u03b7:"),
+                                 this);
+    noiseText->setWordWrap(true);
+    nl->addWidget(noiseText, 1);
     eta_ = new QDoubleSpinBox(this);
     eta_->setRange(0.05, 1.0);
     eta_->setSingleStep(0.05);
     eta_->setValue(0.5);
     nl->addWidget(eta_);
-    nl->addStretch(1);
     layout->addWidget(noiseBox_);
     noiseBox_->hide();
 
     auto* statusRow = new QHBoxLayout;
     status_ = new QLabel(this);
+    status_->setWordWrap(true);
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(260);
     progress_->hide();
     statusRow->addWidget(status_, 1);
     statusRow->addWidget(progress_);
+    // The commands sit beside the status, so the first row stays narrow.
+    for (QAction* a : {run_, cancel_, export_}) {
+        auto* b = new QToolButton(this);
+        b->setDefaultAction(a);
+        statusRow->addWidget(b);
+    }
     layout->addLayout(statusRow);
 
     // --- the grid: input (and reference) column, then one column per setting
@@ -130,10 +133,9 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     input_->setPlaceholderText(tr("Open a photo"));
     gl->addWidget(input_, 0, 0);
     sync_->add(input_->zoomState());
-    inputNote_ = new QLabel(grid_);
-    inputNote_->setAlignment(Qt::AlignCenter);
-    inputNote_->setWordWrap(true);
-    gl->addWidget(inputNote_, 1, 0);
+    reference_ = new gui::ImageView(grid_);
+    gl->addWidget(reference_, 1, 0);
+    sync_->add(reference_->zoomState());
     for (int i = 0; i < kRows; ++i) {
         auto* view = new gui::ImageView(grid_);
         view->setPlaceholderText(slotLabel(i));
@@ -154,6 +156,8 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     table_ = new gui::MetricsTable(split);
     table_->setColumnCount(5);
     table_->setHorizontalHeaderLabels({tr("Setting"), tr("PSNR (dB)"), tr("SSIM"), tr("Mean |change|"), tr("Time (s)")});
+    // Room for the three settings without scrolling.
+    table_->setMinimumHeight(table_->horizontalHeader()->sizeHint().height() + 3 * table_->verticalHeader()->defaultSectionSize() + 6);
     split->addWidget(table_);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
@@ -218,7 +222,8 @@ QVector<ComparisonSetting> PiComparisonPanel::settings() const {
             const ModelPtr main = session_->model();
             if (!s.model && main && main->info().metadata.piMode == kModes[i]) s.model = main;
         } else {
-            s.label = tr("noise %1").arg(SamplerControls::noiseModulationName(kModes[i]));
+            const QString factor[kRows] = {tr("(x\u2080 \u2212 \u03bc)"), QStringLiteral("1"), QStringLiteral("0")};
+            s.label = tr("noise \u00d7 %1").arg(factor[i]);
             s.model = session_->model();
             s.options.eta = eta_->value();
             s.options.noiseModulation = kModes[i];
@@ -246,16 +251,12 @@ void PiComparisonPanel::refreshSlots() {
 
 void PiComparisonPanel::refreshInput() {
     const int index = session_->currentIndex();
-    if (index < 0) {
-        input_->setImage({});
-        inputNote_->setText(tr("No photo open."));
-    } else {
-        input_->setImage(session_->item(index).input.display);
-        input_->setOverlayText(tr("input"));
-        const LoadedImage& ref = session_->referenceImage();
-        inputNote_->setText(ref.image ? tr("PSNR and SSIM against the reference %1.").arg(QFileInfo(ref.path).fileName())
-                                      : tr("Open a reference photo to measure PSNR and SSIM."));
-    }
+    input_->setImage(index < 0 ? QImage() : session_->item(index).input.display);
+    input_->setOverlayText(index < 0 ? QString() : tr("input"));
+    const LoadedImage& ref = session_->referenceImage();
+    reference_->setImage(ref.display);
+    reference_->setOverlayText(ref.image ? tr("reference (PSNR, SSIM)") : QString());
+    reference_->setPlaceholderText(tr("Open a reference photo to measure PSNR and SSIM."));
     updateEnabled();
 }
 

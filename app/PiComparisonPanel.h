@@ -86,7 +86,7 @@ private:
     QLabel* status_;
     QWidget* grid_;
     gui::ImageView* input_;
-    QLabel* inputNote_;
+    gui::ImageView* reference_;
     QVector<gui::ImageView*> results_;
     QVector<gui::HeatMapView*> diffs_;
     gui::ViewSync* sync_;

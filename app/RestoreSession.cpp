@@ -81,6 +81,8 @@ RestoreSession::RestoreSession(QObject* parent) : QObject(parent) {
         it.status = ItemStatus::Done;
         it.message.clear();
         const int index = runningItem_;
+        // A reference opened while the run was going: measure now.
+        if (reference_.image && !outcome.after.valid) requestMetrics(index);
         emit itemChanged(index);
         emit metricsChanged(index);
         emit restoreFinished(index);
@@ -142,8 +144,8 @@ RestoreSession::RestoreSession(QObject* parent) : QObject(parent) {
         items_[index].result.after = after;
         emit metricsChanged(index);
     });
-    connect(imageWorker_, &ImageWorker::saved, this, &RestoreSession::saved);
-    connect(imageWorker_, &ImageWorker::exported, this, &RestoreSession::exported);
+    connect(imageWorker_, &ImageWorker::saved, this, [this](int, const QString& path) { emit saved(path); });
+    connect(imageWorker_, &ImageWorker::exported, this, [this](int, const QStringList& files) { emit exported(files); });
 
     restoreThread_.start();
     ioThread_.start();

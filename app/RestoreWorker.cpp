@@ -109,10 +109,7 @@ void RestoreWorker::compare(const ComparisonJob& job) {
             return;
         }
         const ComparisonSetting& s = job.settings[i];
-        if (!s.model) {
-            emit comparisonRowFailed(job.id, i, {rdbm::ErrorKind::Usage, tr("No model loaded for \"%1\".").arg(s.label)});
-            continue;
-        }
+        if (!s.model) continue; // an empty slot: the panel already says "no model"
         rdbm::SamplerOptions options = s.options;
         options.emitFrames = false;
         const rdbm::StepCallback onStep = [&](const rdbm::StepFrame& f) {

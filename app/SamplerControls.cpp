@@ -5,6 +5,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QRandomGenerator>
 #include <QSpinBox>
 #include <QToolButton>
@@ -72,7 +73,9 @@ SamplerControls::SamplerControls(QWidget* parent) : QWidget(parent) {
     });
     seedRow->addWidget(seed_, 1);
     seedRow->addWidget(dice);
-    form->addRow(tr("S&eed:"), seedRow);
+    auto* seedLabel = new QLabel(tr("S&eed:"), this);
+    seedLabel->setBuddy(seed_); // a row holding a layout gets no buddy by itself
+    form->addRow(seedLabel, seedRow);
 
     buttons_ = new QWidget(this);
     auto* bl = new QHBoxLayout(buttons_);
@@ -106,7 +109,7 @@ void SamplerControls::setActions(QAction* restore, QAction* restoreAll, QAction*
         if (!a) continue;
         auto* b = new QToolButton(buttons_);
         b->setDefaultAction(a);
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
         layout->addWidget(b);
     }

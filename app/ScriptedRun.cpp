@@ -1,12 +1,15 @@
 #include "ScriptedRun.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
 
 #include <cstdio>
 
+#include "AboutDialog.h"
 #include "CompareView.h"
 #include "MainWindow.h"
 #include "PiComparisonPanel.h"
@@ -17,6 +20,9 @@ namespace rdbm::app {
 namespace {
 
 constexpr qint64 kTimeoutMs = 15 * 60 * 1000;
+const QStringList kAllTabs{QStringLiteral("before-after"), QStringLiteral("side-by-side"), QStringLiteral("difference"),
+                           QStringLiteral("trajectory"), QStringLiteral("schedule"), QStringLiteral("comparison"),
+                           QStringLiteral("about")};
 
 void say(const QString& text) { std::fprintf(stderr, "rdbm-studio: %s\n", text.toLocal8Bit().constData()); }
 
@@ -104,8 +110,9 @@ void ScriptedRun::poll() {
     }
 }
 
-void ScriptedRun::applyView() {
-    const QString tab = options_.tab;
+void ScriptedRun::applyView() { applyTab(options_.tab); }
+
+void ScriptedRun::applyTab(const QString& tab) {
     if (tab == QLatin1String("trajectory")) window_->setCurrentTab(MainWindow::Tab::Trajectory);
     else if (tab == QLatin1String("schedule")) window_->setCurrentTab(MainWindow::Tab::Schedule);
     else if (tab == QLatin1String("comparison")) window_->setCurrentTab(MainWindow::Tab::Comparison);
@@ -115,14 +122,44 @@ void ScriptedRun::applyView() {
     } else if (tab == QLatin1String("difference")) {
         window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
         window_->compareView()->setMode(gui::CompareView::Mode::Difference);
-    } else if (!tab.isEmpty()) window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
+    } else if (!tab.isEmpty()) {
+        window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
+        window_->compareView()->setMode(gui::CompareView::Mode::Split);
+    }
     if (options_.step >= 0) window_->trajectoryInspector()->setCurrentFrame(options_.step);
 }
 
 void ScriptedRun::finish() {
     poller_.stop();
     stage_ = Stage::Done;
-    if (!options_.screenshot.isEmpty()) {
+    if (!options_.screenshot.isEmpty() && options_.tab == QLatin1String("all")) {
+        // One screenshot per view: FILE-before-after.png, FILE-trajectory.png, ...
+        const QFileInfo base(options_.screenshot);
+        for (const QString& tab : kAllTabs) {
+            applyTab(tab);
+            QElapsedTimer settle;
+            settle.start();
+            while (settle.elapsed() < 400) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+            const QString path = base.dir().filePath(QStringLiteral("%1-%2.%3").arg(base.completeBaseName(), tab, base.suffix()));
+            QImage shot = window_->grab().toImage();
+            if (tab == QLatin1String("about")) {
+                // The About box on its own, with the device in use.
+                const ModelPtr m = window_->session()->model();
+                AboutDialog about(m ? QString::fromStdString(m->device()) : QString(), window_);
+                about.show();
+                QElapsedTimer shown;
+                shown.start();
+                while (shown.elapsed() < 300) QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+                shot = about.grab().toImage();
+            }
+            if (shot.save(path)) {
+                say(QStringLiteral("screenshot written to %1").arg(QDir::toNativeSeparators(path)));
+            } else {
+                say(QStringLiteral("could not write the screenshot %1").arg(path));
+                exitCode_ = 1;
+            }
+        }
+    } else if (!options_.screenshot.isEmpty()) {
         QImage shot = window_->grab().toImage();
         if (options_.screenshotWidget == QLatin1String("view") && window_->centralWidget())
             shot = window_->centralWidget()->grab().toImage();

@@ -29,6 +29,7 @@ private:
     void poll();
     bool filesLoaded() const;
     void applyView();
+    void applyTab(const QString& tab);
     void finish();
 
     MainWindow* window_;

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QSplitter>
 #include <QStyle>
 #include <QTimer>
@@ -64,9 +65,9 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
         bar->addWidget(b);
     }
     stepLabel_ = new QLabel(this);
-    stepLabel_->setMinimumWidth(260);
-    bar->addWidget(stepLabel_);
-    bar->addStretch(1);
+    stepLabel_->setMinimumWidth(120);
+    stepLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widens the window
+    bar->addWidget(stepLabel_, 1);
     speed_ = new QComboBox(this);
     for (int fps : {1, 2, 4, 8}) speed_->addItem(tr("%1 steps/s").arg(fps), 1000 / fps);
     speed_->setCurrentIndex(1);
@@ -75,11 +76,16 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     commonScale_ = new QCheckBox(tr("One \u03c0\u00b7\u03b5 scale for all steps"), this);
     commonScale_->setToolTip(tr("Colour all steps' \u03c0\u00b7\u03b5 maps on the same scale, so that they compare"));
     bar->addWidget(commonScale_);
-    for (QAction* a : {exportFrames_, exportSheet_}) {
-        auto* b = new QToolButton(this);
-        b->setDefaultAction(a);
-        bar->addWidget(b);
-    }
+    // One button for both exports keeps the bar narrow (long labels in German).
+    auto* exportButton = new QToolButton(this);
+    exportButton->setText(tr("Export"));
+    exportButton->setToolTip(tr("Export the frames or a contact sheet"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    auto* exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(exportFrames_);
+    exportMenu->addAction(exportSheet_);
+    exportButton->setMenu(exportMenu);
+    bar->addWidget(exportButton);
     layout->addLayout(bar);
 
     timer_ = new QTimer(this);
@@ -106,9 +112,10 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
 }
 
 QString TrajectoryInspector::frameLabel(const TrajectoryFrame& f) const {
+    // Each frame is the state x_t reached: mu is x at T-1, step k reaches t_next.
     if (f.step == 0) return tr("\u03bc (input)");
-    if (f.step == f.steps) return tr("result (t = %1)").arg(f.t);
-    return tr("t = %1").arg(f.t);
+    if (f.step == f.steps) return tr("result");
+    return tr("t = %1").arg(f.tNext);
 }
 
 void TrajectoryInspector::setRecord(const TrajectoryRecord* record) {
@@ -137,7 +144,8 @@ void TrajectoryInspector::frameAdded(int frameIndex) {
     const bool follow = current_ < 0 || current_ == strip_->count() - 1;
     strip_->appendFrame(f.xt, frameLabel(f));
     if (!f.piEps.empty()) commonLimit_ = 0.0f; // recomputed lazily
-    if (follow) showFrame(frameIndex);
+    // The strip follows a running sampler itself (and reports it); show the frame once.
+    if (follow && current_ != frameIndex) showFrame(frameIndex);
     updateActions();
 }
 

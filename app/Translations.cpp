@@ -61,11 +61,15 @@ bool Translations::install(const QString& language) {
     const QString lang = match(language);
     if (lang.isEmpty()) return false;
     QLocale::setDefault(QLocale(lang));
-    if (lang == QLatin1String("en")) return true;
     auto app = std::make_unique<QTranslator>();
-    if (!app->load(qmPath(lang))) return false;
+    // English is the source language; its file only holds the plural forms ("1 step", "2 steps").
+    if (!app->load(qmPath(lang))) return lang == QLatin1String("en");
     QCoreApplication::installTranslator(app.get());
     g_app = std::move(app);
+    if (lang == QLatin1String("en")) {
+        g_installed = lang;
+        return true;
+    }
     // Qt's own dialogs (file dialog, standard buttons), when the system ships them.
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(QLocale(lang), QStringLiteral("qtbase"), QStringLiteral("_"),

@@ -11,6 +11,7 @@
 #include "DropClassifier.h"
 #include "MainWindow.h"
 #include "RestoreSession.h"
+#include "SamplerControls.h"
 #include "ScriptedRun.h"
 #include "ThemePalette.h"
 #include "Translations.h"
@@ -25,7 +26,6 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QStringLiteral("RDBM Studio"));
     QApplication::setApplicationVersion(QStringLiteral(RDBM_STUDIO_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("rdbm-studio"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rdbm-studio-256.png")));
 
     AppSettings settings;
     // The language must be known before the command line's own help text is built.
@@ -47,6 +47,7 @@ int main(int argc, char* argv[]) {
         return 64;
     }
 
+    QApplication::setWindowIcon(MainWindow::appIcon());
     ThemePalette::captureSystemDefaults();
     const ThemeChoice theme = cmd.theme.isEmpty() ? settings.theme() : themeFromString(cmd.theme);
     ThemePalette::apply(theme);

@@ -1,6 +1,7 @@
 #include "ColorBar.h"
 
 #include <QEvent>
+#include <QLocale>
 #include <QPainter>
 
 #include <algorithm>

@@ -72,7 +72,7 @@ private:
     QImage before_, after_;
     QString beforeLabel_, afterLabel_;
     Mode mode_ = Mode::Split;
-    double gain_ = 4.0;
+    double gain_ = 8.0;
     DifferenceStyle style_ = DifferenceStyle::Diverging;
     bool diffDirty_ = true;
 

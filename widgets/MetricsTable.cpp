@@ -2,6 +2,7 @@
 
 #include <QHeaderView>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -30,6 +31,13 @@ MetricsTable::MetricsTable(QWidget* parent) : QTableWidget(0, 3, parent) {
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setAlternatingRowColors(true);
     setAccessibleName(tr("Image quality metrics"));
+}
+
+QSize MetricsTable::sizeHint() const {
+    const int rows = std::max(rowCount(), 3);
+    const int h = horizontalHeader()->sizeHint().height() + rows * verticalHeader()->defaultSectionSize() +
+                  2 * frameWidth();
+    return {QTableWidget::sizeHint().width(), h};
 }
 
 int MetricsTable::rowOf(const QString& name) const {

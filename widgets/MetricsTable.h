@@ -21,6 +21,9 @@ public:
     // The row holding the best value of a score column, -1 if none.
     int bestRow(Column column) const;
 
+    // Tall enough for every row (at least three), so a layout need not scroll it.
+    QSize sizeHint() const override;
+
 private:
     void updateBest();
 };

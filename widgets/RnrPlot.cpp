@@ -119,18 +119,17 @@ RnrPlot::RnrPlot(QWidget* parent) : QWidget(parent) {
     median_->setName(tr("\u03c0 = 1: median pixel"));
     bandUpper_->setName(tr("\u03c0 = 1: 5\u201395 % of pixels"));
     residualMarks_->setName(tr("sampled steps"));
-    theta_->setName(tr("\u0398(t), left axis"));
-    sigma_->setName(tr("\u03a3(t), right axis"));
+    theta_->setName(tr("\u0398(t)"));
+    sigma_->setName(tr("\u03a3(t)"));
 
+    // R(t) is small at the left (t near T-1), so the legend goes top left. The schedule
+    // plot needs none: its axes are coloured like their curves.
     plot_->legend->setVisible(true);
-    top_->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
-    bandLower_->removeFromLegend();
-    bottomLegend_ = new QCPLegend;
-    bottom_->insetLayout()->addElement(bottomLegend_, Qt::AlignTop | Qt::AlignRight);
-    bottomLegend_->setLayer(QStringLiteral("legend"));
-    for (QCPGraph* g : {theta_, sigma_, thetaMarks_}) g->removeFromLegend(plot_->legend);
-    theta_->addToLegend(bottomLegend_);
-    sigma_->addToLegend(bottomLegend_);
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    plot_->legend->setFont(legendFont);
+    top_->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    for (QCPGraph* g : {bandLower_, theta_, sigma_, thetaMarks_}) g->removeFromLegend(plot_->legend);
 
     topCursor_ = new QCPItemStraightLine(plot_);
     bottomCursor_ = new QCPItemStraightLine(plot_);
@@ -141,8 +140,9 @@ RnrPlot::RnrPlot(QWidget* parent) : QWidget(parent) {
     cursorLabel_->position->setAxisRect(top_);
     cursorLabel_->position->setTypeX(QCPItemPosition::ptPlotCoords);
     cursorLabel_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-    cursorLabel_->setClipAxisRect(top_);
-    cursorLabel_->setPadding(QMargins(4, 2, 4, 2));
+    // The step label sits in the margin above the plot, clear of the curves and legend.
+    cursorLabel_->setClipToAxisRect(false);
+    cursorLabel_->setPadding(QMargins(4, 1, 4, 1));
 
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
         if (e->button() != Qt::LeftButton) return;
@@ -294,10 +294,11 @@ void RnrPlot::updateCursor() {
             line->point2->setCoords(t, 1.0);
         }
         cursorLabel_->setText(tr("t = %1").arg(current_));
-        // The label goes on whichever side of the line has more room.
+        // Centred over the line, but kept inside the plot near either end.
         const QCPRange x = top_->axis(QCPAxis::atBottom)->range();
-        const bool nearRightEdge = (t - x.lower) / std::max(1e-12, x.size()) < 0.2; // reversed axis
-        cursorLabel_->setPositionAlignment(Qt::AlignTop | (nearRightEdge ? Qt::AlignRight : Qt::AlignLeft));
+        const double f = (t - x.lower) / std::max(1e-12, x.size()); // 0 at the right (reversed axis)
+        const Qt::Alignment h = f < 0.1 ? Qt::AlignRight : f > 0.9 ? Qt::AlignLeft : Qt::AlignHCenter;
+        cursorLabel_->setPositionAlignment(Qt::AlignBottom | h);
         cursorLabel_->position->setCoords(t, 0.0);
     }
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -309,7 +310,7 @@ void RnrPlot::applyPalette() {
     for (QCPAxisRect* r : {top_, bottom_})
         for (QCPAxis* a : r->axes()) styleAxis(a, pal);
     styleLegend(plot_->legend, pal);
-    styleLegend(bottomLegend_, pal);
+    top_->setMinimumMargins(QMargins(0, QFontMetrics(cursorLabel_->font()).height() + 6, 0, 0));
 
     const QColor blue = dataColour(kBlue, pal), orange = dataColour(kOrange, pal);
     const QColor green = dataColour(kGreen, pal), purple = dataColour(kPurple, pal);
@@ -324,6 +325,11 @@ void RnrPlot::applyPalette() {
     median_->setPen(QPen(orange, 2, Qt::DashLine));
     theta_->setPen(QPen(green, 2));
     sigma_->setPen(QPen(purple, 2));
+    for (auto [axis, colour] : {std::pair{bottom_->axis(QCPAxis::atLeft), green},
+                                std::pair{bottom_->axis(QCPAxis::atRight), purple}}) {
+        axis->setLabelColor(colour);
+        axis->setTickLabelColor(colour);
+    }
     const QColor text = pal.color(QPalette::Text), base = pal.color(QPalette::Base);
     const QCPScatterStyle marks(QCPScatterStyle::ssCircle, QPen(text, 1.5), QBrush(base), 7);
     residualMarks_->setScatterStyle(marks);

@@ -14,7 +14,6 @@ class QCPAxisRect;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
-class QCPLegend;
 
 namespace rdbm::gui {
 
@@ -76,7 +75,6 @@ private:
     QCustomPlot* plot_;
     QCPAxisRect* top_;
     QCPAxisRect* bottom_;
-    QCPLegend* bottomLegend_;
     QCPGraph* residual_;
     QCPGraph* bandLower_;
     QCPGraph* bandUpper_;

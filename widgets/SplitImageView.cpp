@@ -5,6 +5,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
+
 namespace rdbm::gui {
 
 SplitImageView::SplitImageView(QWidget* parent)

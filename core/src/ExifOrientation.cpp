@@ -34,9 +34,12 @@ struct TiffBytes {
 
 } // namespace
 
-int exifOrientationFromTiff(const unsigned char* data, size_t size) {
+int exifOrientationFromTiff(const unsigned char* data, size_t size, size_t* valueOffset) {
+    if (valueOffset) *valueOffset = 0;
     if (data == nullptr) return 1;
+    size_t prefix = 0;
     if (size >= 6 && std::memcmp(data, "Exif\0\0", 6) == 0) {
+        prefix = 6;
         data += 6;
         size -= 6;
     }
@@ -63,7 +66,9 @@ int exifOrientationFromTiff(const unsigned char* data, size_t size) {
         if (!t.has(e, entrySize)) return 1;
         if (t.u16(e) != kOrientationTag) continue;
         if (t.u16(e + 2) != 3 /* SHORT */) return 1;
-        const int v = t.u16(e + (big ? 12 : 8)); // the value sits at the start of the value field
+        const size_t at = e + (big ? 12 : 8); // the value sits at the start of the value field
+        if (valueOffset) *valueOffset = prefix + at;
+        const int v = t.u16(at);
         return v >= 1 && v <= 8 ? v : 1;
     }
     return 1;

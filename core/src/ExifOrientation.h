@@ -10,7 +10,8 @@ namespace rdbm {
 
 // The orientation stored in IFD0 (1..8); 1 when absent, unreadable or out of range.
 // Tolerates a leading "Exif\0\0" (some writers put it in PNG/WebP chunks too).
-int exifOrientationFromTiff(const unsigned char* data, size_t size);
+// valueOffset, when given, receives the byte offset of the stored SHORT value (0 if none).
+int exifOrientationFromTiff(const unsigned char* data, size_t size, size_t* valueOffset = nullptr);
 
 // Returns the image as it should be displayed: 2 mirror, 3 rotate 180, 4 flip,
 // 5 transpose, 6 rotate 90 clockwise, 7 transverse, 8 rotate 90 counter-clockwise.

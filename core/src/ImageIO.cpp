@@ -99,8 +99,12 @@ bool isSupportedImageExtension(const std::string& path) { return !codecFor(lower
 Image readImage(const std::string& path, const ReadOptions& options) {
     // Even a 16-bit RGBA file at the pixel limit, uncompressed, stays under this bound.
     const long long maxBytes = options.maxPixels * 8 + 64LL * 1024 * 1024;
-    const std::vector<unsigned char> bytes = readBytes(path, maxBytes);
+    std::vector<unsigned char> bytes = readBytes(path, maxBytes);
     const ImageProbe probe = probeImage(bytes.data(), bytes.size(), path, options.maxPixels);
+    if (probe.tiffOrientationOffset != 0) { // see ImageProbe: the decoder must not rotate
+        bytes[probe.tiffOrientationOffset] = probe.bigEndian ? 0 : 1;
+        bytes[probe.tiffOrientationOffset + 1] = probe.bigEndian ? 1 : 0;
+    }
 
     cv::Mat decoded;
     try {

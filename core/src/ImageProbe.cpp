@@ -155,7 +155,8 @@ private:
             else if (tag == 262) photometric = static_cast<int>(value);
         }
         r.grayscale = samples <= 2 && (photometric == 0 || photometric == 1);
-        r.orientation = exifOrientationFromTiff(b_.p, b_.n);
+        r.orientation = exifOrientationFromTiff(b_.p, b_.n, &r.tiffOrientationOffset);
+        r.bigEndian = be;
         return r;
     }
 

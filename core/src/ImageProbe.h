@@ -13,6 +13,11 @@ struct ImageProbe {
     long long width = 0, height = 0;
     int orientation = 1;   // EXIF orientation, 1..8
     bool grayscale = false; // declared as grey (PNG colour types 0/4, 1-component JPEG, ...)
+    // TIFF only: where IFD0's Orientation value is stored (0 if absent). libtiff applies
+    // the tag itself for some sample layouts but not others, so the reader resets it to 1
+    // before decoding and applies the orientation itself, like for every other format.
+    size_t tiffOrientationOffset = 0;
+    bool bigEndian = false;
 };
 
 // Throws Error(Image) "<name>: <problem>" for unknown formats, unreadable or truncated

@@ -56,7 +56,7 @@ TEST(Colormap, DarkensMonotonicallyAwayFromZeroAndClamps) {
     EXPECT_EQ(beyond.g, atLimit.g);
     EXPECT_EQ(beyond.b, atLimit.b);
     // Scale invariance: v / limit is all that matters.
-    const Rgb8 a = divergingColor(0.3f, 1.0f), b = divergingColor(0.03f, 0.1f);
+    const Rgb8 a = divergingColor(0.375f, 1.0f), b = divergingColor(0.09375f, 0.25f);
     EXPECT_EQ(a.r, b.r);
     EXPECT_EQ(a.g, b.g);
     EXPECT_EQ(a.b, b.b);

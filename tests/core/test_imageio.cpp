@@ -52,12 +52,10 @@ std::vector<unsigned char> encode(const std::string& ext, const cv::Mat& m, cons
 cv::Mat quantizedRandom(int h, int w, int bitDepth, unsigned seed) {
     cv::RNG rng(seed);
     const double maxv = bitDepth == 16 ? 65535.0 : 255.0;
-    cv::Mat ints(h, w, CV_32FC3);
-    rng.fill(ints, cv::RNG::UNIFORM, 0.0, maxv + 1.0);
+    cv::Mat ints(h, w, CV_32SC3);
+    rng.fill(ints, cv::RNG::UNIFORM, 0, static_cast<int>(maxv) + 1); // integers in [0, maxv]
     cv::Mat f;
-    cv::Mat rounded;
-    ints.convertTo(rounded, CV_32SC3);
-    rounded.convertTo(f, CV_32FC3, 1.0 / maxv);
+    ints.convertTo(f, CV_32FC3, 1.0 / maxv);
     return f;
 }
 
@@ -255,6 +253,16 @@ TEST(ImageIO, SixteenBitGreyFromPillow) {
         }
 }
 
+TEST(ImageIO, SixteenBitTiffOrientationIsApplied) {
+    const Image stored = readImage(kSamples + "grey16.png");
+    const Image img = readImage(kSamples + "grey16_orient6.tif");
+    EXPECT_EQ(img.bitDepth, 16);
+    ASSERT_EQ(img.rgb.size(), cv::Size(30, 50));
+    cv::Mat expected;
+    cv::rotate(stored.rgb, expected, cv::ROTATE_90_CLOCKWISE);
+    EXPECT_LT(maxAbsDiff(img.rgb, expected), 1e-7);
+}
+
 TEST(ImageIO, AlphaIsKeptAsideAndPassedThrough) {
     TempDir dir;
     cv::Mat bgra(10, 16, CV_8UC4);
@@ -409,6 +417,19 @@ TEST(ImageIO, RefusesTruncatedFilesInEveryFormat) {
         writeBytes(dir / ("whole." + ext), whole);
         EXPECT_NO_THROW(readImage(dir / ("whole." + ext))) << ext;
     }
+}
+
+TEST(ImageIO, RefusesCorruptDataTheDecoderRejects) {
+    TempDir dir;
+    cv::Mat bgr(64, 80, CV_8UC3);
+    cv::randu(bgr, 0, 256);
+    std::vector<unsigned char> png = encode(".png", bgr);
+    const std::vector<unsigned char> idat = {'I', 'D', 'A', 'T'};
+    const auto at = std::search(png.begin(), png.end(), idat.begin(), idat.end());
+    ASSERT_NE(at, png.end());
+    std::fill(at + 100, at + 140, 0x5A); // structure intact, pixel data (and its CRC) broken
+    writeBytes(dir / "corrupt.png", png);
+    expectImageError(dir / "corrupt.png", "decoder failed");
 }
 
 TEST(ImageIO, WriteRefusesExistingFilesAndUnknownFormats) {

@@ -86,7 +86,7 @@ TEST(RdbmSampler, FirstTwoStepsFollowTheReferencePiEpsRule) {
     const RdbmSchedule schedule;
     const torch::Tensor mu = randomImage(6);
     const torch::Tensor out1 = randomImage(7), out2 = randomImage(8);
-    std::vector<torch::Tensor> xs, x0s;
+    std::vector<torch::Tensor> xs, x0s, pes;
     int calls = 0;
     Denoiser net = [&](const torch::Tensor&, const torch::Tensor&, int64_t) { return ++calls == 1 ? out1 : out2; };
     SamplerSettings settings;
@@ -94,11 +94,13 @@ TEST(RdbmSampler, FirstTwoStepsFollowTheReferencePiEpsRule) {
     RdbmSampler(schedule, settings).sample(net, mu, [&](const StepTensors& s) {
         xs.push_back(s.xt.clone());
         x0s.push_back(s.x0.clone());
+        pes.push_back(s.piEps.clone());
         return true;
     });
     const float T89 = schedule.Theta(89), T79 = schedule.Theta(79), S89 = schedule.Sigma(89), S79 = schedule.Sigma(79);
     EXPECT_TRUE(torch::equal(xs[0], mu)); // the reference wastes the call at t = T-1
     EXPECT_TRUE(torch::equal(x0s[0], mu));
+    EXPECT_TRUE(torch::equal(pes[0], out1)); // reported as the network gave it
     const torch::Tensor x2 = mu + (T79 / T89) * (mu - mu) - ((T79 / T89) * S89 - S79) * out2;
     EXPECT_LT(maxAbs(xs[1], x2), 1e-6);
     const torch::Tensor x0h = ((mu - mu - S89 * out2) / T89 + mu).clamp(-1, 1);

@@ -112,6 +112,7 @@ private slots:
         v.show();
         QVERIFY(QTest::qWaitForWindowExposed(&v));
         QCOMPARE(v.zoomState()->scale(), 50.0); // fit
+        qInfo("device pixel ratio %.2f", v.devicePixelRatioF());
         const QImage shot = v.grab().toImage().convertToFormat(QImage::Format_RGB32);
         const double dpr = shot.devicePixelRatio();
         // Either side of the boundary between image pixels 0 and 1 (x = 50): no blending.

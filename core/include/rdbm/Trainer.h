@@ -42,6 +42,10 @@ struct TrainerOptions {
     UNetConfig net{16, {1, 2, 4, 8}};
     Objective objective = Objective::X0;
     PiMode piMode = PiMode::Residual;
+    // x0 objective only: the network predicts x0 - mu and mu is added to its output
+    // (recorded as "adds_mu" in the checkpoint). Not the reference's choice, but a
+    // fresh network then starts at the identity, which matters for short CPU runs.
+    bool addsMu = false;
     ScheduleParams schedule; // kind, T, lambda
 
     // Optimisation.

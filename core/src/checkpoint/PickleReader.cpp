@@ -168,6 +168,10 @@ PyRef PickleReader::global(const std::string& module, const std::string& name) {
             o->dtype = dt->second;
             return o;
         }
+        for (const char* family : {"uint", "int", "float", "bfloat", "complex", "qint", "quint", "bits"})
+            if (name.rfind(family, 0) == 0)
+                throw FormatError("unsupported tensor dtype '" + full + "' (supported: float32/16/64, bfloat16, "
+                                  "int64/32/16/8, uint8, bool)");
         if (name.size() > 7 && name.compare(name.size() - 7, 7, "Storage") == 0)
             throw FormatError("unsupported storage type '" + full + "' (supported: float32/16/64, bfloat16, "
                               "int64/32/16/8, uint8, bool)");

@@ -3,14 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <filesystem>
 #include <fstream>
-#include <random>
-#include <system_error>
 
 #include "checkpoint/FormatError.h"
 #include "rdbm/Error.h"
+#include "rdbm/FileOps.h"
 
 namespace rdbm::ckpt {
 
@@ -139,41 +136,6 @@ void readSafetensors(const std::string& path, const TensorFilter& wanted, Checkp
     }
 }
 
-namespace {
-
-// Temp file beside the target, then rename: a crash never leaves a half-written file.
-// (Own helper: rdbm::writeFileAtomic in FileOps.cpp takes a single buffer, and this
-// streams the header and each tensor without building the whole file in memory.)
-void writeAtomically(const std::string& path, const std::string& header,
-                     const std::vector<std::vector<unsigned char>>& chunks, bool overwrite) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    if (!overwrite && fs::exists(path, ec))
-        throw Error(ErrorKind::Usage, path + ": already exists (refusing to overwrite)");
-    std::random_device rd;
-    const std::string tmp = path + ".tmp" + std::to_string(rd() % 1000000);
-    {
-        std::ofstream o(tmp, std::ios::binary | std::ios::trunc);
-        if (!o) throw Error(ErrorKind::Runtime, path + ": cannot create temporary file '" + tmp + "'");
-        o.write(header.data(), static_cast<std::streamsize>(header.size()));
-        for (const auto& c : chunks) o.write(reinterpret_cast<const char*>(c.data()), static_cast<std::streamsize>(c.size()));
-        o.flush();
-        if (!o) {
-            o.close();
-            fs::remove(tmp, ec);
-            throw Error(ErrorKind::Runtime, path + ": write failed (disk full?)");
-        }
-    }
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        std::error_code ignored;
-        fs::remove(tmp, ignored);
-        throw Error(ErrorKind::Runtime, path + ": cannot rename temporary file: " + ec.message());
-    }
-}
-
-} // namespace
-
 void writeSafetensors(const std::string& path, const TensorMap& tensors,
                       const std::map<std::string, std::string>& metadata, bool overwrite) {
     nlohmann::ordered_json header = nlohmann::ordered_json::object();
@@ -181,12 +143,10 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors,
         header["__metadata__"] = nlohmann::ordered_json::object();
         for (const auto& [k, v] : metadata) header["__metadata__"][k] = v;
     }
-    std::vector<std::vector<unsigned char>> chunks;
     uint64_t offset = 0;
     for (const auto& [name, t] : tensors) {
         if (name == "__metadata__") throw Error(ErrorKind::Checkpoint, path + ": '__metadata__' cannot name a tensor");
-        chunks.push_back(t.contiguousBytes());
-        const uint64_t end = offset + chunks.back().size();
+        const uint64_t end = offset + static_cast<uint64_t>(t.numel()) * dtypeSize(t.dtype);
         header[name] = {{"dtype", toString(t.dtype)}, {"shape", t.shape}, {"data_offsets", {offset, end}}};
         offset = end;
     }
@@ -197,9 +157,15 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors,
         throw Error(ErrorKind::Checkpoint, path + ": metadata or tensor names are not valid UTF-8 (" + e.what() + ")");
     }
     text.append((8 - text.size() % 8) % 8, ' '); // keep the data 8-byte aligned
-    std::string prefix(8, '\0');
-    for (int i = 0; i < 8; ++i) prefix[static_cast<size_t>(i)] = static_cast<char>((uint64_t(text.size()) >> (8 * i)) & 0xff);
-    writeAtomically(path, prefix + text, chunks, overwrite);
+    std::vector<unsigned char> file;
+    file.reserve(8 + text.size() + static_cast<size_t>(offset));
+    for (int i = 0; i < 8; ++i) file.push_back(static_cast<unsigned char>((uint64_t(text.size()) >> (8 * i)) & 0xff));
+    file.insert(file.end(), text.begin(), text.end());
+    for (const auto& [name, t] : tensors) {
+        const auto bytes = t.contiguousBytes(); // any strides in, contiguous out
+        file.insert(file.end(), bytes.begin(), bytes.end());
+    }
+    writeFileAtomic(path, file, overwrite); // temp file + rename: never a half-written file
 }
 
 } // namespace rdbm::ckpt

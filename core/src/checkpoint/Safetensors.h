@@ -11,8 +11,8 @@ namespace rdbm::ckpt {
 // Internal to readCheckpoint; throws FormatError.
 void readSafetensors(const std::string& path, const TensorFilter& wanted, CheckpointContents& out);
 
-// Writes tensors (any strides; stored contiguous) and string metadata, atomically (temp
-// file + rename). Throws Error(Usage) if the file exists and !overwrite, Error(Runtime)
+// Writes tensors (any strides; stored contiguous) and string metadata, atomically
+// (rdbm::writeFileAtomic: temp file + rename). Throws Error(Usage) if the file exists and !overwrite, Error(Runtime)
 // on IO failure, Error(Checkpoint) for metadata that is not valid UTF-8.
 void writeSafetensors(const std::string& path, const TensorMap& tensors,
                       const std::map<std::string, std::string>& metadata, bool overwrite);

@@ -88,8 +88,10 @@ UNet::UNet(const UNetConfig& config) : config_(config) {
     finalResBlock_ = register_module("final_res_block", std::make_shared<ResnetBlock>(2 * dim, dim, timeDim, groups));
     finalConv_ = register_module("final_conv", std::make_shared<Conv>(dim, config_.channels, 1, 1, 0));
 
-    for (const auto& m : modules(/*include_self=*/false))
+    for (const auto& m : modules(/*include_self=*/false)) {
         if (auto ws = std::dynamic_pointer_cast<unet::WSConv>(m)) wsConvs_.push_back(ws);
+        if (auto conv = std::dynamic_pointer_cast<unet::Conv>(m)) convs_.push_back(conv);
+    }
 }
 
 void UNet::checkInputs(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t, bool padded) const {
@@ -140,7 +142,8 @@ torch::Tensor UNet::forward(const torch::Tensor& x, const torch::Tensor& mu, con
     // Every ResnetBlock's mlp starts with SiLU of the same embedding: compute it once.
     const torch::Tensor timeAct = at::silu(timeEmbedding(t));
 
-    torch::Tensor h = initConv_->forward(at::cat({x, mu}, 1));
+    // Channels-last from here on (see UNetBlocks.h); the result goes back to NCHW.
+    torch::Tensor h = initConv_->forward(at::cat({x, mu}, 1).contiguous(at::MemoryFormat::ChannelsLast));
     const torch::Tensor initOut = h; // never modified in place below
     std::vector<torch::Tensor> skips;
     skips.reserve(2 * downs_.size());
@@ -167,7 +170,7 @@ torch::Tensor UNet::forward(const torch::Tensor& x, const torch::Tensor& mu, con
     }
 
     h = finalResBlock_->forward(at::cat({h, initOut}, 1), timeAct);
-    return finalConv_->forward(h);
+    return finalConv_->forward(h).contiguous();
 }
 
 torch::Tensor UNet::forwardPadded(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t,
@@ -199,6 +202,7 @@ void UNet::loadWeights(const std::map<std::string, torch::Tensor>& weights, cons
 void UNet::freezeForInference() {
     eval();
     for (const auto& ws : wsConvs_) ws->freeze();
+    for (const auto& conv : convs_) conv->freeze();
     frozen_ = true;
 }
 
@@ -206,6 +210,7 @@ void UNet::train(bool on) {
     torch::nn::Module::train(on);
     if (on && frozen_) {
         for (const auto& ws : wsConvs_) ws->unfreeze();
+        for (const auto& conv : convs_) conv->unfreeze();
         frozen_ = false;
     }
 }

@@ -4,8 +4,8 @@
 // `downs.0.2.fn.fn.to_qkv.weight`, `ups.0.3.1.weight`, `mid_attn.fn.norm.g`, ...), so
 // reference weights load by name and trained weights save under reference names.
 //
-// Inference: call freezeForInference() once (after moving to the final device and
-// dtype); forward then reuses the standardized conv weights and records no gradients.
+// Inference: call freezeForInference() once; forward then reuses the standardized
+// (channels-last) conv weights and records no gradients outside train() mode.
 // Training: train() mode standardizes per call, differentiably, like the reference.
 // Create with std::make_shared<UNet>(config). Internal header (includes LibTorch).
 #include <map>
@@ -78,6 +78,7 @@ private:
     std::shared_ptr<unet::ResnetBlock> midBlock1_, midBlock2_, finalResBlock_;
     std::shared_ptr<unet::AttentionUnit> midAttn_;
     std::vector<std::shared_ptr<unet::WSConv>> wsConvs_;
+    std::vector<std::shared_ptr<unet::Conv>> convs_;
 };
 
 } // namespace rdbm

@@ -58,7 +58,7 @@ torch::Tensor RdbmSampler::sample(const Denoiser& net, const torch::Tensor& mu,
         const float Th = schedule_.Theta(t), Sg = schedule_.Sigma(t);
         // Theta = Sigma = 0 at the degraded end: the reference's 0/0 cases.
         const bool degradedEnd = t == lastT;
-        torch::Tensor x0h, pe;
+        torch::Tensor x0h, pe, reported;
         if (predictsX0) {
             x0h = out.clamp(-1.0, 1.0);
             if (degradedEnd || Sg == 0.0f || noiseFree)
@@ -66,7 +66,10 @@ torch::Tensor RdbmSampler::sample(const Denoiser& net, const torch::Tensor& mu,
             else
                 pe = (x - mu - Th * (x0h - mu)) / Sg;
         } else if (degradedEnd || Th == 0.0f) {
+            // The network's pi*eps is reported as it is, but x0 cannot be recovered here
+            // and no update uses it.
             x0h = mu.clamp(-1.0, 1.0);
+            reported = noiseFree ? torch::zeros_like(x) : out;
             pe = torch::zeros_like(x);
         } else {
             pe = out;
@@ -119,7 +122,7 @@ torch::Tensor RdbmSampler::sample(const Denoiser& net, const torch::Tensor& mu,
             frame.tNext = tNext;
             frame.xt = x;
             frame.x0 = x0h;
-            frame.piEps = pe;
+            frame.piEps = reported.defined() ? reported : pe;
             if (!onStep(frame))
                 throw Error(ErrorKind::Cancelled,
                             "restoration cancelled after step " + std::to_string(step) + " of " + std::to_string(steps));

@@ -9,15 +9,18 @@
 //   at t = T-1:      x' = mu + Th_n (x0h - mu)   (x0)   or   x' = mu   (pi_eps / eps)
 //   t_next < 0:      x' = x0h
 //   pi = 0 models:   x' = mu + Th_n (x0h - mu)   (the noise-free limit)
-// Where the reference divides 0 by 0 at t = T-1 (Theta = Sigma = 0), the reported
-// pi*eps is zero and, for pi_eps / eps models, the predicted x0 is mu: the network
-// cannot tell anything about x0 there (the reference itself returns NaN for S = 1).
+// Where the reference divides 0 by 0 at t = T-1 (Theta = Sigma = 0): for x0 models the
+// reported pi*eps is zero; for pi_eps / eps models the predicted x0 is mu, since the
+// network cannot tell anything about x0 there (the reference itself returns NaN for
+// S = 1), and the network's pi*eps is reported but used by no update. pi = 0 models
+// report zero pi*eps everywhere.
 //
 // Stochastic (eta in (0,1]), beyond the reference: with pe = (x - mu - Th_t (x0h - mu)) / S_t
 // (or the network's pi*eps), the next state re-draws part of the noise,
 //   x' = mu + Th_n (x0h - mu) + sqrt(1 - eta^2) S_n pe + eta S_n m z,   z ~ N(0, I),
 // where the modulation m is x0h - mu (residual), 1 (one) or 0 (zero). With eta = 0 this
 // is the reference x0 rule rewritten; the deterministic path is taken then, bit for bit.
+// For pi = 0 models pe is 0, so only the fresh-noise term remains (the user asked for it).
 // z is drawn on the CPU from a generator seeded per call, so results are reproducible,
 // device-independent and thread-safe.
 #include <cstdint>
@@ -50,7 +53,7 @@ struct StepTensors {
     int t = 0, tNext = 0;
     torch::Tensor xt;    // x after this step
     torch::Tensor x0;    // predicted x0 at t
-    torch::Tensor piEps; // predicted pi*eps at t (zeros where undefined)
+    torch::Tensor piEps; // predicted pi*eps at t (zeros where undefined or pi = 0)
 };
 
 // Return false to stop: the sampler then throws Error(Cancelled) after that step.

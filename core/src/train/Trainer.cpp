@@ -56,7 +56,8 @@ void checkOptions(const TrainerOptions& o) {
 
 // The targets of section 4 only make sense with their pi: eps is the pi = 1 target,
 // and with pi = 0 there is no noise for pi_eps to predict.
-void checkObjective(Objective objective, PiMode pi) {
+void checkObjective(Objective objective, PiMode pi, bool addsMu) {
+    if (addsMu && objective != Objective::X0) usage("adding mu to the output only makes sense for objective x0");
     if (objective == Objective::Eps && pi != PiMode::One)
         usage("objective eps is the pi = 1 parameterisation; use pi_eps (or x0) with pi " + toString(pi));
     if (objective == Objective::PiEps && pi == PiMode::Zero)
@@ -110,7 +111,8 @@ torch::Tensor Trainer::Impl::loss(UNet& net, const train::Batch& batch, std::uin
     case PiMode::Zero: piEps = torch::zeros_like(noise); break;
     }
     const torch::Tensor xt = mu + Th * residual + Sg * piEps;
-    const torch::Tensor out = net.forwardPadded(xt, mu, tDev.to(torch::kFloat32), PadMode::Reflect);
+    torch::Tensor out = net.forwardPadded(xt, mu, tDev.to(torch::kFloat32), PadMode::Reflect);
+    if (opt.addsMu) out = out + mu;
     torch::Tensor target;
     switch (opt.objective) {
     case Objective::X0: target = x0; break;
@@ -135,7 +137,7 @@ ModelMetadata Trainer::Impl::metadata() const {
     m.piMode = opt.piMode;
     m.schedule = opt.schedule;
     m.padMode = "reflect";
-    m.addsMu = false;
+    m.addsMu = opt.addsMu;
     auto& p = m.provenance;
     p["trainer"] = "rdbm-train (RDBM Studio)";
     p["weights"] = "ema";
@@ -177,16 +179,17 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
         d.opt.objective = stored.metadata.objective;
         d.opt.piMode = stored.metadata.piMode;
         d.opt.schedule = stored.metadata.schedule;
+        d.opt.addsMu = stored.metadata.addsMu;
         d.opt.seed = stored.seed; // the batches and noise of the remaining steps follow from it
     }
     checkOptions(d.opt);
-    checkObjective(d.opt.objective, d.opt.piMode);
+    checkObjective(d.opt.objective, d.opt.piMode, d.opt.addsMu);
     d.schedule = RdbmSchedule(d.opt.schedule);
 
     d.deviceName = resolveDevice(d.opt.device);
     d.device = torch::Device(d.deviceName);
-    d.hardware = train::describeHardware(d.opt.device);
     if (d.opt.threads > 0) torch::set_num_threads(d.opt.threads);
+    d.hardware = train::describeHardware(d.opt.device);
 
     // Data: loaded before anything heavy so bad folders fail fast.
     if (!d.opt.dataDir.empty())
@@ -380,9 +383,12 @@ std::shared_ptr<Model> Trainer::emaModel() const {
     mi->device = d.device;
     mi->dtype = torch::kFloat32;
     std::shared_ptr<UNet> net = d.ema;
-    mi->network = [net](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+    const bool addsMu = d.opt.addsMu;
+    // The same conventions as a loaded checkpoint's network (model/UNetNetwork.cpp).
+    mi->network = [net, addsMu](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
         const torch::Tensor tt = torch::full({x.size(0)}, static_cast<float>(t), x.options());
-        return net->forwardPadded(x, mu, tt, PadMode::Reflect);
+        const torch::Tensor out = net->forwardPadded(x, mu, tt, PadMode::Reflect);
+        return addsMu ? out + mu : out;
     };
     d.emaModel = std::make_shared<Model>(std::move(mi));
     return d.emaModel;

@@ -1,0 +1,206 @@
+// bench_restore: how fast the C++ engine runs the RDBM network and a full restoration.
+//
+//   bench_restore [--model CKPT | --dim D] [--size WxH] [--mode whole|auto] [--threads N]
+//                 [--repeat N] [--steps S] [--device cpu|cuda]
+//
+// One image size per process, so the peak resident memory (getrusage ru_maxrss, the
+// high-water mark of the whole process: weights, activations, allocator caches) belongs
+// to that size. "whole" runs every network call on the whole image (what PyTorch eager
+// does in bench/pytorch_eager.py); "auto" lets rdbm::restore tile large images as the
+// application does (tiles of 512x512, overlap 32, above 512*512 pixels).
+// Prints a readable summary and one "RESULT {json}" line for bench/run.sh.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <ATen/Parallel.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+#include <sys/resource.h>
+#include <torch/torch.h>
+#include <unistd.h>
+
+#include "checkpoint/RawTensor.h"
+#include "checkpoint/Safetensors.h"
+#include "model/ModelImpl.h"
+#include "net/UNet.h"
+#include "rdbm/Error.h"
+#include "rdbm/Model.h"
+#include "rdbm/Sampler.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct BenchOptions {
+    std::string model;
+    int dim = 32;
+    int width = 256, height = 256;
+    std::string mode = "whole";
+    int threads = 2;
+    int repeat = 3;
+    int steps = 10;
+    std::string device = "cpu";
+};
+
+[[noreturn]] void usage(const std::string& problem) {
+    std::fprintf(stderr,
+                 "bench_restore: %s\nusage: bench_restore [--model CKPT | --dim D] [--size WxH] [--mode whole|auto]\n"
+                 "                     [--threads N] [--repeat N] [--steps S] [--device cpu|cuda]\n",
+                 problem.c_str());
+    std::exit(2);
+}
+
+BenchOptions parse(int argc, char** argv) {
+    BenchOptions o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usage(a + " needs a value");
+            return argv[++i];
+        };
+        if (a == "--model") o.model = value();
+        else if (a == "--dim") o.dim = std::stoi(value());
+        else if (a == "--size") {
+            const std::string s = value();
+            if (std::sscanf(s.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 8 || o.height < 8)
+                usage("--size expects WxH, got " + s);
+        } else if (a == "--mode") {
+            o.mode = value();
+            if (o.mode != "whole" && o.mode != "auto") usage("--mode is whole or auto");
+        } else if (a == "--threads") o.threads = std::stoi(value());
+        else if (a == "--repeat") o.repeat = std::max(1, std::stoi(value()));
+        else if (a == "--steps") o.steps = std::stoi(value());
+        else if (a == "--device") o.device = value();
+        else if (a == "--help" || a == "-h") usage("help");
+        else usage("unknown argument " + a);
+    }
+    return o;
+}
+
+double peakResidentMiB() {
+    rusage ru{};
+    ::getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_maxrss) / 1024.0; // Linux reports KiB
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// A random-weight network of the given dim, written as safetensors and loaded through
+// Model::load like any checkpoint (so the timed path is the application's).
+std::string writeRandomCheckpoint(int dim) {
+    torch::manual_seed(0);
+    rdbm::UNetConfig config;
+    config.dim = dim;
+    rdbm::UNet net(config);
+    rdbm::ckpt::TensorMap tensors;
+    for (const auto& p : net.named_parameters()) {
+        const torch::Tensor c = p.value().detach().to(torch::kFloat32).contiguous();
+        std::vector<unsigned char> bytes(static_cast<size_t>(c.numel()) * sizeof(float));
+        std::memcpy(bytes.data(), c.data_ptr<float>(), bytes.size());
+        tensors.emplace(p.key(), rdbm::ckpt::makeContiguous(rdbm::ckpt::DType::F32, c.sizes().vec(), std::move(bytes)));
+    }
+    const std::string path = (std::filesystem::temp_directory_path() /
+                              ("bench-random-dim" + std::to_string(dim) + "-" + std::to_string(::getpid()) + ".safetensors"))
+                                 .string();
+    rdbm::ckpt::writeSafetensors(path, tensors, {}, true);
+    return path;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const BenchOptions o = parse(argc, argv);
+    at::set_num_threads(o.threads);
+    at::set_num_interop_threads(1);
+    try {
+        std::string path = o.model;
+        const bool random = path.empty();
+        if (random) path = writeRandomCheckpoint(o.dim);
+        rdbm::LoadOptions lo;
+        lo.device = rdbm::parseDevice(o.device);
+        const auto loadStart = Clock::now();
+        const std::shared_ptr<rdbm::Model> model = rdbm::Model::load(path, lo);
+        const double loadSeconds = std::chrono::duration<double>(Clock::now() - loadStart).count();
+        if (random) std::filesystem::remove(path);
+        const rdbm::ModelInfo& info = model->info();
+        const rdbm::Model::Impl& impl = model->impl();
+
+        nlohmann::json result;
+        result["engine"] = "libtorch-cpp";
+        result["libtorch"] = rdbm::libtorchVersion();
+        result["model"] = random ? "random dim " + std::to_string(o.dim) : o.model;
+        result["dim"] = info.config.dim;
+        result["parameters"] = info.parameterCount;
+        result["size"] = std::to_string(o.width) + "x" + std::to_string(o.height);
+        result["mode"] = o.mode;
+        result["threads"] = at::get_num_threads();
+        result["device"] = model->device();
+        result["load_s"] = loadSeconds;
+        double load1 = 0.0;
+        if (::getloadavg(&load1, 1) == 1) result["loadavg"] = load1; // other work on the machine skews timings
+
+        // Network calls on the whole image, as the sampler makes them (padding included).
+        // Skipped in auto mode for large images: a whole-image call is exactly what tiling avoids.
+        const bool tiledRun = o.mode == "auto" && static_cast<long long>(o.width) * o.height > 512LL * 512LL;
+        if (!tiledRun) {
+            c10::InferenceMode guard;
+            torch::manual_seed(1);
+            const auto opts = torch::TensorOptions().dtype(torch::kFloat32).device(impl.device);
+            const torch::Tensor x = torch::rand({1, 3, o.height, o.width}, opts) * 2 - 1;
+            const torch::Tensor mu = torch::rand({1, 3, o.height, o.width}, opts) * 2 - 1;
+            impl.network(x, mu, 50); // warm-up: first-call allocations and kernel selection
+            std::vector<double> ms;
+            for (int r = 0; r < o.repeat; ++r) {
+                const auto t0 = Clock::now();
+                const torch::Tensor out = impl.network(x, mu, 89 - 10 * r);
+                (void)out.sum().item<float>(); // synchronize (matters on CUDA)
+                ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+            }
+            result["call_ms_median"] = median(ms);
+            result["call_ms_min"] = *std::min_element(ms.begin(), ms.end());
+            result["call_ms"] = ms;
+        }
+
+        // A full restoration of a random photo.
+        cv::Mat photo(o.height, o.width, CV_32FC3);
+        cv::randu(photo, 0.0, 1.0);
+        rdbm::SamplerOptions so;
+        so.steps = o.steps;
+        so.emitFrames = false;
+        if (o.mode == "whole") so.maxWholePixels = std::max<long long>(so.maxWholePixels, 1LL * o.width * o.height);
+        const rdbm::RestoreResult rr = rdbm::restore(*model, photo, so);
+        result["steps"] = o.steps;
+        result["restore_s"] = rr.seconds;
+        result["network_calls"] = rr.networkCalls;
+        result["tiles_per_call"] = rr.tiles;
+        result["tile_size"] = rr.tileSize;
+        result["peak_rss_mib"] = peakResidentMiB();
+
+        std::printf("%s  %s  dim %d (%.2fM params)  %s  %d threads\n", result["model"].get<std::string>().c_str(),
+                    result["size"].get<std::string>().c_str(), info.config.dim, info.parameterCount / 1e6,
+                    o.mode.c_str(), at::get_num_threads());
+        if (result.contains("call_ms_median"))
+            std::printf("  network call (whole image): %.1f ms median of %d\n", result["call_ms_median"].get<double>(),
+                        o.repeat);
+        std::printf("  %d-step restoration: %.2f s (%s)\n", o.steps, rr.seconds,
+                    rr.tileSize ? (std::to_string(rr.tiles) + " tiles of " + std::to_string(rr.tileSize) + " per call").c_str()
+                                : "whole image");
+        std::printf("  peak resident memory: %.0f MiB\n", result["peak_rss_mib"].get<double>());
+        std::printf("RESULT %s\n", result.dump().c_str());
+        return 0;
+    } catch (const rdbm::Error& e) {
+        std::fprintf(stderr, "bench_restore: %s\n", e.what());
+        return 1;
+    }
+}

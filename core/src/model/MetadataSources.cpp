@@ -1,0 +1,81 @@
+#include "model/MetadataSources.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "checkpoint/MetadataJson.h"
+#include "rdbm/Error.h"
+
+namespace rdbm {
+
+namespace {
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error(ErrorKind::Checkpoint, path + ": cannot read the metadata file");
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// applyMetadataJson validates and applies; this only notes which architecture fields
+// were named, since the shapes decide the rest.
+void noteArchitectureKeys(const std::string& json, ResolvedMetadata& r) {
+    const auto j = nlohmann::json::parse(json, nullptr, false);
+    if (!j.is_object() || !j.contains("architecture") || !j["architecture"].is_object()) return;
+    for (const auto& item : j["architecture"].items()) r.architectureKeys.insert(item.key());
+}
+
+void apply(const std::string& json, const std::string& sourceName, const std::string& label, ResolvedMetadata& r) {
+    ckpt::applyMetadataJson(json, sourceName, r.meta, &r.architecture);
+    noteArchitectureKeys(json, r);
+    r.source += (r.source.empty() ? "" : "+") + label;
+}
+
+} // namespace
+
+ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const std::string& path,
+                                 const LoadOptions& options) {
+    ResolvedMetadata r;
+    const auto embedded = contents.metadata.find(ckpt::kSafetensorsMetadataKey);
+    if (embedded != contents.metadata.end())
+        apply(embedded->second, path + " (embedded metadata)", "embedded", r);
+
+    std::optional<std::string> sidecar;
+    if (!options.sidecarPath.empty()) sidecar = options.sidecarPath;
+    else sidecar = ckpt::findSidecar(path);
+    if (sidecar) apply(readText(*sidecar), *sidecar, "sidecar", r);
+    if (r.source.empty()) r.source = "defaults";
+
+    if (r.architectureKeys.count("groups")) r.hints.groups = r.architecture.groups;
+    if (r.architectureKeys.count("heads")) r.hints.heads = r.architecture.heads;
+    if (r.architectureKeys.count("dim_head")) r.hints.dimHead = r.architecture.dimHead;
+
+    bool overridden = false;
+    if (options.objective) {
+        r.meta.objective = *options.objective;
+        overridden = true;
+    }
+    if (options.piMode) {
+        r.meta.piMode = *options.piMode;
+        overridden = true;
+    }
+    if (options.scheduleKind) {
+        r.meta.schedule.kind = *options.scheduleKind;
+        r.scheduleFromOptions = true;
+    }
+    if (options.lambda) {
+        r.meta.schedule.lambda = *options.lambda;
+        r.scheduleFromOptions = true;
+    }
+    if (options.T) {
+        r.meta.schedule.T = *options.T;
+        r.scheduleFromOptions = true;
+    }
+    if (overridden || r.scheduleFromOptions) r.source += "+options";
+    return r;
+}
+
+} // namespace rdbm

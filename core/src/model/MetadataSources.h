@@ -1,0 +1,28 @@
+#pragma once
+// Where a model's metadata comes from, in increasing priority: defaults, metadata
+// embedded in the file (safetensors __metadata__ "rdbm_studio"), a sidecar JSON, then
+// the caller's LoadOptions. Torch-free.
+#include <set>
+#include <string>
+
+#include "checkpoint/CheckpointReader.h"
+#include "net/UNetLayout.h"
+#include "rdbm/Model.h"
+
+namespace rdbm {
+
+struct ResolvedMetadata {
+    ModelMetadata meta;
+    UNetConfig architecture;                 // as the metadata describes it (defaults elsewhere)
+    std::set<std::string> architectureKeys;  // which "architecture" fields the metadata named
+    UNetLayoutHints hints;                   // groups / heads / dim_head, when named
+    bool scheduleFromOptions = false;        // the caller set the schedule kind, lambda or T
+    std::string source;                      // "embedded", "sidecar", "embedded+sidecar", "defaults", + "+options"
+};
+
+// Throws Error(Checkpoint) naming the metadata's source for malformed JSON or values,
+// and for a sidecarPath that cannot be read.
+ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const std::string& path,
+                                 const LoadOptions& options);
+
+} // namespace rdbm

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Collects the clean photographs rdbm-train learns from, out of Debian packages.
+#
+#   scripts/collect-training-photos.sh [TARGET_DIR]      (default: data/photos, git-ignored)
+#
+# Installs the packages named in scripts/training-photos/allowlist.tsv (a hand-reviewed
+# list: only photographs, no illustrations or renders), downscales each photo to a long
+# side of at most 768 pixels into TARGET_DIR/train and TARGET_DIR/validation (the split
+# is fixed in the allowlist, chosen so validation covers landscape, sky, architecture,
+# macro, animals and indoor scenes), and rewrites scripts/training-photos/manifest.tsv
+# with each file's package, version, original path, size, licence and copyright holder.
+# Idempotent: rerunning rewrites the same files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TARGET=${1:-data/photos}
+LONG_SIDE=${RDBM_PHOTO_LONG_SIDE:-768}
+LIST=scripts/training-photos/allowlist.tsv
+MANIFEST=scripts/training-photos/manifest.tsv
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+# Debian's own python3 with Pillow does the resizing (the python3 on PATH may be another).
+PY=/usr/bin/python3
+mapfile -t PKGS < <(grep -v '^#' "$LIST" | cut -f1 | sort -u)
+PKGS+=(python3-pil)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+mkdir -p "$TARGET/train" "$TARGET/validation"
+"$PY" - "$LIST" "$TARGET" "$LONG_SIDE" "$MANIFEST" <<'PYEOF'
+import fnmatch, os, re, subprocess, sys
+from PIL import Image
+
+listing, target, long_side, manifest = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+
+def copyright_stanzas(pkg):
+    """DEP-5 stanzas of /usr/share/doc/<pkg>/copyright as (patterns, copyright, licence)."""
+    path = f"/usr/share/doc/{pkg}/copyright"
+    stanzas, cur, key = [], {}, None
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f.read().splitlines() + [""]:
+            if not line.strip():
+                if cur: stanzas.append(cur)
+                cur, key = {}, None
+            elif line[0] in " \t" and key:
+                cur[key] += " " + line.strip()
+            elif ":" in line:
+                key, _, value = line.partition(":")
+                key = key.strip().lower()
+                cur[key] = value.strip()
+    out = []
+    for s in stanzas:
+        if "files" in s:
+            lic = s.get("license", "").split(" ")[0] if s.get("license") else ""
+            out.append((s["files"].split(), s.get("copyright", ""), lic))
+    return out
+
+def licence_for(pkg, installed):
+    """The most specific Files: stanza whose pattern matches the end of the installed path."""
+    best = None
+    for patterns, holder, lic in copyright_stanzas(pkg):
+        for pat in patterns:
+            if pat == "*" or pat.startswith("debian/"):
+                continue
+            if fnmatch.fnmatch(installed, "*/" + pat) or os.path.basename(pat) == os.path.basename(installed):
+                if best is None or len(pat) > len(best[0]):
+                    best = (pat, holder, lic)
+    if best is None:  # the package-wide stanza
+        for patterns, holder, lic in copyright_stanzas(pkg):
+            if "*" in patterns:
+                best = ("*", holder, lic)
+    return (best[2], best[1]) if best else ("unknown", "")
+
+def version(pkg):
+    return subprocess.run(["dpkg-query", "-W", "-f=${Version}", pkg], capture_output=True, text=True).stdout.strip()
+
+short = {"plasma-workspace-wallpapers": "plasma", "mate-backgrounds": "mate", "lomiri-wallpapers-16.04": "lomiri",
+         "lomiri-wallpapers-20.04": "lomiri", "python3-skimage": "skimage"}
+rows, seen = [], set()
+with open(listing, encoding="utf-8") as f:
+    for line in f:
+        if line.startswith("#") or not line.strip():
+            continue
+        pkg, path, split, override, what = line.rstrip("\n").split("\t")
+        if split not in ("train", "validation"):
+            sys.exit(f"{listing}: bad split '{split}' for {path}")
+        if not os.path.isfile(path):
+            sys.exit(f"{path} (from {pkg}) is missing: is the package installed?")
+        # Plasma wallpapers are folders named after the picture; the others are file names.
+        stem = path.split("/")[4] if path.startswith("/usr/share/wallpapers/") else os.path.splitext(os.path.basename(path))[0]
+        name = f"{short.get(pkg, pkg)}-{re.sub(r'[^A-Za-z0-9_-]+', '_', stem)}.png"
+        if name in seen:
+            sys.exit(f"duplicate output name {name}")
+        seen.add(name)
+        im = Image.open(path)
+        im.load()
+        width, height = im.size
+        im = im.convert("RGB")
+        im.info.clear()  # no embedded ICC profile or text chunks: pixels only
+        scale = long_side / max(width, height)
+        if scale < 1:
+            im = im.resize((max(1, round(width * scale)), max(1, round(height * scale))), Image.LANCZOS)
+        out = os.path.join(target, split, name)
+        im.save(out, optimize=False)
+        lic, holder = (override, "") if override != "-" else licence_for(pkg, path)
+        rows.append((name, split, pkg, version(pkg), path, f"{width}x{height}", f"{im.size[0]}x{im.size[1]}", lic,
+                     holder.replace("\t", " "), what))
+        print(f"{split:10s} {name}  ({width}x{height} -> {im.size[0]}x{im.size[1]}, {lic})")
+
+with open(manifest, "w", encoding="utf-8") as f:
+    f.write("# Generated by scripts/collect-training-photos.sh from allowlist.tsv; do not edit.\n")
+    f.write("file\tsplit\tpackage\tversion\toriginal_path\toriginal_size\tsize\tlicence\tcopyright\tcontent\n")
+    for r in rows:
+        f.write("\t".join(r) + "\n")
+n_val = sum(1 for r in rows if r[1] == "validation")
+print(f"{len(rows)} photos: {len(rows) - n_val} train, {n_val} validation -> {target}; manifest {manifest}")
+PYEOF

@@ -1,0 +1,227 @@
+// The application's testable pieces on their own: trajectory records and their memory
+// budget, the RNR numbers against the schedule, settings, translations, error wording,
+// command-line parsing, image conversion and the trajectory exporter.
+#include <QImage>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+#include "AboutDialog.h"
+#include "AppSettings.h"
+#include "AppTestSupport.h"
+#include "CommandLine.h"
+#include "ErrorText.h"
+#include "ImageConvert.h"
+#include "RnrData.h"
+#include "TrajectoryExporter.h"
+#include "TrajectoryRecord.h"
+#include "Translations.h"
+#include "rdbm/Colormap.h"
+
+using namespace rdbm::app;
+
+namespace {
+
+TrajectoryRecord syntheticRecord(int steps, int w, int h) {
+    TrajectoryRecord rec;
+    rec.reset(QStringLiteral("/tmp/x.png"), steps, {w, h});
+    const auto pairs = rdbm::samplingStepPairs(100, steps);
+    for (int k = 0; k <= steps; ++k) {
+        TrajectoryFrame f;
+        f.step = k;
+        f.steps = steps;
+        f.xt = toQImage(apptest::gradient(w, h));
+        if (k > 0) {
+            f.t = pairs[static_cast<size_t>(k - 1)].first;
+            f.tNext = pairs[static_cast<size_t>(k - 1)].second;
+            f.x0 = f.xt;
+            f.piEps = cv::Mat(h, w, CV_32FC1, cv::Scalar(0.1f * k));
+        }
+        rec.append(f);
+    }
+    return rec;
+}
+
+} // namespace
+
+class TestAppUnits : public QObject {
+    Q_OBJECT
+private slots:
+    void trajectoryRecordOrderAndBudget() {
+        TrajectoryRecord rec = syntheticRecord(10, 32, 24);
+        QCOMPARE(rec.frameCount(), 11);
+        QVERIFY(rec.isComplete());
+        QCOMPARE(rec.sampledTimes(), (QVector<int>{99, 89, 79, 69, 59, 49, 39, 29, 19, 9}));
+        TrajectoryFrame late;
+        late.step = 5; // out of order
+        QVERIFY(!rec.append(late));
+        QCOMPARE(rec.frameCount(), 11);
+        // A 1024x768 10-step run fits its previews unshrunk; a 50-step one is shrunk so the
+        // whole record stays within the budget.
+        QVERIFY(TrajectoryRecord::previewPixels(10) >= 1024LL * 768);
+        const long long px50 = TrajectoryRecord::previewPixels(50);
+        QVERIFY(px50 * 51 * 10 <= 512LL << 20);
+        QVERIFY(TrajectoryRecord::previewPixels(1000) >= 64 * 64);
+    }
+
+    void rnrMatchesTheSchedule() {
+        rdbm::ScheduleParams p;
+        p.lambda = 10.0 / 255.0;
+        const rdbm::RdbmSchedule schedule(p);
+        // x0 - mu = 0.1 everywhere in [0,1] units: 0.2 in [-1,1] units, squared 0.04.
+        const cv::Mat mu(20, 30, CV_32FC3, cv::Scalar(0.3f, 0.3f, 0.3f));
+        const cv::Mat x0(20, 30, CV_32FC3, cv::Scalar(0.4f, 0.4f, 0.4f));
+        const RnrSeries s = RnrData::compute(schedule, 10, x0, mu);
+        QCOMPARE(s.t.size(), 100);
+        QCOMPARE(s.sampled, (QVector<double>{99, 89, 79, 69, 59, 49, 39, 29, 19, 9}));
+        for (int t : {0, 10, 50, 98}) {
+            QCOMPARE(s.residualRnr[t], schedule.rnrResidual(t));
+            QCOMPARE(s.Theta[t], double(schedule.Theta(t)));
+            QCOMPARE(s.Sigma[t], double(schedule.Sigma(t)));
+            QVERIFY(std::abs(s.median[t] - schedule.rnrGlobal(0.04, t)) <= 1e-6 * s.median[t]);
+            QVERIFY(std::abs(s.lower[t] - s.upper[t]) <= 1e-6 * s.upper[t]);
+        }
+        QCOMPARE(s.residualRnr[99], 0.0);
+        // Without an x0 estimate there is no band.
+        QVERIFY(RnrData::compute(schedule, 10).median.isEmpty());
+    }
+
+    void residualPercentiles() {
+        // Half the pixels unchanged, half changed by 0.5 ([0,1]) = 1.0 in [-1,1] units.
+        cv::Mat mu(10, 10, CV_32FC3, cv::Scalar(0.2f, 0.2f, 0.2f));
+        cv::Mat x0 = mu.clone();
+        x0.rowRange(5, 10).setTo(cv::Scalar(0.7f, 0.7f, 0.7f));
+        const QVector<double> p = RnrData::residualSquaredPercentiles(x0, mu, {0.1, 0.9});
+        QCOMPARE(p.size(), 2);
+        QVERIFY(std::abs(p[0]) < 1e-9);
+        QVERIFY(std::abs(p[1] - 1.0) < 1e-5);
+        QVERIFY_THROWS_EXCEPTION(rdbm::Error,
+                                 RnrData::residualSquaredPercentiles(x0, cv::Mat(3, 3, CV_32FC3), {0.5}));
+    }
+
+    void settingsRoundTrip() {
+        QTemporaryDir dir;
+        {
+            AppSettings s(apptest::iniSettings(dir));
+            QCOMPARE(s.steps(), 10);
+            QCOMPARE(s.device(), QStringLiteral("auto"));
+            s.setSteps(7);
+            s.setEta(0.25);
+            s.setNoiseModulation("one");
+            s.setDevice("cpu");
+            s.setTheme(ThemeChoice::Dark);
+            s.setLastModel("/models/a.safetensors");
+            for (int i = 0; i < 15; ++i) s.addRecentFile(QStringLiteral("/photos/p%1.png").arg(i));
+            s.addRecentFile("/photos/p3.png"); // moves to the front, no duplicate
+            s.sync();
+        }
+        AppSettings s(apptest::iniSettings(dir));
+        QCOMPARE(s.steps(), 7);
+        QCOMPARE(s.eta(), 0.25);
+        QCOMPARE(s.noiseModulation(), QStringLiteral("one"));
+        QCOMPARE(s.device(), QStringLiteral("cpu"));
+        QVERIFY(s.theme() == ThemeChoice::Dark);
+        QCOMPARE(s.lastModel(), QStringLiteral("/models/a.safetensors"));
+        const QStringList recent = s.recentFiles();
+        QCOMPARE(recent.size(), AppSettings::kMaxRecent);
+        QCOMPARE(recent.first(), QStringLiteral("/photos/p3.png"));
+        QCOMPARE(recent.count("/photos/p3.png"), 1);
+        QCOMPARE(s.comparisonModels().size(), 3);
+    }
+
+    void translationsLoadAndTranslate() {
+        QCOMPARE(Translations::resolve("de_DE", {}), QStringLiteral("de"));
+        QCOMPARE(Translations::resolve({}, "zh-CN"), QStringLiteral("zh_CN"));
+        QCOMPARE(Translations::resolve("fr", "de"), QStringLiteral("de"));
+        QCOMPARE(Translations::resolve({}, {}, QLocale(QLocale::Chinese, QLocale::China)), QStringLiteral("zh_CN"));
+        QCOMPARE(Translations::resolve({}, {}, QLocale(QLocale::French, QLocale::France)), QStringLiteral("en"));
+
+        QVERIFY(Translations::install("de"));
+        QCOMPARE(Translations::installed(), QStringLiteral("de"));
+        QCOMPARE(QCoreApplication::translate("rdbm::app::MainWindow", "&File"), QStringLiteral("&Datei"));
+        QCOMPARE(ErrorText::title(rdbm::ErrorKind::Checkpoint), QStringLiteral("Problem mit der Modelldatei"));
+        QVERIFY(Translations::install("zh_CN"));
+        QCOMPARE(QCoreApplication::translate("rdbm::app::MainWindow", "&File"), QStringLiteral("文件(&F)"));
+        QVERIFY(Translations::install("en"));
+        QCOMPARE(QCoreApplication::translate("rdbm::app::MainWindow", "&File"), QStringLiteral("&File"));
+        QVERIFY(!Translations::install("xx"));
+    }
+
+    void errorWording() {
+        const ErrorInfo e{rdbm::ErrorKind::Image, "photo.png: unsupported 32-bit float TIFF"};
+        QVERIFY(ErrorText::statusLine("Opening photo.png", e).contains("unsupported 32-bit"));
+        QVERIFY(ErrorText::details("Opening photo.png", e).contains("PNG, JPEG"));
+        QVERIFY(ErrorText::hint(rdbm::ErrorKind::Checkpoint).contains(".json"));
+        // ErrorInfo keeps the kind of an rdbm::Error and treats others as runtime failures.
+        QCOMPARE(ErrorInfo::from(rdbm::Error(rdbm::ErrorKind::Cancelled, "stop")).kind, rdbm::ErrorKind::Cancelled);
+        QCOMPARE(ErrorInfo::from(std::runtime_error("boom")).kind, rdbm::ErrorKind::Runtime);
+    }
+
+    void commandLine() {
+        const CommandLine c = CommandLine::parse({"rdbm-studio", "--open", "a.png", "--model", "m.pt", "--restore",
+                                                  "--screenshot", "/tmp/s.png", "--tab", "trajectory", "--step", "3",
+                                                  "--lang", "de", "b.jpg"});
+        QVERIFY(c.error.isEmpty());
+        QCOMPARE(c.open, QStringList{"a.png"});
+        QCOMPARE(c.files, QStringList{"b.jpg"});
+        QCOMPARE(c.model, QStringLiteral("m.pt"));
+        QVERIFY(c.restore);
+        QVERIFY(c.quitWhenDone);
+        QCOMPARE(c.step, 3);
+        QCOMPARE(c.lang, QStringLiteral("de"));
+        QVERIFY(!CommandLine::parse({"rdbm-studio", "--steps", "zero"}).error.isEmpty());
+        QVERIFY(!CommandLine::parse({"rdbm-studio", "--bogus"}).error.isEmpty());
+        QVERIFY(CommandLine::parse({"rdbm-studio", "--help"}).helpOrVersion);
+    }
+
+    void imageConversion() {
+        cv::Mat m(2, 2, CV_32FC3, cv::Scalar(0.0f, 0.5f, 1.0f));
+        m.at<cv::Vec3f>(1, 1) = cv::Vec3f(-0.2f, 1.4f, 0.25f); // out of range: clamped
+        const QImage q = toQImage(m);
+        QCOMPARE(q.size(), QSize(2, 2));
+        QCOMPARE(q.pixel(0, 0), qRgb(0, 128, 255));
+        QCOMPARE(q.pixel(1, 1), qRgb(0, 255, 64));
+        const cv::Mat back = toFloatRgb(q);
+        QVERIFY(std::abs(back.at<cv::Vec3f>(0, 0)[1] - 128.0f / 255.0f) < 1e-6f);
+        const QImage small = toPreview(apptest::gradient(400, 300), 100 * 75);
+        QVERIFY(small.width() * small.height() <= 100 * 75);
+        QVERIFY(std::abs(small.width() * 3 - small.height() * 4) <= 4);
+        const cv::Mat mean = channelMean(cv::Mat(3, 4, CV_32FC3, cv::Scalar(0.3f, -0.3f, 0.6f)));
+        QCOMPARE(mean.type(), CV_32FC1);
+        QVERIFY(std::abs(mean.at<float>(2, 3) - 0.2f) < 1e-6f);
+    }
+
+    void exporterWritesAtomically() {
+        QTemporaryDir dir;
+        const TrajectoryRecord rec = syntheticRecord(3, 40, 30);
+        const QStringList files = TrajectoryExporter::writeFrames(rec, dir.filePath("out"), "shot");
+        QCOMPARE(files.size(), 1 + 3 * 3);
+        QVERIFY(files.contains(dir.filePath("out/shot_step00_mu.png")));
+        QVERIFY(files.contains(dir.filePath("out/shot_step01_t099_xt.png")));
+        QVERIFY(files.contains(dir.filePath("out/shot_step03_t032_pieps.png")));
+        const QImage heat(dir.filePath("out/shot_step03_t032_pieps.png"));
+        QCOMPARE(heat.size(), QSize(40, 30));
+        // One scale for all steps: the largest map (0.3) sits at the top of the scale, the
+        // smallest (0.1) a third of the way up.
+        const rdbm::Rgb8 top = rdbm::divergingColor(1.0f, 1.0f);
+        QCOMPARE(heat.pixel(5, 5), qRgb(top.r, top.g, top.b));
+        const QImage first(dir.filePath("out/shot_step01_t099_pieps.png"));
+        const rdbm::Rgb8 third = rdbm::divergingColor(1.0f, 3.0f);
+        QCOMPARE(first.pixel(5, 5), qRgb(third.r, third.g, third.b));
+        const QImage sheet = TrajectoryExporter::contactSheet(rec, 100);
+        QVERIFY(sheet.width() >= 300);
+        QVERIFY(sheet.height() >= 4 * 75);
+        QVERIFY_THROWS_EXCEPTION(rdbm::Error, TrajectoryExporter::saveAtomically(sheet, "/proc/forbidden/x.png"));
+    }
+
+    void aboutNamesTheVersions() {
+        const QString text = AboutDialog::versionsText({});
+        QVERIFY(text.contains("Qt"));
+        QVERIFY(text.contains("LibTorch"));
+        QVERIFY(text.contains(CV_VERSION));
+    }
+};
+
+QTEST_MAIN(TestAppUnits)
+#include "test_app_units.moc"

@@ -1,0 +1,304 @@
+// The trainer on a tiny data set (32x32 photos, dim 8): the loss falls, a saved
+// checkpoint reloads through Model::load and samples exactly like the in-memory EMA
+// model, a resumed run continues bit for bit, bad files are reported by name, and the
+// batch loader's thread delivers exactly the batches built directly.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+
+#include <unistd.h>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
+
+#include "checkpoint/Checkpoint.h"
+#include "rdbm/Error.h"
+#include "rdbm/Model.h"
+#include "rdbm/Sampler.h"
+#include "rdbm/Trainer.h"
+#include "train/BatchLoader.h"
+#include "train/TrainingImages.h"
+#include "train/TrainingSamples.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A smooth random colour picture with a few shapes (8-bit PNG).
+void writePhoto(const fs::path& path, int w, int h, unsigned seed) {
+    std::mt19937 rng(seed);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    cv::Mat small(3, 3, CV_8UC3);
+    for (auto it = small.begin<cv::Vec3b>(); it != small.end<cv::Vec3b>(); ++it)
+        *it = cv::Vec3b(cv::saturate_cast<uchar>(255 * u(rng)), cv::saturate_cast<uchar>(255 * u(rng)),
+                        cv::saturate_cast<uchar>(255 * u(rng)));
+    cv::Mat img;
+    cv::resize(small, img, cv::Size(w, h), 0, 0, cv::INTER_CUBIC);
+    cv::circle(img, cv::Point(int(u(rng) * w), int(u(rng) * h)), std::max(2, w / 6),
+               cv::Scalar(255 * u(rng), 255 * u(rng), 255 * u(rng)), cv::FILLED);
+    cv::rectangle(img, cv::Rect(int(u(rng) * w / 2), int(u(rng) * h / 2), w / 4, h / 5),
+                  cv::Scalar(255 * u(rng), 255 * u(rng), 255 * u(rng)), cv::FILLED);
+    ASSERT_TRUE(cv::imwrite(path.string(), img));
+}
+
+class TrainingTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        torch::set_num_threads(1); // tiny tensors: more threads only add contention
+        const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+        root = fs::temp_directory_path() / ("rdbm_test_training_" + std::to_string(::getpid()) + "_" + info->name());
+        fs::remove_all(root);
+        fs::create_directories(root / "data");
+        fs::create_directories(root / "val");
+        for (unsigned i = 0; i < 4; ++i) writePhoto(root / "data" / ("photo" + std::to_string(i) + ".png"), 40, 36, 11 + i);
+        for (unsigned i = 0; i < 2; ++i) writePhoto(root / "val" / ("val" + std::to_string(i) + ".png"), 48, 40, 101 + i);
+    }
+    void TearDown() override { fs::remove_all(root); }
+
+    rdbm::TrainerOptions tinyOptions(const std::string& out) const {
+        rdbm::TrainerOptions o;
+        o.dataDir = (root / "data").string();
+        o.valDir = (root / "val").string();
+        o.outDir = (root / out).string();
+        o.net.dim = 8;
+        o.net.dimMults = {1, 2, 4, 8};
+        o.crop = 32;
+        o.batch = 4;
+        o.lr = 1e-3;
+        o.emaDecay = 0.9;
+        o.seed = 42;
+        o.valSize = 32;
+        o.valMaxImages = 2;
+        o.samplingSteps = 3;
+        o.tasks = {rdbm::DegradationKind::Haze, rdbm::DegradationKind::LowLight};
+        return o;
+    }
+
+    fs::path root;
+};
+
+cv::Mat testInput() {
+    cv::Mat img(32, 32, CV_32FC3);
+    for (int y = 0; y < 32; ++y)
+        for (int x = 0; x < 32; ++x) img.at<cv::Vec3f>(y, x) = cv::Vec3f(x / 32.0f, y / 32.0f, 0.3f);
+    return img;
+}
+
+TEST_F(TrainingTest, AFewStepsLowerTheLoss) {
+    rdbm::Trainer trainer(tinyOptions("out"));
+    EXPECT_EQ(trainer.trainingImages(), 4);
+    const double before = trainer.evaluateLoss(7, 4);
+    for (int i = 0; i < 40; ++i) trainer.trainStep();
+    const double after = trainer.evaluateLoss(7, 4);
+    EXPECT_EQ(trainer.step(), 40);
+    EXPECT_LT(after, 0.8 * before) << "loss before " << before << ", after " << after;
+}
+
+TEST_F(TrainingTest, RunLogsValidatesAndSaves) {
+    auto o = tinyOptions("run");
+    o.steps = 4;
+    o.logEvery = 2;
+    o.valEvery = 4;
+    o.saveEvery = 2;
+    rdbm::Trainer trainer(o);
+    std::vector<rdbm::TrainProgress> progress;
+    std::vector<rdbm::ValidationReport> reports;
+    trainer.run([&](const rdbm::TrainProgress& p) { progress.push_back(p); },
+                [&](const rdbm::ValidationReport& r) { reports.push_back(r); });
+    ASSERT_EQ(progress.size(), 2u);
+    EXPECT_EQ(progress.back().step, 4);
+    EXPECT_GT(progress.back().stepsPerSecond, 0.0);
+    ASSERT_EQ(reports.size(), 1u);
+    ASSERT_EQ(reports[0].tasks.size(), 2u);
+    EXPECT_EQ(reports[0].tasks[0].task, "haze");
+    EXPECT_EQ(reports[0].tasks[0].images, 2);
+    EXPECT_TRUE(std::isfinite(reports[0].overall.psnrOut));
+    EXPECT_GT(reports[0].overall.psnrIn, 5.0);
+    for (const char* f : {"model.safetensors", "resume.pt", "checkpoint-0000002.safetensors", "train_log.csv",
+                          "val_log.csv", "val/step-0000004.png"})
+        EXPECT_TRUE(fs::exists(root / "run" / f)) << f;
+    std::ifstream log(root / "run" / "val_log.csv");
+    std::string header, row;
+    std::getline(log, header);
+    std::getline(log, row);
+    EXPECT_EQ(header, "step,task,images,psnr_in,psnr_out,ssim_in,ssim_out,seconds");
+    EXPECT_EQ(row.rfind("4,haze,2,", 0), 0u) << row;
+}
+
+class CheckpointTest : public TrainingTest, public ::testing::WithParamInterface<bool> {};
+
+// With and without "adds mu": the loaded model must follow the same convention.
+TEST_P(CheckpointTest, ReloadsAndSamplesLikeTheEmaModel) {
+    auto o = tinyOptions("ckpt");
+    o.addsMu = GetParam();
+    o.objective = rdbm::Objective::X0;
+    o.piMode = rdbm::PiMode::Residual;
+    o.schedule.lambda = 10.0 / 255.0;
+    rdbm::Trainer trainer(o);
+    for (int i = 0; i < 3; ++i) trainer.trainStep();
+    const std::string path = (root / "ckpt" / "model.safetensors").string();
+    trainer.saveCheckpoint(path);
+
+    const auto contents = rdbm::ckpt::readCheckpoint(path);
+    ASSERT_TRUE(contents.metadata.count(rdbm::ckpt::kSafetensorsMetadataKey));
+    EXPECT_TRUE(contents.tensors.count("init_conv.weight"));
+    EXPECT_TRUE(contents.tensors.count("downs.0.2.fn.fn.to_qkv.weight"));
+
+    const auto loaded = rdbm::Model::load(path);
+    const auto& meta = loaded->info().metadata;
+    EXPECT_EQ(meta.objective, rdbm::Objective::X0);
+    EXPECT_EQ(meta.piMode, rdbm::PiMode::Residual);
+    EXPECT_EQ(meta.addsMu, GetParam());
+    EXPECT_NEAR(meta.schedule.lambda, 10.0 / 255.0, 1e-9);
+    EXPECT_EQ(loaded->info().config.dim, 8);
+    ASSERT_TRUE(meta.provenance.count("steps"));
+    EXPECT_EQ(meta.provenance.at("steps"), "3");
+    EXPECT_EQ(meta.provenance.at("degradations"), "haze,lowlight");
+    EXPECT_EQ(meta.provenance.at("seed"), "42");
+    EXPECT_TRUE(meta.provenance.count("hardware"));
+
+    rdbm::SamplerOptions so;
+    so.steps = 10;
+    const cv::Mat input = testInput();
+    const cv::Mat a = rdbm::restore(*trainer.emaModel(), input, so).image;
+    const cv::Mat b = rdbm::restore(*loaded, input, so).image;
+    EXPECT_LE(cv::norm(a, b, cv::NORM_INF), 1e-6);
+    EXPECT_GT(cv::norm(a, input, cv::NORM_INF), 1e-3) << "the sampler should change the image";
+}
+
+INSTANTIATE_TEST_SUITE_P(AddsMu, CheckpointTest, ::testing::Bool());
+
+// Two uninterrupted steps vs. one step, resume file, a new trainer, one step: the same
+// loss and the same weights afterwards (Adam's moments and step count carried over).
+TEST_F(TrainingTest, ResumeContinuesExactly) {
+    auto o = tinyOptions("straight");
+    rdbm::Trainer straight(o);
+    for (int i = 0; i < 3; ++i) straight.trainStep();
+    const double loss4 = straight.trainStep();
+    const double loss5 = straight.trainStep();
+
+    auto o2 = tinyOptions("first");
+    rdbm::Trainer first(o2);
+    for (int i = 0; i < 3; ++i) first.trainStep();
+    const std::string resume = (root / "first" / "resume.pt").string();
+    first.saveResume(resume);
+
+    auto o3 = tinyOptions("second");
+    o3.seed = 999;              // ignored: the resume file's seed wins
+    o3.net.dim = 16;            // ignored: the resume file's network wins
+    o3.resumePath = resume;
+    rdbm::Trainer second(o3);
+    EXPECT_EQ(second.step(), 3);
+    EXPECT_EQ(second.options().net.dim, 8);
+    EXPECT_EQ(second.options().seed, 42u);
+    EXPECT_NEAR(second.trainStep(), loss4, 1e-6);
+    EXPECT_NEAR(second.trainStep(), loss5, 1e-6);
+    EXPECT_NEAR(second.evaluateLoss(5), straight.evaluateLoss(5), 1e-6);
+
+    const std::string pa = (root / "straight.safetensors").string(), pb = (root / "second.safetensors").string();
+    straight.saveCheckpoint(pa);
+    second.saveCheckpoint(pb);
+    const auto ca = rdbm::ckpt::readCheckpoint(pa), cb = rdbm::ckpt::readCheckpoint(pb);
+    ASSERT_EQ(ca.tensors.size(), cb.tensors.size());
+    double worst = 0;
+    for (const auto& [key, t] : ca.tensors) {
+        const auto va = t.toFloat32(), vb = cb.tensors.at(key).toFloat32();
+        ASSERT_EQ(va.size(), vb.size()) << key;
+        for (size_t i = 0; i < va.size(); ++i) worst = std::max(worst, double(std::abs(va[i] - vb[i])));
+    }
+    EXPECT_LE(worst, 1e-6);
+
+}
+
+TEST_F(TrainingTest, BadFilesAreReportedAndSkipped) {
+    {
+        std::ofstream bad(root / "data" / "broken.png", std::ios::binary);
+        bad << "this is not a PNG file at all";
+    }
+    writePhoto(root / "data" / "tiny.png", 16, 16, 5);
+    rdbm::Trainer trainer(tinyOptions("bad"));
+    EXPECT_EQ(trainer.trainingImages(), 4);
+    std::string all;
+    for (const auto& w : trainer.warnings()) all += w + "\n";
+    EXPECT_NE(all.find("broken.png"), std::string::npos) << all;
+    EXPECT_NE(all.find("tiny.png"), std::string::npos) << all;
+
+    fs::create_directories(root / "empty");
+    {
+        std::ofstream bad(root / "empty" / "junk.jpg", std::ios::binary);
+        bad << "junk";
+    }
+    auto o = tinyOptions("bad2");
+    o.dataDir = (root / "empty").string();
+    try {
+        rdbm::Trainer t(o);
+        FAIL() << "expected an error";
+    } catch (const rdbm::Error& e) {
+        EXPECT_EQ(e.kind(), rdbm::ErrorKind::Usage);
+        EXPECT_NE(std::string(e.what()).find("junk.jpg"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(TrainingTest, PairedSetsMatchByNameAndReportMismatches) {
+    fs::create_directories(root / "clean");
+    fs::create_directories(root / "deg");
+    writePhoto(root / "clean" / "a.png", 40, 40, 1);
+    writePhoto(root / "deg" / "a.jpg", 40, 40, 2);   // same stem, other format: matched
+    writePhoto(root / "clean" / "b.png", 40, 40, 3);
+    writePhoto(root / "deg" / "b.png", 44, 40, 4);   // size mismatch
+    writePhoto(root / "clean" / "c.png", 40, 40, 5); // no partner
+    writePhoto(root / "deg" / "d.png", 40, 40, 6);   // no partner
+    const auto set = rdbm::train::loadPairedImages((root / "clean").string(), (root / "deg").string(), 0, 32, "training");
+    ASSERT_EQ(set.images.size(), 1u);
+    EXPECT_EQ(set.images[0].name, "a.png");
+    std::string all;
+    for (const auto& w : set.warnings) all += w + "\n";
+    for (const char* name : {"b.png", "c.png", "d.png", "44x40"}) EXPECT_NE(all.find(name), std::string::npos) << all;
+}
+
+TEST_F(TrainingTest, RejectsInconsistentOptions) {
+    auto o = tinyOptions("opts");
+    o.objective = rdbm::Objective::Eps;
+    o.piMode = rdbm::PiMode::Residual;
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+    o = tinyOptions("opts");
+    o.pairedCleanDir = (root / "data").string();
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+    o = tinyOptions("opts");
+    o.objective = rdbm::Objective::PiEps;
+    o.addsMu = true;
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+    o = tinyOptions("opts");
+    o.crop = 64; // larger than every photo
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+}
+
+TEST_F(TrainingTest, LoaderThreadDeliversTheDirectlyBuiltBatchesInOrder) {
+    const auto set = rdbm::train::loadCleanImages((root / "data").string(), 0, 32, "training");
+    rdbm::train::SampleSpec spec;
+    spec.crop = 32;
+    spec.tasks = rdbm::singleDegradationKinds();
+    auto fn = [&](long long batch, int slot) {
+        return rdbm::train::makeSample(set, spec, static_cast<std::uint64_t>(batch * 16 + slot));
+    };
+    rdbm::train::BatchLoader loader(fn, 3, 32, 5, 2);
+    for (long long k = 5; k < 9; ++k) {
+        const auto got = loader.next();
+        const auto want = rdbm::train::BatchLoader::build(fn, 3, 32, k);
+        EXPECT_EQ(got.index, k);
+        EXPECT_TRUE(torch::equal(got.x0, want.x0));
+        EXPECT_TRUE(torch::equal(got.mu, want.mu));
+        EXPECT_LE(got.x0.max().item<float>(), 1.0f);
+        EXPECT_GE(got.x0.min().item<float>(), -1.0f);
+        EXPECT_FALSE(torch::equal(got.x0, got.mu));
+    }
+}
+
+} // namespace

@@ -1,0 +1,327 @@
+// The rdbm-restore executable end to end, on the golden fixture's small random-weight
+// checkpoint: exit codes, refusals to overwrite, atomic outputs, trajectory files,
+// the JSON report, greyscale/16-bit pass-through and cancellation by SIGINT.
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kGolden = RDBM_FIXTURE_DIR "/golden/";
+const std::string kCheckpoint = kGolden + "state_dict.pt";
+
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "rdbm-restore-cli-XXXXXX").string();
+        path_ = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() { fs::remove_all(path_); }
+    std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+    std::vector<std::string> entries(const std::string& sub = "") const {
+        std::vector<std::string> names;
+        for (const auto& e : fs::directory_iterator(path_ / sub)) names.push_back(e.path().filename().string());
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+
+private:
+    fs::path path_;
+};
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+struct ToolRun {
+    int exitCode = -1;
+    std::string out, err;
+};
+
+// fork + exec with stdout/stderr in files (never a terminal: plain progress lines).
+pid_t spawn(const std::vector<std::string>& args, const std::string& outPath, const std::string& errPath) {
+    std::vector<std::string> argv = {RDBM_RESTORE_EXE};
+    argv.insert(argv.end(), args.begin(), args.end());
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        ::dup2(out, STDOUT_FILENO);
+        ::dup2(err, STDERR_FILENO);
+        std::vector<char*> cargs;
+        for (std::string& a : argv) cargs.push_back(a.data());
+        cargs.push_back(nullptr);
+        ::execv(cargs[0], cargs.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
+int waitFor(pid_t pid) {
+    int status = 0;
+    if (::waitpid(pid, &status, 0) != pid) return -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+ToolRun runTool(const std::vector<std::string>& args) {
+    char outName[] = "/tmp/rdbm-cli-out-XXXXXX", errName[] = "/tmp/rdbm-cli-err-XXXXXX";
+    ::close(::mkstemp(outName));
+    ::close(::mkstemp(errName));
+    ToolRun r;
+    r.exitCode = waitFor(spawn(args, outName, errName));
+    r.out = readText(outName);
+    r.err = readText(errName);
+    ::unlink(outName);
+    ::unlink(errName);
+    return r;
+}
+
+cv::Mat testPhoto(int h, int w, int type = CV_8UC3) {
+    cv::Mat m(h, w, type);
+    cv::randu(m, 0, CV_MAT_DEPTH(type) == CV_16U ? 65536 : 256);
+    return m;
+}
+
+// "'shape': (4, 40, 56, 3)" -> {4, 40, 56, 3}
+std::vector<long> npyShape(const std::string& path) {
+    const std::string head = readText(path).substr(0, 256);
+    std::smatch m;
+    std::vector<long> shape;
+    if (!std::regex_search(head, m, std::regex("'shape': \\(([0-9, ]*)\\)"))) return shape;
+    std::string dims = m[1];
+    std::regex number("[0-9]+");
+    for (auto it = std::sregex_iterator(dims.begin(), dims.end(), number); it != std::sregex_iterator(); ++it)
+        shape.push_back(std::stol(it->str()));
+    return shape;
+}
+
+class RestoreCli : public ::testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(fs::exists(kCheckpoint)) << "missing fixture " << kCheckpoint << " (ctest runs fixture_golden first)";
+    }
+};
+
+} // namespace
+
+TEST(RestoreCliBasics, UsageErrorsExitTwo) {
+    ToolRun r = runTool({});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("no input image"), std::string::npos) << r.err;
+    r = runTool({"a.png", "b.png", "-o", "c.png", "--model", "m.pt"});
+    EXPECT_EQ(r.exitCode, 2);
+    r = runTool({"a.png", "-o", "c.png", "--model", "m.pt", "--steps", "zero"});
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.err.find("--steps"), std::string::npos) << r.err;
+}
+
+TEST(RestoreCliBasics, HelpAndVersion) {
+    ToolRun r = runTool({"--help"});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_NE(r.out.find("Usage: rdbm-restore INPUT..."), std::string::npos);
+    EXPECT_NE(r.out.find("Exit codes"), std::string::npos);
+    r = runTool({"--version"});
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_NE(r.out.find("rdbm-restore "), std::string::npos);
+    EXPECT_NE(r.out.find("LibTorch"), std::string::npos);
+}
+
+TEST_F(RestoreCli, RestoresAndWritesAtomically) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(40, 56));
+    fs::create_directory(dir / "out");
+    const ToolRun r = runTool({dir / "in.png", "-o", dir / "out/res.png", "--model", kCheckpoint, "--steps", "3"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(dir.entries("out"), std::vector<std::string>{"res.png"}); // no temporaries left
+    const cv::Mat out = cv::imread(dir / "out/res.png", cv::IMREAD_UNCHANGED);
+    EXPECT_EQ(out.size(), cv::Size(56, 40));
+    EXPECT_EQ(out.type(), CV_8UC3);
+    // Plain per-step lines: stderr is not a terminal here.
+    EXPECT_NE(r.err.find("step 1/3"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("step 3/3"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("wrote"), std::string::npos) << r.err;
+}
+
+TEST_F(RestoreCli, QuietPrintsNothing) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(24, 24));
+    const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--steps", "2", "--quiet"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(r.out, "");
+}
+
+TEST_F(RestoreCli, BadImageExitsThreeAndOthersStillRun) {
+    TempDir dir;
+    cv::imwrite(dir / "good.png", testPhoto(32, 32));
+    std::ofstream(dir / "bad.png") << "not an image";
+    const ToolRun r = runTool({dir / "bad.png", dir / "good.png", "--out-dir", dir / "out", "--model", kCheckpoint,
+                           "--steps", "2", "--report", dir / "report.json"});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find(dir / "bad.png"), std::string::npos) << r.err;
+    EXPECT_EQ(dir.entries("out"), std::vector<std::string>{"good.png"});
+    const nlohmann::json report = nlohmann::json::parse(readText(dir / "report.json"));
+    ASSERT_EQ(report["images"].size(), 2u);
+    EXPECT_EQ(report["images"][0]["status"], "error");
+    EXPECT_EQ(report["images"][1]["status"], "ok");
+    EXPECT_EQ(report["exit_code"], 3);
+}
+
+TEST_F(RestoreCli, BadCheckpointExitsFour) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    std::ofstream(dir / "junk.pt") << "this is not a checkpoint";
+    for (const std::string& ckpt : {dir / "junk.pt", dir / "missing.pt", kGolden + "bad_missing.pt"}) {
+        const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", ckpt});
+        EXPECT_EQ(r.exitCode, 4) << ckpt << "\n" << r.err;
+        EXPECT_FALSE(fs::exists(dir / "out.png"));
+    }
+}
+
+TEST_F(RestoreCli, NeverOverwritesAnInput) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    const std::string before = readText(dir / "in.png");
+    fs::create_symlink(dir / "in.png", dir / "link.png");
+    for (const std::vector<std::string>& target :
+         {std::vector<std::string>{"-o", dir / "in.png"}, {"-o", dir / "link.png"}, {"--out-dir", dir / ""}}) {
+        std::vector<std::string> args = {dir / "in.png", "--model", kCheckpoint, "--overwrite"};
+        args.insert(args.end(), target.begin(), target.end());
+        const ToolRun r = runTool(args);
+        EXPECT_EQ(r.exitCode, 2) << target[1] << "\n" << r.err;
+        EXPECT_NE(r.err.find("input"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(readText(dir / "in.png"), before);
+}
+
+TEST_F(RestoreCli, RefusesExistingOutputsUnlessOverwriting) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    std::ofstream(dir / "out.png") << "precious";
+    ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--steps", "2"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("already exists"), std::string::npos) << r.err;
+    EXPECT_EQ(readText(dir / "out.png"), "precious");
+    r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--steps", "2", "--overwrite"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(cv::imread(dir / "out.png").size(), cv::Size(16, 16));
+    EXPECT_EQ(dir.entries(), (std::vector<std::string>{"in.png", "out.png"}));
+}
+
+TEST_F(RestoreCli, TrajectoryHasAFramePerStepPlusTheInput) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(40, 56));
+    const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--steps", "4",
+                           "--trajectory", dir / "traj"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto files = dir.entries("traj");
+    const auto count = [&](const std::string& prefix) {
+        return std::count_if(files.begin(), files.end(), [&](const std::string& f) { return f.rfind(prefix, 0) == 0 && f.size() > prefix.size() + 4 && f.substr(f.size() - 4) == ".png"; });
+    };
+    EXPECT_EQ(count("xt_"), 5);
+    EXPECT_EQ(count("x0_"), 4);
+    EXPECT_EQ(count("pieps_"), 4);
+    EXPECT_EQ(npyShape(dir / "traj/xt.npy"), (std::vector<long>{5, 40, 56, 3}));
+    EXPECT_EQ(npyShape(dir / "traj/x0.npy"), (std::vector<long>{4, 40, 56, 3}));
+    EXPECT_EQ(npyShape(dir / "traj/pieps.npy"), (std::vector<long>{4, 40, 56, 3}));
+    // Frame 0 is the input itself.
+    const cv::Mat in = cv::imread(dir / "in.png"), first = cv::imread(dir / "traj/xt_000.png");
+    EXPECT_EQ(cv::norm(in, first, cv::NORM_INF), 0.0);
+    // The last x_t is the output image.
+    const cv::Mat out = cv::imread(dir / "out.png"), last = cv::imread(dir / "traj/xt_004.png");
+    EXPECT_LE(cv::norm(out, last, cv::NORM_INF), 1.0);
+    const nlohmann::json info = nlohmann::json::parse(readText(dir / "traj/trajectory.json"));
+    EXPECT_EQ(info["t"], (std::vector<int>{99, 74, 49, 24}));
+}
+
+TEST_F(RestoreCli, TrajectoriesOfSeveralInputsGetAFolderEach) {
+    TempDir dir;
+    cv::imwrite(dir / "a.png", testPhoto(16, 24));
+    cv::imwrite(dir / "a.jpg", testPhoto(24, 16));
+    const ToolRun r = runTool({dir / "a.png", dir / "a.jpg", "--out-dir", dir / "out", "--model", kCheckpoint,
+                               "--steps", "2", "--trajectory", dir / "traj"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(dir.entries("traj"), (std::vector<std::string>{"a.jpg", "a.png"}));
+    EXPECT_EQ(npyShape(dir / "traj/a.png/xt.npy"), (std::vector<long>{3, 16, 24, 3}));
+    EXPECT_EQ(npyShape(dir / "traj/a.jpg/xt.npy"), (std::vector<long>{3, 24, 16, 3}));
+}
+
+TEST_F(RestoreCli, ReportHoldsTimingsMetricsAndModel) {
+    TempDir dir;
+    const cv::Mat photo = testPhoto(40, 56);
+    cv::imwrite(dir / "in.png", photo);
+    cv::imwrite(dir / "gt.png", photo); // input == reference: input PSNR is infinite
+    const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--steps", "3",
+                           "--reference", dir / "gt.png", "--report", dir / "r.json", "--device", "cpu"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const nlohmann::json j = nlohmann::json::parse(readText(dir / "r.json"));
+    EXPECT_EQ(j["exit_code"], 0);
+    EXPECT_EQ(j["device"]["resolved"], "cpu");
+    EXPECT_EQ(j["sampler"]["steps"], 3);
+    EXPECT_EQ(j["model"]["architecture"]["dim"], 8);
+    EXPECT_GT(j["model"]["parameters"].get<long long>(), 0);
+    EXPECT_GT(j["timings"]["load_s"].get<double>(), 0.0);
+    ASSERT_EQ(j["images"].size(), 1u);
+    const nlohmann::json& img = j["images"][0];
+    EXPECT_EQ(img["input"], dir / "in.png");
+    EXPECT_EQ(img["output"], dir / "out.png");
+    EXPECT_EQ(img["width"], 56);
+    EXPECT_EQ(img["height"], 40);
+    EXPECT_EQ(img["timings"]["per_step_s"].size(), 3u);
+    EXPECT_EQ(img["network_calls"], 3);
+    EXPECT_TRUE(img["metrics"]["input"]["psnr_db"].is_null()); // +inf
+    EXPECT_DOUBLE_EQ(img["metrics"]["input"]["ssim"].get<double>(), 1.0);
+    const double outPsnr = img["metrics"]["output"]["psnr_db"].get<double>();
+    EXPECT_GT(outPsnr, 0.0);
+    EXPECT_LT(outPsnr, 100.0);
+    EXPECT_TRUE(j["versions"]["libtorch"].is_string());
+}
+
+TEST_F(RestoreCli, GreyAndSixteenBitInputsKeepTheirKind) {
+    TempDir dir;
+    cv::imwrite(dir / "grey.png", testPhoto(24, 32, CV_8UC1));
+    cv::imwrite(dir / "deep.png", testPhoto(24, 32, CV_16UC3));
+    const ToolRun r = runTool({dir / "grey.png", dir / "deep.png", "--out-dir", dir / "out", "--model", kCheckpoint,
+                           "--steps", "2"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(cv::imread(dir / "out/grey.png", cv::IMREAD_UNCHANGED).type(), CV_8UC1);
+    EXPECT_EQ(cv::imread(dir / "out/deep.png", cv::IMREAD_UNCHANGED).type(), CV_16UC3);
+    const ToolRun eight = runTool({dir / "deep.png", "-o", dir / "deep8.png", "--model", kCheckpoint, "--steps", "2",
+                               "--bit-depth", "8"});
+    ASSERT_EQ(eight.exitCode, 0) << eight.err;
+    EXPECT_EQ(cv::imread(dir / "deep8.png", cv::IMREAD_UNCHANGED).type(), CV_8UC3);
+}
+
+TEST_F(RestoreCli, InterruptCancelsWithExitFive) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(192, 192));
+    const std::string err = dir / "stderr.txt";
+    const pid_t pid = spawn({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--steps", "100"},
+                            dir / "stdout.txt", err);
+    // Interrupt once the first step has been reported.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (readText(err).find("step 1/100") == std::string::npos && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    ::kill(pid, SIGINT);
+    EXPECT_EQ(waitFor(pid), 5) << readText(err);
+    EXPECT_FALSE(fs::exists(dir / "out.png"));
+    EXPECT_EQ(readText(err).find("step 100/100"), std::string::npos);
+    EXPECT_NE(readText(err).find("cancel"), std::string::npos) << readText(err);
+}

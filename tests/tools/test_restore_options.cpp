@@ -1,0 +1,143 @@
+// rdbm-restore's option parser on its own: accepted forms, defaults, and every
+// refusal being Error(Usage) with a message naming the problem.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "Options.h"
+#include "rdbm/Error.h"
+
+using namespace rdbm;
+using namespace rdbm::cli;
+
+namespace {
+
+RestoreOptions parse(std::vector<std::string> args) { return parseRestoreOptions(args); }
+
+void expectUsageError(const std::vector<std::string>& args, const std::string& fragment) {
+    try {
+        parseRestoreOptions(args);
+        ADD_FAILURE() << "accepted, expected an error containing '" << fragment << "'";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Usage) << e.what();
+        EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+    }
+}
+
+} // namespace
+
+TEST(RestoreOptions, MinimalCommandAndDefaults) {
+    const RestoreOptions o = parse({"in.png", "-o", "out.png", "--model", "m.pt"});
+    EXPECT_EQ(o.inputs, std::vector<std::string>{"in.png"});
+    EXPECT_EQ(o.output, "out.png");
+    EXPECT_EQ(o.model, "m.pt");
+    EXPECT_EQ(o.steps, 10);
+    EXPECT_EQ(o.device, "auto");
+    EXPECT_EQ(o.deviceSpec.kind, DeviceSpec::Kind::Auto);
+    EXPECT_FALSE(o.half);
+    EXPECT_TRUE(o.preferEma);
+    EXPECT_FALSE(o.objective.has_value());
+    EXPECT_FALSE(o.piMode.has_value());
+    EXPECT_FALSE(o.schedule.has_value());
+    EXPECT_FALSE(o.lambda.has_value());
+    EXPECT_EQ(o.eta, 0.0);
+    EXPECT_EQ(o.piNoise, PiMode::Residual);
+    EXPECT_EQ(o.tile, 0);
+    EXPECT_EQ(o.overlap, 32);
+    EXPECT_EQ(o.bitDepth, 0);
+    EXPECT_FALSE(o.overwrite);
+    EXPECT_FALSE(o.quiet);
+    EXPECT_EQ(plannedOutputs(o), std::vector<std::string>{"out.png"});
+}
+
+TEST(RestoreOptions, EveryOptionInBothForms) {
+    const RestoreOptions o = parse({"a.jpg", "b.PNG", "--out-dir=res/", "--model=ck.safetensors", "--steps", "5",
+                                    "--device=cuda:1", "--half", "--objective", "pi_eps", "--pi-mode=one",
+                                    "--schedule", "linear", "--lambda=0.0392", "--online", "--eta", "0.5",
+                                    "--pi-noise", "zero", "--seed=18446744073709551615", "--tile", "256",
+                                    "--overlap=64", "--trajectory", "traj", "--report", "r.json",
+                                    "--bit-depth=16", "--overwrite", "-q"});
+    EXPECT_EQ(o.inputs, (std::vector<std::string>{"a.jpg", "b.PNG"}));
+    EXPECT_EQ(o.outDir, "res/");
+    EXPECT_EQ(o.model, "ck.safetensors");
+    EXPECT_EQ(o.steps, 5);
+    EXPECT_EQ(o.deviceSpec.kind, DeviceSpec::Kind::Cuda);
+    EXPECT_EQ(o.deviceSpec.index, 1);
+    EXPECT_TRUE(o.half);
+    EXPECT_EQ(o.objective, Objective::PiEps);
+    EXPECT_EQ(o.piMode, PiMode::One);
+    EXPECT_EQ(o.schedule, ScheduleKind::Linear);
+    EXPECT_DOUBLE_EQ(*o.lambda, 0.0392);
+    EXPECT_FALSE(o.preferEma);
+    EXPECT_DOUBLE_EQ(o.eta, 0.5);
+    EXPECT_EQ(o.piNoise, PiMode::Zero);
+    EXPECT_EQ(o.seed, 18446744073709551615ULL);
+    EXPECT_EQ(o.tile, 256);
+    EXPECT_EQ(o.overlap, 64);
+    EXPECT_EQ(o.trajectoryDir, "traj");
+    EXPECT_EQ(o.reportPath, "r.json");
+    EXPECT_EQ(o.bitDepth, 16);
+    EXPECT_TRUE(o.overwrite);
+    EXPECT_TRUE(o.quiet);
+    EXPECT_EQ(plannedOutputs(o), (std::vector<std::string>{"res/a.jpg", "res/b.PNG"}));
+}
+
+TEST(RestoreOptions, OutputsAreNamedAfterInputsInTheOutDir) {
+    const RestoreOptions o = parse({"photos/x.tif", "/abs/y.webp", "--out-dir", "out", "--model", "m.pt"});
+    EXPECT_EQ(plannedOutputs(o), (std::vector<std::string>{"out/x.tif", "out/y.webp"}));
+    expectUsageError({"a/x.png", "b/x.png", "--out-dir", "out", "--model", "m.pt"}, "collide");
+    expectUsageError({"raw-photo", "--out-dir", "out", "--model", "m.pt"}, "cannot name an output");
+}
+
+TEST(RestoreOptions, DoubleDashEndsOptions) {
+    const RestoreOptions o = parse({"--model", "m.pt", "-o", "o.png", "--", "-odd-name.png"});
+    EXPECT_EQ(o.inputs, std::vector<std::string>{"-odd-name.png"});
+}
+
+TEST(RestoreOptions, HelpAndVersionNeedNothingElse) {
+    EXPECT_TRUE(parse({"--help"}).help);
+    EXPECT_TRUE(parse({"-h"}).help);
+    EXPECT_TRUE(parse({"--version"}).version);
+    EXPECT_NE(restoreUsage().find("rdbm-restore INPUT... (-o OUT | --out-dir DIR) --model CKPT"), std::string::npos);
+    EXPECT_NE(restoreUsage().find("5 cancelled"), std::string::npos);
+}
+
+TEST(RestoreOptions, MissingOrConflictingArguments) {
+    expectUsageError({}, "no input image");
+    expectUsageError({"a.png", "-o", "b.png"}, "--model");
+    expectUsageError({"a.png", "--model", "m.pt"}, "-o OUT");
+    expectUsageError({"a.png", "-o", "b.png", "--out-dir", "d", "--model", "m.pt"}, "not both");
+    expectUsageError({"a.png", "c.png", "-o", "b.png", "--model", "m.pt"}, "single input");
+    expectUsageError({"a.png", "-o", "b.gif", "--model", "m.pt"}, "output format");
+    expectUsageError({"a.png", "-o", "b.png", "--model", "m.pt", "--ema", "--online"}, "exclude");
+    expectUsageError({"a.png", "c.png", "--out-dir", "d", "--model", "m.pt", "--reference", "g.png"}, "single input");
+    expectUsageError({"a.png", "-o", "b.png", "--model"}, "needs a value");
+    expectUsageError({"a.png", "-o", "b.png", "--model", "m.pt", "--frobnicate"}, "unknown option '--frobnicate'");
+    expectUsageError({"a.png", "-o", "b.png", "--model", "m.pt", "--half=yes"}, "takes no value");
+}
+
+TEST(RestoreOptions, BadValues) {
+    const std::vector<std::string> base = {"a.png", "-o", "b.png", "--model", "m.pt"};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return args;
+    };
+    expectUsageError(with({"--steps", "0"}), "--steps must be between 1");
+    expectUsageError(with({"--steps", "ten"}), "--steps expects an integer");
+    expectUsageError(with({"--steps", "10x"}), "--steps expects an integer");
+    expectUsageError(with({"--eta", "1.5"}), "--eta must be between 0 and 1");
+    expectUsageError(with({"--eta", "nan"}), "--eta expects a number");
+    expectUsageError(with({"--lambda", "-0.1"}), "--lambda must be positive");
+    expectUsageError(with({"--seed", "-3"}), "--seed expects a non-negative integer");
+    expectUsageError(with({"--bit-depth", "12"}), "8 or 16");
+    expectUsageError(with({"--device", "gpu"}), "--device");
+    expectUsageError(with({"--objective", "noise2"}), "--objective");
+    expectUsageError(with({"--pi-mode", "half"}), "--pi-mode");
+    expectUsageError(with({"--schedule", "quadratic"}), "--schedule");
+    expectUsageError(with({"--pi-noise", "some"}), "--pi-noise");
+    expectUsageError(with({"--tile", "4"}), "--tile must be 0");
+    expectUsageError(with({"--tile", "64", "--overlap", "40"}), "at most half");
+    expectUsageError(with({"--overlap", "-1"}), "--overlap must be between 0");
+}

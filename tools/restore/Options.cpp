@@ -1,0 +1,225 @@
+#include "Options.h"
+
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <set>
+
+#include "rdbm/Error.h"
+#include "rdbm/ImageIO.h"
+
+namespace rdbm::cli {
+namespace {
+
+[[noreturn]] void usageError(const std::string& message) {
+    throw Error(ErrorKind::Usage, message + " (see rdbm-restore --help)");
+}
+
+long long parseInteger(const std::string& name, const std::string& text, long long lo, long long hi) {
+    errno = 0;
+    char* end = nullptr;
+    const long long v = std::strtoll(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno == ERANGE || std::isspace(static_cast<unsigned char>(text[0])))
+        usageError(name + " expects an integer, got '" + text + "'");
+    if (v < lo || v > hi)
+        usageError(name + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", got " + text);
+    return v;
+}
+
+std::uint64_t parseSeed(const std::string& name, const std::string& text) {
+    errno = 0;
+    char* end = nullptr;
+    const unsigned long long v = std::strtoull(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || errno == ERANGE || text[0] == '-' || text[0] == '+' ||
+        std::isspace(static_cast<unsigned char>(text[0])))
+        usageError(name + " expects a non-negative integer, got '" + text + "'");
+    return v;
+}
+
+double parseReal(const std::string& name, const std::string& text) {
+    errno = 0;
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0' || errno == ERANGE || !std::isfinite(v) ||
+        std::isspace(static_cast<unsigned char>(text[0])))
+        usageError(name + " expects a number, got '" + text + "'");
+    return v;
+}
+
+// The core's parsers throw Error(Usage) without naming the option: add it.
+template <class F>
+auto parseNamed(const std::string& name, const std::string& text, F parse) -> decltype(parse(text)) {
+    try {
+        return parse(text);
+    } catch (const Error& e) {
+        usageError(name + ": " + e.what());
+    }
+}
+
+std::string fileNameOf(const std::string& path) {
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+const std::set<std::string> kValueOptions = {
+    "-o", "--out", "--out-dir", "--model", "--steps", "--device", "--objective", "--pi-mode",
+    "--schedule", "--lambda", "--eta", "--pi-noise", "--seed", "--tile", "--overlap",
+    "--reference", "--trajectory", "--report", "--bit-depth"};
+const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrite", "--quiet", "-q",
+                                      "--help", "-h", "--version"};
+
+} // namespace
+
+std::string restoreUsage() {
+    return R"(Usage: rdbm-restore INPUT... (-o OUT | --out-dir DIR) --model CKPT [--steps 10]
+         [--device auto|cpu|cuda[:N]] [--half] [--objective x0|pi_eps|eps]
+         [--pi-mode residual|one|zero] [--schedule cosine|linear|sigmoid] [--lambda L]
+         [--ema|--online] [--eta E --pi-noise residual|one|zero --seed N]
+         [--tile N --overlap N] [--reference GT] [--trajectory DIR] [--report FILE.json]
+         [--bit-depth 8|16] [--overwrite] [--quiet] [--help] [--version]
+
+Restores photos with a Residual Diffusion Bridge Model (RDBM): the network predicts
+the clean image and a short bridge sampler runs from the degraded input to it.
+
+Input and output:
+  -o, --out OUT          output file (a single input only); the extension picks the format
+  --out-dir DIR          write each output as DIR/<input file name> (created if missing)
+  --bit-depth 8|16       output bit depth (default: the input's; JPEG/WebP/BMP hold 8)
+  --overwrite            replace existing outputs (inputs are never replaced)
+Model:
+  --model CKPT           checkpoint (.pt/.pth zip, .safetensors, TorchScript)
+  --device D             auto (default), cpu, cuda or cuda:N
+  --half                 float16 on CUDA
+  --ema | --online       trainer checkpoints: EMA weights (default) or online weights
+  --objective O          override what the network predicts: x0, pi_eps or eps
+  --pi-mode P            override the noise coefficient pi: residual, one or zero
+  --schedule S           override the schedule: cosine, linear or sigmoid
+  --lambda L             override the stationary variance lambda
+Sampling:
+  --steps N              network evaluations (default 10)
+  --eta E                0 (default) is the deterministic sampler; up to 1 adds fresh noise
+  --pi-noise P           scale of that noise per pixel: residual (default), one or zero
+  --seed N               random seed of the noise (default 0)
+  --tile N               tile size in pixels; 0 (default) tiles automatically when needed
+  --overlap N            tile overlap in pixels (default 32)
+Diagnostics:
+  --reference GT         ground truth: PSNR/SSIM of input and output are reported
+  --trajectory DIR       per-step PNGs (x_t, predicted x0, pi*eps colour map) and float32
+                         .npy stacks xt.npy [S+1,H,W,3] (frame 0 is the input), x0.npy,
+                         pieps.npy [S,H,W,3]; with several inputs, in DIR/<input name>/
+  --report FILE.json     paths, sizes, timings, metrics, model and device as JSON
+  -q, --quiet            no progress output (errors are still printed)
+  -h, --help             this text
+  --version              version information
+
+Exit codes: 0 success, 1 runtime failure, 2 usage error, 3 bad image, 4 bad checkpoint,
+5 cancelled (Ctrl-C; the current image is abandoned, finished ones are kept).
+)";
+}
+
+RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
+    RestoreOptions o;
+    bool sawEma = false, sawOnline = false, onlyInputs = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (onlyInputs || arg.size() < 2 || arg[0] != '-') {
+            o.inputs.push_back(arg);
+            continue;
+        }
+        if (arg == "--") {
+            onlyInputs = true;
+            continue;
+        }
+        std::string name = arg;
+        std::optional<std::string> inlineValue;
+        if (const auto eq = arg.find('='); arg.rfind("--", 0) == 0 && eq != std::string::npos) {
+            name = arg.substr(0, eq);
+            inlineValue = arg.substr(eq + 1);
+        }
+        if (kFlags.count(name)) {
+            if (inlineValue) usageError("option " + name + " takes no value");
+            if (name == "--half") o.half = true;
+            else if (name == "--ema") sawEma = true;
+            else if (name == "--online") sawOnline = true;
+            else if (name == "--overwrite") o.overwrite = true;
+            else if (name == "--quiet" || name == "-q") o.quiet = true;
+            else if (name == "--help" || name == "-h") o.help = true;
+            else if (name == "--version") o.version = true;
+            continue;
+        }
+        if (!kValueOptions.count(name)) usageError("unknown option '" + name + "'");
+        std::string value;
+        if (inlineValue) {
+            value = *inlineValue;
+        } else {
+            if (i + 1 >= args.size()) usageError("option " + name + " needs a value");
+            value = args[++i];
+        }
+        if (name == "-o" || name == "--out") o.output = value;
+        else if (name == "--out-dir") o.outDir = value;
+        else if (name == "--model") o.model = value;
+        else if (name == "--steps") o.steps = static_cast<int>(parseInteger(name, value, 1, 10000));
+        else if (name == "--device") {
+            o.device = value;
+            o.deviceSpec = parseNamed(name, value, parseDevice);
+        } else if (name == "--objective") o.objective = parseNamed(name, value, objectiveFromString);
+        else if (name == "--pi-mode") o.piMode = parseNamed(name, value, piModeFromString);
+        else if (name == "--schedule") o.schedule = parseNamed(name, value, scheduleKindFromString);
+        else if (name == "--lambda") {
+            o.lambda = parseReal(name, value);
+            if (!(*o.lambda > 0.0)) usageError("--lambda must be positive, got " + value);
+        } else if (name == "--eta") {
+            o.eta = parseReal(name, value);
+            if (o.eta < 0.0 || o.eta > 1.0) usageError("--eta must be between 0 and 1, got " + value);
+        } else if (name == "--pi-noise") o.piNoise = parseNamed(name, value, piModeFromString);
+        else if (name == "--seed") o.seed = parseSeed(name, value);
+        else if (name == "--tile") o.tile = static_cast<int>(parseInteger(name, value, 0, 1 << 16));
+        else if (name == "--overlap") o.overlap = static_cast<int>(parseInteger(name, value, 0, 1 << 15));
+        else if (name == "--reference") o.reference = value;
+        else if (name == "--trajectory") o.trajectoryDir = value;
+        else if (name == "--report") o.reportPath = value;
+        else if (name == "--bit-depth") {
+            o.bitDepth = static_cast<int>(parseInteger(name, value, 8, 16));
+            if (o.bitDepth != 8 && o.bitDepth != 16) usageError("--bit-depth must be 8 or 16, got " + value);
+        }
+    }
+    if (sawEma && sawOnline) usageError("--ema and --online exclude each other");
+    o.preferEma = !sawOnline;
+    if (o.help || o.version) return o;
+
+    if (o.inputs.empty()) usageError("no input image given");
+    if (o.model.empty()) usageError("--model CKPT is required");
+    if (!o.output.empty() && !o.outDir.empty()) usageError("give either -o OUT or --out-dir DIR, not both");
+    if (o.output.empty() && o.outDir.empty()) usageError("give -o OUT (one input) or --out-dir DIR");
+    if (!o.output.empty() && o.inputs.size() > 1)
+        usageError("-o takes a single input, got " + std::to_string(o.inputs.size()) + "; use --out-dir DIR");
+    if (!o.output.empty() && !isSupportedImageExtension(o.output))
+        usageError("cannot tell the output format of '" + o.output + "' (use .png, .jpg, .tif, .webp or .bmp)");
+    if (!o.reference.empty() && o.inputs.size() > 1) usageError("--reference needs a single input");
+    if (o.tile != 0 && o.tile < 8) usageError("--tile must be 0 (automatic) or at least 8, got " + std::to_string(o.tile));
+    if (o.tile != 0 && 2 * o.overlap > o.tile)
+        usageError("--overlap " + std::to_string(o.overlap) + " must be at most half of --tile " + std::to_string(o.tile));
+    plannedOutputs(o); // names every output now: a bad one is a usage error before any work
+    return o;
+}
+
+std::vector<std::string> plannedOutputs(const RestoreOptions& options) {
+    if (!options.output.empty()) return {options.output};
+    std::vector<std::string> outputs;
+    std::set<std::string> seen;
+    std::string dir = options.outDir;
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    for (const std::string& input : options.inputs) {
+        const std::string name = fileNameOf(input);
+        if (name.empty() || !isSupportedImageExtension(name))
+            usageError("cannot name an output after '" + input +
+                       "' (no .png/.jpg/.tif/.webp/.bmp extension); use -o for it");
+        if (!seen.insert(name).second)
+            usageError("two inputs are named '" + name + "': their outputs in " + options.outDir + " would collide");
+        outputs.push_back(dir == "/" ? "/" + name : dir + "/" + name);
+    }
+    return outputs;
+}
+
+} // namespace rdbm::cli

@@ -1,0 +1,53 @@
+#pragma once
+// rdbm-restore's command line: parsed and validated here without touching a model or
+// an image file, so the parser is tested on its own.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rdbm/Device.h"
+#include "rdbm/ModelInfo.h"
+#include "rdbm/Schedule.h"
+
+namespace rdbm::cli {
+
+struct RestoreOptions {
+    std::vector<std::string> inputs;
+    std::string output;    // -o, single input only
+    std::string outDir;    // --out-dir, outputs named after the inputs
+    std::string model;     // --model
+    int steps = 10;
+    std::string device = "auto";
+    DeviceSpec deviceSpec;
+    bool half = false;
+    std::optional<Objective> objective;
+    std::optional<PiMode> piMode;
+    std::optional<ScheduleKind> schedule;
+    std::optional<double> lambda;
+    bool preferEma = true; // --ema (default) / --online
+    double eta = 0.0;
+    PiMode piNoise = PiMode::Residual;
+    std::uint64_t seed = 0;
+    int tile = 0;          // 0: automatic
+    int overlap = 32;
+    std::string reference;
+    std::string trajectoryDir;
+    std::string reportPath;
+    int bitDepth = 0;      // 0: keep the input's
+    bool overwrite = false;
+    bool quiet = false;
+    bool help = false;
+    bool version = false;
+};
+
+// Throws Error(Usage) with a message naming the option. --help and --version skip
+// the checks for required arguments.
+RestoreOptions parseRestoreOptions(const std::vector<std::string>& args);
+
+std::string restoreUsage();
+
+// The output path of every input, in order: -o, or --out-dir/<input's file name>.
+std::vector<std::string> plannedOutputs(const RestoreOptions& options);
+
+} // namespace rdbm::cli
