@@ -25,6 +25,9 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Positions of the middle attention per network call when tiling automatically.
+constexpr long long kMaxMiddlePositions = 48 * 48;
+
 struct TilingPlan {
     int tileSize = 0; // 0: whole image
     int maxBatch = 1;
@@ -38,11 +41,16 @@ TilingPlan planTiling(int height, int width, const SamplerOptions& o, int multip
                                           std::to_string(o.maxWholePixels));
     TilingPlan plan;
     const long long pixels = static_cast<long long>(height) * width;
+    const long long f = std::max(1, multiple);
+    // The U-Net's middle block runs full (quadratic) attention over (H/f)*(W/f) positions,
+    // so past a few thousand positions it dominates time and memory: 256x256 costs ~11x
+    // a 128x128 call for a 3-level net (bench/). Bound the positions per call as well.
+    const long long budget = std::min(o.maxWholePixels, kMaxMiddlePositions * f * f);
     if (o.tileSize == 0) {
-        if (pixels <= o.maxWholePixels) return plan;
+        if (pixels <= budget) return plan;
         // The largest square tile within the pixel budget, a multiple of the network's
         // downsampling factor, and large enough for the overlap.
-        int side = static_cast<int>(std::sqrt(static_cast<double>(o.maxWholePixels)));
+        int side = static_cast<int>(std::sqrt(static_cast<double>(budget)));
         side -= side % std::max(1, multiple);
         plan.tileSize = std::max({side, 2 * o.tileOverlap, 8});
     } else {

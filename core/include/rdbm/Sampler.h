@@ -18,7 +18,9 @@ struct SamplerOptions {
     double eta = 0.0;
     PiMode noiseModulation = PiMode::Residual; // per-pixel scale of the fresh noise when eta > 0
     uint64_t seed = 0;
-    // Tiling: tileSize 0 picks automatically (whole image when it fits maxWholePixels).
+    // Tiling: tileSize 0 picks automatically: the whole image when it fits maxWholePixels
+    // and the network's middle attention sees at most 48x48 positions (the U-Net's
+    // downsampling factor f: (H/f)*(W/f) <= 2304), else square tiles within both bounds.
     int tileSize = 0;
     int tileOverlap = 32;
     long long maxWholePixels = 512LL * 512LL;
