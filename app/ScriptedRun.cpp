@@ -132,6 +132,7 @@ void ScriptedRun::applyTab(const QString& tab) {
 void ScriptedRun::finish() {
     poller_.stop();
     stage_ = Stage::Done;
+    if (!options_.screenshot.isEmpty()) QFileInfo(options_.screenshot).dir().mkpath(QStringLiteral("."));
     if (!options_.screenshot.isEmpty() && options_.tab == QLatin1String("all")) {
         // One screenshot per view: FILE-before-after.png, FILE-trajectory.png, ...
         const QFileInfo base(options_.screenshot);

@@ -92,6 +92,7 @@ def main():
         out.append(f"| {name} | {pin:.2f} dB | {pout:.2f} dB | {pout - pin:+.2f} dB | "
                    f"{float(r['ssim_in']):.4f} | {float(r['ssim_out']):.4f} |")
     out.append("")
+    out.append("Reproduce all three bundled models with `scripts/train-bundled-models.sh`.\n")
     out.append("## Limits\n")
     out.append("A small network trained for minutes on a CPU from a few dozen photographs: it "
                "shows the method and the application, it is not a state-of-the-art restorer. "

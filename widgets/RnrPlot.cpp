@@ -117,7 +117,7 @@ RnrPlot::RnrPlot(QWidget* parent) : QWidget(parent) {
 
     residual_->setName(tr("\u03c0 = x\u2080 \u2212 \u03bc (RDBM)"));
     median_->setName(tr("\u03c0 = 1: median pixel"));
-    bandUpper_->setName(tr("\u03c0 = 1: 5\u201395 % of pixels"));
+    bandUpper_->setName(tr("π = 1: 5–95 % of pixels"));
     residualMarks_->setName(tr("sampled steps"));
     theta_->setName(tr("\u0398(t)"));
     sigma_->setName(tr("\u03a3(t)"));

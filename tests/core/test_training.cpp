@@ -175,6 +175,43 @@ TEST_P(CheckpointTest, ReloadsAndSamplesLikeTheEmaModel) {
 
 INSTANTIATE_TEST_SUITE_P(AddsMu, CheckpointTest, ::testing::Bool());
 
+// Fine-tuning (--init) starts from the saved weights: architecture and adds_mu come from
+// the file (the options ask for another width), the step count starts at 0, and before
+// any step the new trainer's EMA model restores exactly like the saved model.
+TEST_F(TrainingTest, InitStartsFromACheckpointsWeights) {
+    auto o = tinyOptions("base");
+    o.addsMu = true;
+    rdbm::Trainer base(o);
+    for (int i = 0; i < 3; ++i) base.trainStep();
+    const std::string path = (root / "base" / "model.safetensors").string();
+    base.saveCheckpoint(path);
+
+    auto f = tinyOptions("finetune");
+    f.initPath = path;
+    f.net.dim = 16; // overridden by the checkpoint's shapes
+    f.addsMu = false;
+    rdbm::Trainer tuned(f);
+    EXPECT_EQ(tuned.step(), 0);
+    EXPECT_EQ(tuned.options().net.dim, 8);
+    EXPECT_TRUE(tuned.options().addsMu);
+    EXPECT_EQ(tuned.parameterCount(), base.parameterCount());
+    ASSERT_FALSE(tuned.warnings().empty());
+    EXPECT_NE(tuned.warnings().back().find("adds mu"), std::string::npos) << tuned.warnings().back();
+    rdbm::SamplerOptions so;
+    so.steps = 5;
+    const cv::Mat input = testInput();
+    const cv::Mat a = rdbm::restore(*rdbm::Model::load(path), input, so).image;
+    const cv::Mat b = rdbm::restore(*tuned.emaModel(), input, so).image;
+    EXPECT_LE(cv::norm(a, b, cv::NORM_INF), 1e-6);
+    tuned.trainStep();
+    EXPECT_EQ(tuned.step(), 1);
+    EXPECT_NE(tuned.emaModel()->info().metadata.provenance.count("initialised_from"), 0u);
+
+    auto bad = tinyOptions("bad");
+    bad.initPath = (root / "data" / "photo0.png").string();
+    EXPECT_THROW(rdbm::Trainer{bad}, rdbm::Error);
+}
+
 // Two uninterrupted steps vs. one step, resume file, a new trainer, one step: the same
 // loss and the same weights afterwards (Adam's moments and step count carried over).
 TEST_F(TrainingTest, ResumeContinuesExactly) {

@@ -107,6 +107,7 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
         else if (a == "--val-images") o.valMaxImages = static_cast<int>(parseInteger(value(), a, 0, 100000));
         else if (a == "--sampling-steps") o.samplingSteps = static_cast<int>(parseInteger(value(), a, 1, 100000));
         else if (a == "--resume") o.resumePath = value();
+        else if (a == "--init") o.initPath = value();
         else if (a == "--device") o.device = parseDevice(value());
         else if (a == "--threads") o.threads = static_cast<int>(parseInteger(value(), a, 0, 1024));
         else bad(a, "unknown option (see --help)");
@@ -164,6 +165,9 @@ Validation and output
   --sampling-steps N      validation sampler NFE (default 10)
   --resume FILE           continue from a resume.pt (its network, pi, objective,
                           schedule and seed are used)
+  --init CKPT             fine-tune: start from a checkpoint's network weights
+                          (.pt/.pth/.safetensors; its architecture and adds_mu are
+                          used), fresh optimizer, step 0
 Runtime
   --device auto|cpu|cuda|cuda:N (default auto)
   --threads N             CPU threads, 0 = LibTorch default

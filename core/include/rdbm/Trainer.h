@@ -68,6 +68,11 @@ struct TrainerOptions {
     long long logEvery = 10;    // progress callback and train_log.csv row every N steps
 
     std::string resumePath; // resume file written by a previous run; empty: start fresh
+    // Fine-tuning: start from the network weights of any checkpoint Model::load reads
+    // (EMA weights preferred), with a fresh optimizer and step 0. The architecture and
+    // adds_mu come from the file; pi, objective and schedule from these options. Ignored
+    // when resuming.
+    std::string initPath;
     DeviceSpec device;
     int threads = 0; // intra-op threads; 0 keeps LibTorch's default
     int loaderQueue = 6; // batches prepared ahead

@@ -159,6 +159,7 @@ ModelMetadata Trainer::Impl::metadata() const {
     p["lr"] = lr.str();
     p["ema_decay"] = ema.str();
     p["seed"] = std::to_string(opt.seed);
+    if (!initFrom.empty()) p["initialised_from"] = initFrom;
     p["train_seconds"] = std::to_string(std::llround(priorSeconds + runSeconds));
     p["hardware"] = hardware;
     p["libtorch"] = libtorchVersion();
@@ -182,6 +183,8 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
         d.opt.addsMu = stored.metadata.addsMu;
         d.opt.seed = stored.seed; // the batches and noise of the remaining steps follow from it
     }
+    std::map<std::string, torch::Tensor> initWeights;
+    if (d.opt.resumePath.empty() && !d.opt.initPath.empty()) initWeights = d.readInitWeights(d.opt.initPath);
     checkOptions(d.opt);
     checkObjective(d.opt.objective, d.opt.piMode, d.opt.addsMu);
     d.schedule = RdbmSchedule(d.opt.schedule);
@@ -197,7 +200,7 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
     else
         d.data = train::loadPairedImages(d.opt.pairedCleanDir, d.opt.pairedDegradedDir, d.opt.maxImageSide,
                                          d.opt.crop, "training");
-    d.warnings = d.data.warnings;
+    d.warnings.insert(d.warnings.end(), d.data.warnings.begin(), d.data.warnings.end());
     d.spec = {d.opt.crop, d.opt.tasks, d.opt.strengthMin, d.opt.strengthMax, d.opt.scaleMin};
     if (!d.opt.valDir.empty()) {
         const auto set = train::loadCleanImages(d.opt.valDir, 0, 8, "validation");
@@ -218,6 +221,10 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
     torch::manual_seed(train::mixSeed(d.opt.seed, kInitStream));
     d.online = std::make_shared<UNet>(d.opt.net);
     d.ema = std::make_shared<UNet>(d.opt.net);
+    if (!initWeights.empty()) {
+        d.online->loadWeights(initWeights, d.opt.initPath);
+        initWeights.clear();
+    }
     d.online->to(d.device);
     d.ema->to(d.device);
     {

@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include "checkpoint/Checkpoint.h"
+#include "checkpoint/NetworkWeights.h"
+#include "model/MetadataSources.h"
+#include "model/NetworkFactory.h"
 #include "rdbm/Error.h"
 #include "train/TrainerImpl.h"
 
@@ -173,5 +176,26 @@ void appendCsv(const std::string& path, const std::string& header, const std::st
 }
 
 } // namespace train
+
+std::map<std::string, torch::Tensor> Trainer::Impl::readInitWeights(const std::string& path) {
+    const ckpt::CheckpointContents contents = ckpt::readCheckpoint(path, [](const std::string& key) {
+        return key.rfind("opt.", 0) != 0 && key.rfind("scaler.", 0) != 0; // optimizer state is not wanted
+    });
+    const ResolvedMetadata md = resolveMetadata(contents, path, LoadOptions{});
+    const ckpt::NetworkWeights w = ckpt::selectNetworkWeights(contents, /*preferEma=*/true); // refuses TorchScript
+    ShapeMap shapes;
+    for (const auto& [key, raw] : w.weights) shapes.emplace(key, raw.shape);
+    opt.net = inferUNetConfig(shapes, path, md.hints);
+    validateWeights(opt.net, shapes, path);
+    if (md.meta.addsMu != opt.addsMu)
+        warnings.push_back(path + ": " + (md.meta.addsMu ? "adds" : "does not add") +
+                           " mu to its output; fine-tuning keeps that (--adds-mu " +
+                           (md.meta.addsMu ? "on)" : "off)"));
+    opt.addsMu = md.meta.addsMu;
+    initFrom = path + " (" + w.layout + ")";
+    std::map<std::string, torch::Tensor> tensors;
+    for (const auto& [key, raw] : w.weights) tensors.emplace(key, rawToTorch(raw));
+    return tensors;
+}
 
 } // namespace rdbm

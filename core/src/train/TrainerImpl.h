@@ -3,6 +3,7 @@
 // the training step, EMA, the run loop), TrainerValidation.cpp and TrainerFiles.cpp
 // (checkpoints and the resume file).
 #include <atomic>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,6 +51,10 @@ struct Trainer::Impl {
     void writeCheckpoint(const std::string& path) const;
     void writeResume(const std::string& path) const;
     void readResume(const std::string& path); // weights, optimizer, step (networks must exist)
+    // --init: the network weights of a checkpoint, by reference key; sets opt.net (from
+    // the shapes) and opt.addsMu (from its metadata) before the networks are built.
+    std::map<std::string, torch::Tensor> readInitWeights(const std::string& path);
+    std::string initFrom; // provenance: the checkpoint fine-tuning started from
 };
 
 namespace train {

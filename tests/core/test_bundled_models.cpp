@@ -1,0 +1,93 @@
+// The models shipped in models/: one per pi setting, same network and training budget,
+// loadable without Python, and each one actually restores. Uses the bundled sample photo
+// (resources/samples) and the project's own degradation generator.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "rdbm/Degradations.h"
+#include "rdbm/ImageIO.h"
+#include "rdbm/Metrics.h"
+#include "rdbm/Model.h"
+#include "rdbm/Sampler.h"
+
+namespace {
+
+const std::string kSource = RDBM_SOURCE_DIR;
+
+std::string modelPath(const std::string& pi) { return kSource + "/models/rdbm-" + pi + ".safetensors"; }
+
+cv::Mat cleanCrop() {
+    // A 128x128 crop of the sample's clean photo: clouds, horizon, crash barrier and road.
+    const rdbm::Image clean = rdbm::readImage(kSource + "/resources/samples/rainy-road-clean.png");
+    return clean.rgb(cv::Rect(320, 280, 128, 128)).clone();
+}
+
+double gainDb(const rdbm::Model& model, const cv::Mat& clean, const cv::Mat& degraded) {
+    rdbm::SamplerOptions o;
+    o.steps = 10;
+    o.emitFrames = false;
+    const rdbm::RestoreResult r = rdbm::restore(model, degraded, o);
+    EXPECT_EQ(r.image.size(), degraded.size());
+    return rdbm::psnr(r.image, clean) - rdbm::psnr(degraded, clean);
+}
+
+// 10-step restoration of the sample crop degraded with `kind`: output minus input PSNR.
+double gainFor(const std::string& pi, rdbm::DegradationKind kind, std::uint64_t seed) {
+    const cv::Mat clean = cleanCrop();
+    const cv::Mat degraded = rdbm::degrade(clean, kind, seed, 1.0);
+    const double gain = gainDb(*rdbm::Model::load(modelPath(pi)), clean, degraded);
+    std::printf("[          ] pi=%s model, %s: %+.2f dB\n", pi.c_str(), rdbm::toString(kind).c_str(), gain);
+    return gain;
+}
+
+} // namespace
+
+TEST(BundledModels, ThreeModelsDifferOnlyInPi) {
+    const char* names[] = {"residual", "one", "zero"};
+    std::shared_ptr<rdbm::Model> first;
+    for (const char* name : names) {
+        SCOPED_TRACE(name);
+        const std::string path = modelPath(name);
+        ASSERT_TRUE(std::filesystem::exists(path)) << path;
+        EXPECT_LT(std::filesystem::file_size(path), 10u * 1000 * 1000) << "bundled models must stay small";
+        EXPECT_TRUE(std::filesystem::exists(kSource + "/models/rdbm-" + std::string(name) + ".md")) << "model card";
+        const auto model = rdbm::Model::load(path);
+        const rdbm::ModelInfo& info = model->info();
+        EXPECT_EQ(info.format, "safetensors");
+        EXPECT_EQ(info.metadataSource, "embedded");
+        EXPECT_EQ(rdbm::toString(info.metadata.piMode), name);
+        ASSERT_TRUE(info.metadata.provenance.count("steps"));
+        if (!first) {
+            first = model;
+            continue;
+        }
+        const rdbm::ModelInfo& a = first->info();
+        EXPECT_EQ(info.config.dim, a.config.dim);
+        EXPECT_EQ(info.config.dimMults, a.config.dimMults);
+        EXPECT_EQ(info.parameterCount, a.parameterCount);
+        EXPECT_EQ(rdbm::toString(info.metadata.objective), rdbm::toString(a.metadata.objective));
+        EXPECT_EQ(info.metadata.schedule.T, a.metadata.schedule.T);
+        EXPECT_DOUBLE_EQ(info.metadata.schedule.lambda, a.metadata.schedule.lambda);
+        EXPECT_EQ(info.metadata.provenance.at("steps"), a.metadata.provenance.at("steps"));
+        EXPECT_EQ(info.metadata.provenance.at("seed"), a.metadata.provenance.at("seed"));
+        EXPECT_EQ(info.metadata.provenance.at("degradations"), a.metadata.provenance.at("degradations"));
+    }
+}
+
+TEST(BundledModels, ResidualModelBrightensALowLightPhoto) {
+    EXPECT_GT(gainFor("residual", rdbm::DegradationKind::LowLight, 11), 5.0);
+}
+
+TEST(BundledModels, ResidualModelLiftsHaze) {
+    EXPECT_GT(gainFor("residual", rdbm::DegradationKind::Haze, 5), 2.0);
+}
+
+TEST(BundledModels, EveryPiModelRestoresLowLight) {
+    EXPECT_GT(gainFor("one", rdbm::DegradationKind::LowLight, 11), 3.0);
+    EXPECT_GT(gainFor("zero", rdbm::DegradationKind::LowLight, 11), 3.0);
+}
