@@ -19,7 +19,7 @@ export XDG_CONFIG_HOME="$tmp/config"
 
 run() { # extra arguments...
   xvfb-run -a -s "-screen 0 1600x1000x24" "$APP" \
-    --open resources/samples/rainy-road.png --reference resources/samples/rainy-road-clean.png \
+    --open resources/samples/coffee-dark.png --reference resources/samples/coffee-clean.png \
     --model models/rdbm-residual.safetensors --steps 10 --size 1440x900 --restore "$@"
 }
 

@@ -201,6 +201,8 @@ private slots:
 
     void comparesNoiseModulations() {
         window_->setCurrentTab(MainWindow::Tab::Comparison);
+        // Opening the tab loads the bundled pi models (models/) in the background.
+        QVERIFY(apptest::waitIdle(session()));
         PiComparisonPanel* panel = window_->comparisonPanel();
         panel->setMode(PiComparisonPanel::Mode::NoiseModulations);
         panel->setNoiseEta(0.5);
