@@ -17,21 +17,11 @@ LONG_SIDE=${RDBM_PHOTO_LONG_SIDE:-768}
 LIST=scripts/training-photos/allowlist.tsv
 MANIFEST=scripts/training-photos/manifest.tsv
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 # Debian's own python3 with Pillow does the resizing (the python3 on PATH may be another).
 PY=/usr/bin/python3
 mapfile -t PKGS < <(grep -v '^#' "$LIST" | cut -f1 | sort -u)
 PKGS+=(python3-pil)
-missing=()
-for p in "${PKGS[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "Installing: ${missing[*]}"
-  $SUDO apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+bash scripts/apt-install-missing.sh "${PKGS[@]}"
 
 mkdir -p "$TARGET/train" "$TARGET/validation"
 "$PY" - "$LIST" "$TARGET" "$LONG_SIDE" "$MANIFEST" <<'PYEOF'

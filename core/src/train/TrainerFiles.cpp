@@ -162,7 +162,8 @@ std::string describeHardware(const DeviceSpec& device) {
             break;
         }
     std::ostringstream s;
-    s << "CPU (" << at::get_num_threads() << " threads" << (model.empty() ? "" : ", " + model) << ")";
+    const int threads = at::get_num_threads();
+    s << "CPU (" << threads << (threads == 1 ? " thread" : " threads") << (model.empty() ? "" : ", " + model) << ")";
     return s.str();
 }
 
