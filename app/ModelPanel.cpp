@@ -100,6 +100,13 @@ void ModelPanel::setModel(const ModelPtr& model) {
 
     addRow(tr("File"), QFileInfo(QString::fromStdString(info.path)).fileName())
         ->setToolTip(1, QString::fromStdString(info.path));
+    // What the model learned matters more to a user than its layout: a model trained for
+    // low light also "restores" a sharp daylight photo, for the worse.
+    if (const auto it = meta.provenance.find("degradations"); it != meta.provenance.end()) {
+        const QString tasks = QString::fromStdString(it->second).split(QLatin1Char(','), Qt::SkipEmptyParts).join(QStringLiteral(", "));
+        addRow(tr("Trained for"), tasks)
+            ->setToolTip(1, tr("The degradations this model learned to remove. Photos with other damage are outside its training."));
+    }
     addRow(tr("Format"), QStringLiteral("%1, %2").arg(QString::fromStdString(info.format), QString::fromStdString(info.layout)));
     auto* arch = addRow(tr("Architecture"), tr("U-Net, dim %1, levels \u00d7%2").arg(cfg.dim).arg(mults.join(QLatin1Char(','))));
     addRow(tr("Channels"), tr("%1 in, %2 out").arg(cfg.inChannels).arg(cfg.channels), arch);

@@ -2,10 +2,15 @@
 """Writes the model card (Markdown) of a model trained by rdbm-train.
 
     scripts/make-model-card.py RUN_DIR MODEL.safetensors CARD.md [--title TITLE]
+                               [--stage1 STAGE1.safetensors] [--outside EVAL_RUN_DIR]
 
 Reads the project metadata inside the safetensors header (architecture, pi mode,
 objective, schedule, provenance) and the last validation of RUN_DIR/val_log.csv, so the
-figures on the card are the ones the trainer measured, not typed by hand. Standard
+figures on the card are the ones the trainer measured, not typed by hand. --stage1 names
+the model the run was initialised from (rdbm-train --init): its provenance becomes the
+first training stage on the card and its time is added to the total. --outside names a
+run of `rdbm-train --init MODEL --steps 0` over more tasks: the tasks the model was not
+trained on get their own table, so the card says what the model does to them. Standard
 library only.
 """
 import csv
@@ -40,11 +45,19 @@ def last_validation(run_dir):
 
 def main():
     args = sys.argv[1:]
-    title = None
-    if "--title" in args:
-        i = args.index("--title")
-        title = args[i + 1]
+    def option(name):
+        if name not in args:
+            return None
+        i = args.index(name)
+        if i + 1 >= len(args):
+            sys.exit(f"{name} needs a value")
+        value = args[i + 1]
         del args[i : i + 2]
+        return value
+
+    title = option("--title")
+    stage1 = option("--stage1")
+    outside = option("--outside")
     if len(args) != 3:
         sys.exit(__doc__)
     run_dir, model, card = args
@@ -55,6 +68,13 @@ def main():
     pi_text = {"residual": "pi = x0 - mu (RDBM)", "one": "pi = 1 (global-noise bridge)",
                "zero": "pi = 0 (flow matching)"}[m["pi_mode"]]
     seconds = float(prov.get("train_seconds", "nan"))
+    stages = [prov]
+    if stage1:
+        first = metadata(stage1)[0]
+        if first.get("architecture") != arch or first.get("pi_mode") != m["pi_mode"]:
+            sys.exit(f"{stage1}: not the same network and pi as {model}")
+        stages.insert(0, first.get("provenance", {}))
+        seconds += float(stages[0].get("train_seconds", "nan"))
     out = []
     out.append(f"# {title or os.path.basename(model)}\n")
     out.append(f"An RDBM restoration network trained with **{pi_text}** by `rdbm-train`. "
@@ -71,12 +91,19 @@ def main():
                f"lambda = {m['lambda']:.6g} ({m['lambda'] * 255:.3g}/255) |")
     out.append(f"| data | {prov.get('data_images', '?')} clean photographs from Debian packages "
                "(`scripts/training-photos/manifest.tsv`: package, licence and copyright of each) |")
-    out.append(f"| degradations | synthetic, on the fly: {prov.get('degradations', '?')}, strength "
-               f"{prov.get('degradation_strength', '?')} (`docs/training.md`) |")
-    out.append(f"| training | {prov.get('steps', '?')} steps, batch {prov.get('batch', '?')}, crop "
-               f"{prov.get('crop', '?')}, Adam lr {prov.get('lr', '?')}, L1 loss, EMA "
-               f"{prov.get('ema_decay', '?')} (the weights shipped), seed {prov.get('seed', '?')} |")
-    out.append(f"| time and hardware | {seconds / 60:.1f} min on {prov.get('hardware', '?')}, "
+    for n, p in enumerate(stages, 1):
+        label = f"stage {n}: " if len(stages) > 1 else ""
+        start = " (starting from stage 1's weights, fresh optimizer)" if n > 1 else ""
+        schedule = f" ({p['lr_schedule']})" if p.get("lr_schedule") else ""
+        shipped = " (the weights shipped)" if n == len(stages) else ""
+        tasks = p.get("degradations", "?").replace(",", ", ")
+        out.append(f"| {label}degradations | synthetic, on the fly: {tasks}, strength "
+                   f"{p.get('degradation_strength', '?')} (`docs/training.md`) |")
+        out.append(f"| {label}training | {p.get('steps', '?')} steps{start}, batch {p.get('batch', '?')}, "
+                   f"crop {p.get('crop', '?')}, Adam lr {p.get('lr', '?')}{schedule}, L1 loss, EMA "
+                   f"{p.get('ema_decay', '?')}{shipped}, seed {p.get('seed', '?')}, "
+                   f"{float(p.get('train_seconds', 'nan')) / 60:.1f} min |")
+    out.append(f"| time and hardware | {seconds / 60:.1f} min in all on {prov.get('hardware', '?')}, "
                f"LibTorch {prov.get('libtorch', '?')}, finished {prov.get('date', '?')} |")
     out.append("")
     out.append(f"## Validation (step {step})\n")
@@ -92,10 +119,31 @@ def main():
         out.append(f"| {name} | {pin:.2f} dB | {pout:.2f} dB | {pout - pin:+.2f} dB | "
                    f"{float(r['ssim_in']):.4f} | {float(r['ssim_out']):.4f} |")
     out.append("")
+    if outside:
+        trained = set(prov.get("degradations", "").split(","))
+        _, extra = last_validation(outside)
+        extra = [r for r in extra if r["task"] not in trained and r["task"] != "all"]
+        if extra:
+            out.append("### Tasks outside its training\n")
+            worse = all(float(r["psnr_out"]) < float(r["psnr_in"]) for r in extra)
+            out.append("The same validation photos, degraded by tasks the model never saw (scored with "
+                       "`rdbm-train --init MODEL --steps 0`)." +
+                       (" The model applies what it learned to any photo, so these outputs are worse "
+                        "than their inputs." if worse else "") + "\n")
+            out.append("| task | PSNR input | PSNR output | gain | SSIM input | SSIM output |")
+            out.append("|---|---:|---:|---:|---:|---:|")
+            for r in extra:
+                pin, pout = float(r["psnr_in"]), float(r["psnr_out"])
+                out.append(f"| {r['task']} | {pin:.2f} dB | {pout:.2f} dB | {pout - pin:+.2f} dB | "
+                           f"{float(r['ssim_in']):.4f} | {float(r['ssim_out']):.4f} |")
+            out.append("")
     out.append("Reproduce all three bundled models with `scripts/train-bundled-models.sh`.\n")
     out.append("## Limits\n")
     out.append("A small network trained for minutes on a CPU from a few dozen photographs: it "
                "shows the method and the application, it is not a state-of-the-art restorer. "
+               f"It learned only the degradations above ({prov.get('degradations', '?').replace(',', ', ')}); "
+               "other damage, such as rain, snow or blur, is outside what it has seen and it may "
+               "change such photos for the worse. "
                "Train your own with `rdbm-train` (see `docs/training.md`), on a GPU if you have one.\n")
     tmp = card + ".tmp"
     with open(tmp, "w") as f:

@@ -899,6 +899,14 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>not recorded</source>
         <translation>nicht erfasst</translation>
     </message>
+    <message>
+        <source>Trained for</source>
+        <translation>Trainiert für</translation>
+    </message>
+    <message>
+        <source>The degradations this model learned to remove. Photos with other damage are outside its training.</source>
+        <translation>Die Störungen, die dieses Modell zu entfernen gelernt hat. Fotos mit anderen Schäden liegen außerhalb seines Trainings.</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>

@@ -898,6 +898,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>not recorded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Trained for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The degradations this model learned to remove. Photos with other damage are outside its training.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>

@@ -892,6 +892,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
+    <message>
+        <source>Trained for</source>
+        <translation>训练任务</translation>
+    </message>
+    <message>
+        <source>The degradations this model learned to remove. Photos with other damage are outside its training.</source>
+        <translation>此模型学会去除的退化类型。带有其他损伤的照片不在其训练范围内。</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>

@@ -1,6 +1,6 @@
 // The application's testable pieces on their own: trajectory records and their memory
 // budget, the RNR numbers against the schedule, settings, translations, error wording,
-// command-line parsing, image conversion and the trajectory exporter.
+// command-line parsing, image conversion, the trajectory exporter and the model panel.
 #include <QImage>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -13,11 +13,13 @@
 #include "CommandLine.h"
 #include "ErrorText.h"
 #include "ImageConvert.h"
+#include "ModelPanel.h"
 #include "RnrData.h"
 #include "TrajectoryExporter.h"
 #include "TrajectoryRecord.h"
 #include "Translations.h"
 #include "rdbm/Colormap.h"
+#include "rdbm/Model.h"
 
 using namespace rdbm::app;
 
@@ -213,6 +215,17 @@ private slots:
         QVERIFY(sheet.width() >= 300);
         QVERIFY(sheet.height() >= 4 * 75);
         QVERIFY_THROWS_EXCEPTION(rdbm::Error, TrajectoryExporter::saveAtomically(sheet, "/proc/forbidden/x.png"));
+    }
+
+    void modelPanelSaysWhatTheModelWasTrainedFor() {
+        ModelPanel panel;
+        panel.setModel(rdbm::Model::load(RDBM_SOURCE_DIR "/models/rdbm-residual.safetensors"));
+        const QStringList lines = panel.summaryLines();
+        QVERIFY2(lines.size() > 2, qPrintable(lines.join('\n')));
+        // Right after the file name, before the architecture: what a user needs first.
+        QCOMPARE(lines.at(1), QStringLiteral("Trained for: lowlight, haze"));
+        panel.setModel(rdbm::Model::load(apptest::smallModel().toStdString())); // no provenance
+        QVERIFY(!panel.summaryLines().join('\n').contains("Trained for"));
     }
 
     void aboutNamesTheVersions() {

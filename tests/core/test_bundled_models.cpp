@@ -73,15 +73,28 @@ TEST(BundledModels, ThreeModelsDifferOnlyInPi) {
         EXPECT_EQ(rdbm::toString(info.metadata.objective), rdbm::toString(a.metadata.objective));
         EXPECT_EQ(info.metadata.schedule.T, a.metadata.schedule.T);
         EXPECT_DOUBLE_EQ(info.metadata.schedule.lambda, a.metadata.schedule.lambda);
-        EXPECT_EQ(info.metadata.provenance.at("steps"), a.metadata.provenance.at("steps"));
-        EXPECT_EQ(info.metadata.provenance.at("seed"), a.metadata.provenance.at("seed"));
-        EXPECT_EQ(info.metadata.provenance.at("degradations"), a.metadata.provenance.at("degradations"));
-        EXPECT_EQ(info.metadata.provenance.at("lr"), a.metadata.provenance.at("lr"));
+        // The same training recipe: every key that describes it must agree.
+        for (const char* key : {"steps", "seed", "degradations", "degradation_strength", "batch", "crop", "lr",
+                                "lr_schedule", "ema_decay", "data_images"}) {
+            const auto mine = info.metadata.provenance.find(key), theirs = a.metadata.provenance.find(key);
+            ASSERT_NE(mine, info.metadata.provenance.end()) << key;
+            ASSERT_NE(theirs, a.metadata.provenance.end()) << key;
+            EXPECT_EQ(mine->second, theirs->second) << key;
+        }
     }
 }
 
 TEST(BundledModels, ResidualModelBrightensALowLightPhoto) {
     EXPECT_GT(gainFor("residual", rdbm::DegradationKind::LowLight, 11), 5.0);
+}
+
+TEST(BundledModels, ResidualModelClearsHaze) {
+    EXPECT_GT(gainFor("residual", rdbm::DegradationKind::Haze, 3), 5.0);
+}
+
+TEST(BundledModels, EveryPiModelClearsHaze) {
+    EXPECT_GT(gainFor("one", rdbm::DegradationKind::Haze, 3), 4.0);
+    EXPECT_GT(gainFor("zero", rdbm::DegradationKind::Haze, 3), 4.0);
 }
 
 TEST(BundledModels, EveryPiModelRestoresLowLight) {

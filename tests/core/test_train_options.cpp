@@ -22,7 +22,8 @@ TEST(TrainOptions, ParsesTheDocumentedOptions) {
     const auto cl = parseTrainOptions({"--data", "photos", "--val", "val", "--out", "run", "--pi-mode", "one",
                                        "--objective", "pi_eps", "--adds-mu", "--schedule", "linear", "--lambda", "10/255", "--T",
                                        "50", "--dim", "24", "--dim-mults", "1,2,4", "--crop", "96", "--batch", "6",
-                                       "--lr", "2e-4", "--ema", "0.995", "--steps", "300", "--val-every", "100",
+                                       "--lr", "2e-4", "--lr-warmup", "50", "--lr-decay", "cosine", "--lr-min",
+                                       "1e-5", "--ema", "0.995", "--steps", "300", "--val-every", "100",
                                        "--save-every", "150", "--seed", "7", "--tasks", "rain,haze", "--strength",
                                        "0.5,1.5", "--resume", "r.pt", "--device", "cpu", "--threads", "2"});
     const auto& o = cl.trainer;
@@ -40,6 +41,9 @@ TEST(TrainOptions, ParsesTheDocumentedOptions) {
     EXPECT_EQ(o.crop, 96);
     EXPECT_EQ(o.batch, 6);
     EXPECT_DOUBLE_EQ(o.lr, 2e-4);
+    EXPECT_EQ(o.lrWarmup, 50);
+    EXPECT_TRUE(o.lrCosine);
+    EXPECT_DOUBLE_EQ(o.lrMin, 1e-5);
     EXPECT_DOUBLE_EQ(o.emaDecay, 0.995);
     EXPECT_EQ(o.steps, 300);
     EXPECT_EQ(o.valEvery, 100);

@@ -114,6 +114,7 @@ TEST_F(TrainingTest, RunLogsValidatesAndSaves) {
                 [&](const rdbm::ValidationReport& r) { reports.push_back(r); });
     ASSERT_EQ(progress.size(), 2u);
     EXPECT_EQ(progress.back().step, 4);
+    EXPECT_DOUBLE_EQ(progress.back().learningRate, o.lr); // constant schedule
     EXPECT_GT(progress.back().stepsPerSecond, 0.0);
     ASSERT_EQ(reports.size(), 1u);
     ASSERT_EQ(reports[0].tasks.size(), 2u);
@@ -212,6 +213,31 @@ TEST_F(TrainingTest, InitStartsFromACheckpointsWeights) {
     EXPECT_THROW(rdbm::Trainer{bad}, rdbm::Error);
 }
 
+// --init MODEL --steps 0: no training, one validation of the model as it is.
+TEST_F(TrainingTest, ZeroStepRunScoresTheInitModel) {
+    auto o = tinyOptions("scored-base");
+    rdbm::Trainer base(o);
+    base.trainStep();
+    const std::string path = (root / "scored-base" / "model.safetensors").string();
+    base.saveCheckpoint(path);
+
+    auto e = tinyOptions("scored");
+    e.initPath = path;
+    e.steps = 0;
+    rdbm::Trainer scorer(e);
+    std::vector<rdbm::ValidationReport> reports;
+    int progress = 0;
+    scorer.run([&](const rdbm::TrainProgress&) { ++progress; },
+               [&](const rdbm::ValidationReport& r) { reports.push_back(r); });
+    EXPECT_EQ(progress, 0);
+    EXPECT_EQ(scorer.step(), 0);
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].step, 0);
+    const rdbm::ValidationReport again = base.validate(); // the same weights, the same images
+    EXPECT_DOUBLE_EQ(reports[0].overall.psnrOut, again.overall.psnrOut);
+    EXPECT_DOUBLE_EQ(reports[0].overall.psnrIn, again.overall.psnrIn);
+}
+
 // Two uninterrupted steps vs. one step, resume file, a new trainer, one step: the same
 // loss and the same weights afterwards (Adam's moments and step count carried over).
 TEST_F(TrainingTest, ResumeContinuesExactly) {
@@ -300,6 +326,51 @@ TEST_F(TrainingTest, PairedSetsMatchByNameAndReportMismatches) {
     for (const char* name : {"b.png", "c.png", "d.png", "44x40"}) EXPECT_NE(all.find(name), std::string::npos) << all;
 }
 
+TEST(LearningRate, WarmsUpLinearlyThenDecaysAlongACosine) {
+    rdbm::TrainerOptions o;
+    o.lr = 1e-3;
+    o.steps = 110;
+    EXPECT_DOUBLE_EQ(rdbm::learningRateAt(o, 0), 1e-3); // no schedule: constant
+    EXPECT_DOUBLE_EQ(rdbm::learningRateAt(o, 109), 1e-3);
+    o.lrWarmup = 10;
+    EXPECT_DOUBLE_EQ(rdbm::learningRateAt(o, 0), 1e-4);
+    EXPECT_DOUBLE_EQ(rdbm::learningRateAt(o, 4), 5e-4);
+    EXPECT_DOUBLE_EQ(rdbm::learningRateAt(o, 10), 1e-3);
+    EXPECT_DOUBLE_EQ(rdbm::learningRateAt(o, 100), 1e-3); // warm-up alone stays constant after
+    o.lrCosine = true;
+    o.lrMin = 1e-5;
+    EXPECT_DOUBLE_EQ(rdbm::learningRateAt(o, 10), 1e-3);
+    EXPECT_NEAR(rdbm::learningRateAt(o, 60), 0.5 * (1e-3 + 1e-5), 1e-12); // half-way
+    EXPECT_NEAR(rdbm::learningRateAt(o, 110), 1e-5, 1e-12);
+    EXPECT_NEAR(rdbm::learningRateAt(o, 500), 1e-5, 1e-12); // past the end (resumed longer)
+    for (long long s = 11; s < 110; ++s) EXPECT_LT(rdbm::learningRateAt(o, s), rdbm::learningRateAt(o, s - 1)) << s;
+}
+
+TEST_F(TrainingTest, ScheduledLearningRateReachesTheOptimizerAndTheLog) {
+    auto o = tinyOptions("schedule");
+    o.steps = 4;
+    o.logEvery = 1;
+    o.valEvery = 0;
+    o.lrWarmup = 2;
+    o.lrCosine = true;
+    o.lrMin = 0.0;
+    rdbm::Trainer trainer(o);
+    std::vector<double> rates;
+    trainer.run([&](const rdbm::TrainProgress& p) { rates.push_back(p.learningRate); }, {});
+    ASSERT_EQ(rates.size(), 4u);
+    for (size_t i = 0; i < rates.size(); ++i) EXPECT_DOUBLE_EQ(rates[i], rdbm::learningRateAt(o, static_cast<long long>(i)));
+    EXPECT_DOUBLE_EQ(rates[1], o.lr);
+    EXPECT_NEAR(rates[3], 0.5 * o.lr, 1e-12); // step 3: half-way along the cosine, (3-2)/(4-2)
+    std::ifstream log(root / "schedule" / "train_log.csv");
+    std::string line, last;
+    while (std::getline(log, line)) last = line;
+    EXPECT_DOUBLE_EQ(std::stod(last.substr(last.rfind(',') + 1)), rates[3]);
+    const auto model = rdbm::Model::load((root / "schedule" / "model.safetensors").string());
+    const rdbm::ModelInfo& info = model->info();
+    ASSERT_TRUE(info.metadata.provenance.count("lr_schedule"));
+    EXPECT_EQ(info.metadata.provenance.at("lr_schedule"), "linear warm-up over 2 steps, then cosine decay to 0");
+}
+
 TEST_F(TrainingTest, RejectsInconsistentOptions) {
     auto o = tinyOptions("opts");
     o.objective = rdbm::Objective::Eps;
@@ -314,6 +385,9 @@ TEST_F(TrainingTest, RejectsInconsistentOptions) {
     EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
     o = tinyOptions("opts");
     o.crop = 64; // larger than every photo
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+    o = tinyOptions("opts");
+    o.lrMin = 2 * o.lr; // a "decay" upwards
     EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
 }
 

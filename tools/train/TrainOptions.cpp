@@ -85,6 +85,13 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
         } else if (a == "--crop") o.crop = static_cast<int>(parseInteger(value(), a, 8, 4096));
         else if (a == "--batch") o.batch = static_cast<int>(parseInteger(value(), a, 1, 4096));
         else if (a == "--lr") o.lr = parseDouble(value(), a);
+        else if (a == "--lr-warmup") o.lrWarmup = static_cast<int>(parseInteger(value(), a, 0, 1000000000));
+        else if (a == "--lr-decay") {
+            const std::string v = value();
+            if (v == "cosine") o.lrCosine = true;
+            else if (v == "constant") o.lrCosine = false;
+            else throw Error(ErrorKind::Usage, "--lr-decay takes constant or cosine, got '" + v + "'");
+        } else if (a == "--lr-min") o.lrMin = parseDouble(value(), a);
         else if (a == "--ema") o.emaDecay = parseDouble(value(), a);
         else if (a == "--ema-warmup") o.emaWarmup = static_cast<int>(parseInteger(value(), a, 1, 1000000000));
         else if (a == "--grad-clip") o.gradClip = parseDouble(value(), a);
@@ -147,10 +154,15 @@ Model
   --dim N                 U-Net width (default 16)
   --dim-mults LIST        per-level multipliers (default 1,2,4,8)
 Optimisation
-  --steps N               total steps (default 1000)
+  --steps N               total steps (default 1000); 0 with --init and --val
+                          only scores the model on the validation set
   --batch N               batch size (default 4)
   --crop N                training crop side (default 128)
   --lr X                  Adam learning rate (default 1e-4)
+  --lr-warmup N           linear learning-rate warm-up over N steps (default 0)
+  --lr-decay constant|cosine  after the warm-up (default constant); cosine
+                          reaches --lr-min at the last step
+  --lr-min X              final learning rate of the cosine decay (default 0)
   --ema X                 EMA decay (default 0.999)
   --ema-warmup N          EMA decay ramps as (1+n)/(N+n) (default 10)
   --grad-clip X           gradient norm clip, 0 = off (default 1)

@@ -93,8 +93,8 @@ int main(int argc, char** argv) {
         trainer.run(
             [quiet](const TrainProgress& p) {
                 if (quiet) return;
-                std::printf("step %lld/%lld  loss %.5f  %.2f steps/s  elapsed %s  ETA %s\n", p.step, p.totalSteps, p.loss,
-                            p.stepsPerSecond, formatDuration(p.elapsedSeconds).c_str(),
+                std::printf("step %lld/%lld  loss %.5f  lr %.3g  %.2f steps/s  elapsed %s  ETA %s\n", p.step,
+                            p.totalSteps, p.loss, p.learningRate, p.stepsPerSecond, formatDuration(p.elapsedSeconds).c_str(),
                             formatDuration(p.etaSeconds).c_str());
                 std::fflush(stdout);
             },

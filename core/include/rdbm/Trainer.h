@@ -53,6 +53,13 @@ struct TrainerOptions {
     int batch = 4;
     int crop = 128; // training crop side (pixels)
     double lr = 1e-4;
+    // Learning-rate schedule (learningRateAt): a linear warm-up over lrWarmup steps, then
+    // constant, or a cosine decay from lr that reaches lrMin at `steps`. A fresh Adam
+    // takes full-size steps at once, which undoes much of what an --init network knew;
+    // the warm-up avoids that, and the decay settles the weights a short run ends with.
+    int lrWarmup = 0;
+    bool lrCosine = false;
+    double lrMin = 0.0;
     double adamBeta1 = 0.9, adamBeta2 = 0.99; // the reference trainer's betas
     double gradClip = 1.0;                    // max global gradient norm; 0 disables
     double emaDecay = 0.999;
@@ -78,9 +85,13 @@ struct TrainerOptions {
     int loaderQueue = 6; // batches prepared ahead
 };
 
+// The learning rate for the optimisation step with 0-based index `step`.
+double learningRateAt(const TrainerOptions& options, long long step);
+
 struct TrainProgress {
     long long step = 0, totalSteps = 0;
     double loss = 0.0;          // mean loss over the last logging interval
+    double learningRate = 0.0;  // of the last step
     double stepsPerSecond = 0.0; // over the last logging interval
     double elapsedSeconds = 0.0; // this run (not counting resumed time)
     double etaSeconds = 0.0;

@@ -22,6 +22,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr double kPi = 3.14159265358979323846;
+
 // Independent random streams derived from the run seed.
 constexpr std::uint64_t kNoiseStream = 1, kEvalStream = 2, kEvalNoiseStream = 3, kInitStream = 4;
 
@@ -44,6 +46,8 @@ void checkOptions(const TrainerOptions& o) {
     if (o.batch < 1 || o.batch > 4096) usage("batch size must be in 1..4096, got " + std::to_string(o.batch));
     if (o.crop < 8 || o.crop > 4096) usage("crop size must be in 8..4096, got " + std::to_string(o.crop));
     if (!(o.lr > 0.0) || !std::isfinite(o.lr)) usage("the learning rate must be positive");
+    if (o.lrWarmup < 0) usage("the learning-rate warm-up must not be negative");
+    if (!(o.lrMin >= 0.0 && o.lrMin <= o.lr)) usage("the final learning rate must be in [0, lr]");
     if (!(o.emaDecay >= 0.0 && o.emaDecay < 1.0)) usage("the EMA decay must be in [0, 1)");
     if (o.emaWarmup < 1) usage("the EMA warm-up must be at least 1");
     if (o.gradClip < 0.0) usage("the gradient clipping norm must not be negative");
@@ -69,6 +73,14 @@ torch::Tensor scheduleTensor(const std::vector<float>& v, const torch::Device& d
 }
 
 } // namespace
+
+double learningRateAt(const TrainerOptions& o, long long step) {
+    if (step < o.lrWarmup) return o.lr * static_cast<double>(step + 1) / o.lrWarmup;
+    if (!o.lrCosine) return o.lr;
+    const double span = static_cast<double>(std::max<long long>(1, o.steps - o.lrWarmup));
+    const double progress = std::clamp(static_cast<double>(step - o.lrWarmup) / span, 0.0, 1.0);
+    return o.lrMin + (o.lr - o.lrMin) * 0.5 * (1.0 + std::cos(kPi * progress));
+}
 
 std::string formatDuration(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return "?";
@@ -157,6 +169,13 @@ ModelMetadata Trainer::Impl::metadata() const {
     lr << opt.lr;
     ema << opt.emaDecay;
     p["lr"] = lr.str();
+    if (opt.lrWarmup > 0 || opt.lrCosine) {
+        std::ostringstream schedule;
+        if (opt.lrWarmup > 0) schedule << "linear warm-up over " << opt.lrWarmup << " steps";
+        if (opt.lrWarmup > 0 && opt.lrCosine) schedule << ", then ";
+        if (opt.lrCosine) schedule << "cosine decay to " << opt.lrMin;
+        p["lr_schedule"] = schedule.str();
+    }
     p["ema_decay"] = ema.str();
     p["seed"] = std::to_string(opt.seed);
     if (!initFrom.empty()) p["initialised_from"] = initFrom;
@@ -244,12 +263,9 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
     d.Theta = scheduleTensor(d.schedule.Theta(), d.device);
     d.Sigma = scheduleTensor(d.schedule.Sigma(), d.device);
 
-    if (!d.opt.resumePath.empty()) {
-        d.readResume(d.opt.resumePath);
-        // The learning rate may change on resume; Adam's moments and step carry over.
-        for (auto& group : d.adam->param_groups())
-            static_cast<torch::optim::AdamOptions&>(group.options()).lr(d.opt.lr);
-    }
+    // The learning rate may change on resume (trainStep sets it from the options every
+    // step); Adam's moments and step carry over.
+    if (!d.opt.resumePath.empty()) d.readResume(d.opt.resumePath);
 }
 
 Trainer::~Trainer() {
@@ -269,6 +285,9 @@ double Trainer::trainStep() {
     torch::Tensor loss;
     try {
         d.online->train();
+        d.lastLr = learningRateAt(d.opt, d.step);
+        for (auto& group : d.adam->param_groups())
+            static_cast<torch::optim::AdamOptions&>(group.options()).lr(d.lastLr);
         loss = d.loss(*d.online, batch, train::mixSeed(d.opt.seed, static_cast<std::uint64_t>(d.step), kNoiseStream));
         d.adam->zero_grad();
         loss.backward();
@@ -322,11 +341,12 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& onProgress,
             p.step = d.step;
             p.totalSteps = o.steps;
             p.loss = lossSum / std::max(1, lossCount);
+            p.learningRate = d.lastLr;
             p.stepsPerSecond = interval > 0 ? lossCount / interval : 0.0;
             p.elapsedSeconds = std::chrono::duration<double>(Clock::now() - runStarted).count();
             p.etaSeconds = p.stepsPerSecond > 0 ? (o.steps - d.step) / p.stepsPerSecond : 0.0;
             std::ostringstream row;
-            row << p.step << ',' << p.loss << ',' << p.stepsPerSecond << ',' << p.elapsedSeconds << ',' << o.lr;
+            row << p.step << ',' << p.loss << ',' << p.stepsPerSecond << ',' << p.elapsedSeconds << ',' << p.learningRate;
             train::appendCsv(trainLog, "step,loss,steps_per_s,elapsed_s,lr", row.str());
             if (onProgress) onProgress(p);
             lossSum = 0;
@@ -347,7 +367,9 @@ void Trainer::run(const std::function<void(const TrainProgress&)>& onProgress,
             intervalStarted = Clock::now();
         }
     }
-    if (!d.validation.empty() && lastValidated != d.step && d.step > 0) {
+    // A run of zero steps is an evaluation: --init MODEL --steps 0 scores a model on the
+    // validation set.
+    if (!d.validation.empty() && lastValidated != d.step && (d.step > 0 || o.steps == 0)) {
         const auto report = validate();
         if (onValidation) onValidation(report);
     }

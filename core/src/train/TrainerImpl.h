@@ -37,6 +37,7 @@ struct Trainer::Impl {
     long long step = 0;
     double priorSeconds = 0.0; // training time of earlier runs (resume)
     double runSeconds = 0.0;   // training time of this run
+    double lastLr = 0.0;       // learning rate of the last step
     std::unique_ptr<train::BatchLoader> loader;
     std::atomic<bool> stopRequested{false};
     mutable std::shared_ptr<Model> emaModel;
