@@ -178,7 +178,9 @@ int main(int argc, char** argv) {
         rdbm::SamplerOptions so;
         so.steps = o.steps;
         so.emitFrames = false;
-        if (o.mode == "whole") so.maxWholePixels = std::max<long long>(so.maxWholePixels, 1LL * o.width * o.height);
+        // An explicit tile at least as large as the image means one whole-image call per step
+        // (the automatic plan would tile it to bound the middle attention).
+        if (o.mode == "whole") so.tileSize = std::max(o.width, o.height);
         const rdbm::RestoreResult rr = rdbm::restore(*model, photo, so);
         result["steps"] = o.steps;
         result["restore_s"] = rr.seconds;

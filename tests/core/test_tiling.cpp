@@ -150,6 +150,32 @@ TEST(TiledDenoiser, RestoreTiledEqualsWholeForALocalNetwork) {
     EXPECT_LT(cv::norm(a.image, c.image, cv::NORM_INF), 1e-5);
 }
 
+// The automatic plan by the network's downsampling factor f (4 for a 3-level U-Net): whole
+// calls up to 64x64 middle-attention positions, 128-pixel tiles (32x32 positions) beyond.
+TEST(TiledDenoiser, AutomaticPlanFollowsTheMiddleAttentionBudget) {
+    auto impl = std::make_unique<Model::Impl>();
+    impl->network = convolution(5);
+    impl->info.config.dimMults = {1, 2, 4};
+    const auto model = std::make_shared<Model>(std::move(impl));
+    ASSERT_EQ(model->info().config.downsampleFactor(), 4);
+    SamplerOptions o;
+    o.steps = 2;
+    o.emitFrames = false;
+    cv::Mat square(256, 256, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
+    const RestoreResult whole = restore(*model, square, o);
+    EXPECT_EQ(whole.tiles, 1); // 64x64 positions: one call
+    EXPECT_EQ(whole.tileSize, 0);
+    cv::Mat wider(256, 320, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
+    const RestoreResult tiled = restore(*model, wider, o);
+    EXPECT_EQ(tiled.tileSize, 128); // 64x80 positions: tiles of 32x32 positions
+    EXPECT_GT(tiled.tiles, 1);
+    o.tileSize = 320; // an explicit tile as large as the image: one call
+    EXPECT_EQ(restore(*model, wider, o).tiles, 1);
+    o.tileSize = 0;
+    o.maxWholePixels = 128 * 128; // the pixel limit still applies
+    EXPECT_EQ(restore(*model, square, o).tileSize, 128);
+}
+
 // --- the real U-Net (golden fixture) ---------------------------------------------------
 
 namespace {

@@ -19,8 +19,9 @@ struct SamplerOptions {
     PiMode noiseModulation = PiMode::Residual; // per-pixel scale of the fresh noise when eta > 0
     uint64_t seed = 0;
     // Tiling: tileSize 0 picks automatically: the whole image when it fits maxWholePixels
-    // and the network's middle attention sees at most 32x32 positions (the U-Net's
-    // downsampling factor f: (H/f)*(W/f) <= 1024), else square tiles within both bounds.
+    // and the network's middle attention sees at most 64x64 positions (the U-Net's
+    // downsampling factor f: (H/f)*(W/f) <= 4096), else square tiles within maxWholePixels
+    // and 32x32 middle positions. A tileSize at least the image's size forces one call.
     int tileSize = 0;
     int tileOverlap = 32;
     long long maxWholePixels = 512LL * 512LL;
