@@ -30,6 +30,7 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
     tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     tree_->header()->setStretchLastSection(true);
     tree_->setWordWrap(true);
+    tree_->setTextElideMode(Qt::ElideMiddle); // file names keep their extension
     layout->addWidget(placeholder_);
     layout->addWidget(tree_);
     tree_->hide();
@@ -129,7 +130,9 @@ void ModelPanel::setModel(const ModelPtr& model) {
         auto* prov = addRow(tr("Provenance"), tr("%n entries", nullptr, static_cast<int>(meta.provenance.size())));
         for (const auto& [key, value] : meta.provenance)
             addRow(QString::fromStdString(key), QString::fromStdString(value), prov);
-        prov->setExpanded(true);
+        // Collapsed: its long keys would widen the name column and squeeze every value
+        // (the "Trained for" row above carries what most users need from it).
+        prov->setExpanded(false);
     } else {
         addRow(tr("Provenance"), tr("not recorded"));
     }
