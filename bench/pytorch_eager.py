@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The same RDBM network in PyTorch eager mode, for comparison with bench_restore.
 
     /usr/bin/python3 bench/pytorch_eager.py (--model CKPT | --dim D) [--size WxH]

@@ -8,6 +8,7 @@ PKGS=(
   libtorch-dev libopenblas0-openmp
   libopencv-dev libqcustomplot-dev libgtest-dev nlohmann-json3-dev zlib1g-dev
   xvfb xauth
-  python3-torch python3-numpy
+  python3-torch python3-numpy python3-skimage python3-pil
+  fonts-noto-cjk
 )
 bash "$(dirname "$0")/apt-install-missing.sh" "${PKGS[@]}"

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Writes the model card (Markdown) of a model trained by rdbm-train.
 
     scripts/make-model-card.py RUN_DIR MODEL.safetensors CARD.md [--title TITLE]

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Fails when a shipped translation (German, Simplified Chinese) misses a message:
 an unfinished or empty <translation>, or a %1-style placeholder that the translation
 drops or invents. Usage: check_translations.py FILE.ts..."""
