@@ -74,7 +74,7 @@ TilingPlan planTiling(int height, int width, const SamplerOptions& o, int multip
 } // namespace
 
 RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOptions& options,
-                      const StepCallback& onStep) {
+                      const StepCallback& onStep, const TileCallback& onTile) {
     const auto started = Clock::now();
     const Model::Impl& impl = model.impl();
     if (!impl.network) throw Error(ErrorKind::Runtime, "restore: the model has no network loaded");
@@ -97,9 +97,30 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
     try {
         c10::InferenceMode inference;
         const torch::Tensor mu = imageToModelTensor(input, impl.device);
-        const Denoiser net = plan.tileSize == 0
-                                 ? impl.network
-                                 : Denoiser(TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch));
+        // The sampler calls the network once per step, so counting calls names the step
+        // that tile progress belongs to.
+        const int steps = static_cast<int>(sampler.stepPairs().size());
+        int step = 0;
+        const auto reportTiles = [&](int64_t done, int64_t total) {
+            if (!onTile) return true;
+            TileProgress p;
+            p.step = step;
+            p.steps = steps;
+            p.tile = static_cast<int>(done);
+            p.tiles = static_cast<int>(total);
+            return onTile(p);
+        };
+        Denoiser inner = impl.network;
+        if (plan.tileSize != 0)
+            inner = TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch, reportTiles);
+        const Denoiser net = [&, inner](const torch::Tensor& x, const torch::Tensor& m, int64_t t) {
+            ++step;
+            torch::Tensor out = inner(x, m, t);
+            if (plan.tileSize == 0 && !reportTiles(1, 1))
+                throw Error(ErrorKind::Cancelled, "restoration cancelled in step " + std::to_string(step) + " of " +
+                                                      std::to_string(steps));
+            return out;
+        };
 
         auto stepStarted = Clock::now();
         StepTensorCallback perStep;

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <opencv2/core.hpp>
@@ -148,6 +150,91 @@ TEST(TiledDenoiser, RestoreTiledEqualsWholeForALocalNetwork) {
     EXPECT_EQ(c.tileSize, 64);
     EXPECT_EQ(c.tiles, 2 * 4);
     EXPECT_LT(cv::norm(a.image, c.image, cv::NORM_INF), 1e-5);
+}
+
+// Progress and cancel inside a step: every batch is reported with the tiles done so far,
+// and a false return stops the call before the next batch is computed.
+TEST(TiledDenoiser, ReportsEachBatchAndStopsBetweenTiles) {
+    int calls = 0;
+    const Denoiser counted = [&calls, net = convolution()](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+        ++calls;
+        return net(x, mu, t);
+    };
+    c10::InferenceMode guard;
+    const torch::Tensor x = randomTensor(70, 101, 1, 2), mu = randomTensor(70, 101, 2, 2);
+    std::vector<int64_t> seen;
+    const auto record = [&](int64_t done, int64_t total) {
+        EXPECT_EQ(total, 3 * 4);
+        seen.push_back(done);
+        return true;
+    };
+    TiledDenoiser(counted, 32, 8, 2, record)(x, mu, 7);
+    EXPECT_EQ(seen, (std::vector<int64_t>{2, 4, 6, 8, 10, 12}));
+    EXPECT_EQ(calls, 6);
+
+    calls = 0;
+    const auto stopAtFive = [](int64_t done, int64_t) { return done < 5; };
+    try {
+        TiledDenoiser(counted, 32, 8, 1, stopAtFive)(x, mu, 7);
+        ADD_FAILURE() << "the denoiser went on after the callback asked it to stop";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Cancelled);
+        EXPECT_NE(std::string(e.what()).find("tile 5 of 12"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(calls, 5);
+}
+
+// restore() names the step each tile belongs to and cancels mid-step, before any step
+// callback; a whole-image run reports one tile per step.
+TEST(TiledDenoiser, RestoreReportsTilesPerStepAndCancelsBetweenThem) {
+    auto impl = std::make_unique<Model::Impl>();
+    impl->network = convolution(11);
+    const auto model = std::make_shared<Model>(std::move(impl));
+    cv::Mat input(90, 150, CV_32FC3);
+    cv::RNG(4).fill(input, cv::RNG::UNIFORM, 0.0, 1.0);
+    SamplerOptions tiled;
+    tiled.steps = 4;
+    tiled.tileSize = 48;
+    tiled.tileOverlap = 16;
+    tiled.maxWholePixels = 48 * 48; // one tile per network call
+    std::vector<TileProgress> seen;
+    int frames = 0;
+    const StepCallback onStep = [&](const StepFrame&) {
+        ++frames;
+        return true;
+    };
+    const TileCallback onTile = [&](const TileProgress& p) {
+        seen.push_back(p);
+        return !(p.step == 2 && p.tile == 7);
+    };
+    ErrorKind kind = ErrorKind::Runtime;
+    try {
+        restore(*model, input, tiled, onStep, onTile);
+        ADD_FAILURE() << "restore went on after the tile callback asked it to stop";
+    } catch (const Error& e) {
+        kind = e.kind();
+    }
+    EXPECT_EQ(kind, ErrorKind::Cancelled);
+    EXPECT_EQ(frames, 1); // step 2 never finished
+    ASSERT_EQ(seen.size(), 15u + 7u);
+    EXPECT_EQ(seen.front().step, 1);
+    EXPECT_EQ(seen.front().steps, 4);
+    EXPECT_EQ(seen.front().tile, 1);
+    EXPECT_EQ(seen.front().tiles, 15);
+    EXPECT_EQ(seen[15].step, 2);
+    EXPECT_EQ(seen[15].tile, 1);
+
+    SamplerOptions whole;
+    whole.steps = 3;
+    whole.maxWholePixels = 1 << 20;
+    std::vector<int> steps;
+    restore(*model, input, whole, {}, [&](const TileProgress& p) {
+        EXPECT_EQ(p.tile, 1);
+        EXPECT_EQ(p.tiles, 1);
+        steps.push_back(p.step);
+        return true;
+    });
+    EXPECT_EQ(steps, (std::vector<int>{1, 2, 3}));
 }
 
 // The automatic plan by the network's downsampling factor f (4 for a 3-level U-Net): whole

@@ -27,6 +27,7 @@ std::string ProgressReporter::formatDuration(double seconds) {
 void ProgressReporter::beginImage(int index, int count, const std::string& name, int steps) {
     label_ = count > 1 ? "[" + std::to_string(index) + "/" + std::to_string(count) + "] " + name : name;
     elapsed_ = 0.0;
+    imageStarted_ = std::chrono::steady_clock::now();
     if (style_ == Style::Lines) std::fprintf(out_, "%s: restoring (%d steps)\n", label_.c_str(), steps);
     if (style_ == Style::Bar) step(0, steps, -1, 0.0);
 }
@@ -47,6 +48,21 @@ void ProgressReporter::step(int step, int steps, int t, double stepSeconds) {
     if (step > 0) eta = "ETA " + formatDuration(elapsed_ / step * (steps - step));
     // \r and clear-to-end-of-line redraw the same terminal line.
     std::fprintf(out_, "\r\033[K%s [%s] %d/%d  %s", label_.c_str(), bar.c_str(), step, steps, eta.c_str());
+    std::fflush(out_);
+    barShown_ = true;
+}
+
+void ProgressReporter::tile(int step, int steps, int tileDone, int tiles) {
+    if (style_ != Style::Bar || steps <= 0 || tiles <= 0) return;
+    const double done = (step - 1 + static_cast<double>(tileDone) / tiles) / steps;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - imageStarted_).count();
+    constexpr int kWidth = 24;
+    const int filled = static_cast<int>(done * kWidth);
+    std::string bar(static_cast<size_t>(filled), '#');
+    bar.append(static_cast<size_t>(kWidth - filled), '-');
+    const std::string eta = done > 0.0 ? "ETA " + formatDuration(elapsed / done * (1.0 - done)) : "ETA ?";
+    std::fprintf(out_, "\r\033[K%s [%s] step %d/%d tile %d/%d  %s", label_.c_str(), bar.c_str(), step, steps, tileDone, tiles,
+                 eta.c_str());
     std::fflush(out_);
     barShown_ = true;
 }

@@ -200,6 +200,10 @@ private:
                 progress_.step(f.step, f.steps, f.t, f.stepSeconds);
                 if (trajectory) trajectory->add(f);
                 return !cancel_.load();
+            }, [&](const TileProgress& p) {
+                // Ctrl-C is noticed between tiles, so it takes effect within a tile's time.
+                if (p.tiles > 1) progress_.tile(p.step, p.steps, p.tile, p.tiles);
+                return !cancel_.load();
             });
             rec.restoreSeconds = secondsSince(restoreStarted);
             progress_.endImage();

@@ -22,7 +22,7 @@ enum ExitCode : int {
 
 int exitCodeFor(ErrorKind kind);
 
-// Returns the exit code. cancel is polled between sampling steps and between images.
+// Returns the exit code. cancel is polled between tiles, sampling steps and images.
 int runRestore(const RestoreOptions& options, ProgressReporter& progress, const std::atomic<bool>& cancel);
 
 } // namespace rdbm::cli

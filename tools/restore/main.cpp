@@ -24,10 +24,10 @@ namespace {
 std::atomic<bool> gCancel{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler needs a lock-free flag");
 
-// First Ctrl-C: finish the current step, then stop cleanly (exit 5). Second: default action.
+// First Ctrl-C: finish the current tile, then stop cleanly (exit 5). Second: default action.
 extern "C" void onInterrupt(int) {
     gCancel.store(true);
-    static const char text[] = "\nrdbm-restore: cancelling after the current step (Ctrl-C again to abort)\n";
+    static const char text[] = "\nrdbm-restore: cancelling after the current tile (Ctrl-C again to abort)\n";
     const ssize_t ignored = ::write(STDERR_FILENO, text, sizeof text - 1);
     (void)ignored;
     std::signal(SIGINT, SIG_DFL);

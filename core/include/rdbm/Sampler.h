@@ -42,6 +42,19 @@ struct StepFrame {
 // Return false to cancel; restore() then throws Error(Cancelled) after the current step.
 using StepCallback = std::function<bool(const StepFrame&)>;
 
+// Progress inside a step, reported after each tile (or batch of tiles) of the network
+// call; an image that runs whole is one tile. Large photos spend minutes in one step, so
+// this is where a user's cancel is noticed and where an ETA can start.
+struct TileProgress {
+    int step = 0;  // the step being computed, 1..steps
+    int steps = 0;
+    int tile = 0;  // tiles of this step finished so far, 1..tiles
+    int tiles = 1; // tiles per step
+};
+
+// Return false to cancel; restore() then throws Error(Cancelled) without finishing the step.
+using TileCallback = std::function<bool(const TileProgress&)>;
+
 struct RestoreResult {
     cv::Mat image;          // float32 RGB in [0,1], same size as the input
     double seconds = 0.0;
@@ -52,6 +65,6 @@ struct RestoreResult {
 
 // input: float32 RGB HxWx3 in [0,1] (see ImageIO). Thread-safe for distinct calls on one Model.
 RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOptions& options,
-                      const StepCallback& onStep = {});
+                      const StepCallback& onStep = {}, const TileCallback& onTile = {});
 
 } // namespace rdbm

@@ -73,8 +73,9 @@ std::vector<float> tileProfile(int64_t start, int64_t length, int64_t imageLengt
     return w;
 }
 
-TiledDenoiser::TiledDenoiser(Denoiser inner, int tileSize, int overlap, int maxBatch)
-    : inner_(std::move(inner)), tileSize_(tileSize), overlap_(overlap), maxBatch_(maxBatch) {
+TiledDenoiser::TiledDenoiser(Denoiser inner, int tileSize, int overlap, int maxBatch, TileProgressFn onTiles)
+    : inner_(std::move(inner)), tileSize_(tileSize), overlap_(overlap), maxBatch_(maxBatch),
+      onTiles_(std::move(onTiles)) {
     validateTiling(tileSize, overlap);
     if (maxBatch < 1)
         throw Error(ErrorKind::Usage, "tile batch must be at least 1, got " + std::to_string(maxBatch));
@@ -128,6 +129,10 @@ torch::Tensor TiledDenoiser::operator()(const torch::Tensor& x, const torch::Ten
                 torch::outer(rowProfiles[tiles[k].row], colProfiles[tiles[k].col]).to(out.scalar_type());
             acc.narrow(2, y0, th).narrow(3, x0, tw).add_(out.narrow(0, n * static_cast<int64_t>(k - first), n) * weight);
         }
+        const auto done = static_cast<int64_t>(last), total = static_cast<int64_t>(tiles.size());
+        if (onTiles_ && !onTiles_(done, total))
+            throw Error(ErrorKind::Cancelled, "restoration cancelled after tile " + std::to_string(done) + " of " +
+                                                  std::to_string(total));
     }
     const torch::Tensor total = torch::outer(toTensor(rowSum, device), toTensor(colSum, device)).to(acc.scalar_type());
     return acc / total;

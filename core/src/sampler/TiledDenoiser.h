@@ -13,6 +13,7 @@
 // Tiles are batched up to maxBatch per network call; memory beyond the whole-image
 // tensors is bounded by that batch, whatever the image size.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include <torch/types.h>
@@ -38,9 +39,13 @@ TileGrid makeTileGrid(int64_t height, int64_t width, int tileSize, int overlap);
 // The 1-D blending profile of a tile of `length` at `start` in an axis of imageLength.
 std::vector<float> tileProfile(int64_t start, int64_t length, int64_t imageLength, int overlap);
 
+// Called after each batch with the tiles finished so far and the tile count; returning
+// false stops the call with Error(Cancelled), so a cancel waits for one batch, not a step.
+using TileProgressFn = std::function<bool(int64_t done, int64_t total)>;
+
 class TiledDenoiser {
 public:
-    TiledDenoiser(Denoiser inner, int tileSize, int overlap, int maxBatch = 1);
+    TiledDenoiser(Denoiser inner, int tileSize, int overlap, int maxBatch = 1, TileProgressFn onTiles = {});
 
     torch::Tensor operator()(const torch::Tensor& x, const torch::Tensor& mu, int64_t t) const;
 
@@ -50,6 +55,7 @@ public:
 private:
     Denoiser inner_;
     int tileSize_, overlap_, maxBatch_;
+    TileProgressFn onTiles_;
 };
 
 } // namespace rdbm
