@@ -553,12 +553,12 @@ void MainWindow::openFiles(const QStringList& paths, bool asReference) {
 void MainWindow::loadModel(const QString& path) {
     modelPanel_->setLoading(path);
     showStatus(tr("Loading model %1\u2026").arg(QFileInfo(path).fileName()), 0);
-    session_->loadModel(path, loadOptions());
+    session_->loadModel(path, options);
 }
 
 void MainWindow::loadComparisonModel(int slot, const QString& path) {
     showStatus(tr("Loading %1 for %2\u2026").arg(QFileInfo(path).fileName(), PiComparisonPanel::slotLabel(slot)), 0);
-    session_->loadComparisonModel(slot, path, loadOptions());
+    session_->loadComparisonModel(slot, path, options);
 }
 
 void MainWindow::loadBundledComparisonModels() {
@@ -569,7 +569,9 @@ void MainWindow::loadBundledComparisonModels() {
     for (int i = 0; i < RestoreSession::kComparisonSlots; ++i) {
         if (session_->comparisonModel(i)) continue;
         QString path = BundledModels::find(modes[i]);
-        if (path.isEmpty() && QFileInfo::exists(saved.value(i))) path = saved.value(i);
+        // TorchScript runs code: never reloaded without being asked (issue 15).
+        if (path.isEmpty() && QFileInfo::exists(saved.value(i)) && !rdbm::isTorchScriptFile(saved.value(i).toStdString()))
+            path = saved.value(i);
         if (!path.isEmpty()) loadComparisonModel(i, path);
     }
 }
@@ -577,7 +579,15 @@ void MainWindow::loadBundledComparisonModels() {
 void MainWindow::restoreLastModel() {
     const QString last = settings_.lastModel();
     if (!last.isEmpty() && QFileInfo::exists(last)) {
-        loadModel(last);
+        // A TorchScript file runs code when loaded: it is never reloaded unasked at start-up.
+        if (!rdbm::isTorchScriptFile(last.toStdString())) {
+            loadModel(last);
+            return;
+        }
+        showStatus(tr("The last model, %1, is a TorchScript file, which runs code when loaded, so it is not "
+                      "reloaded automatically: load it again to trust it")
+                       .arg(QFileInfo(last).fileName()),
+                   0);
         return;
     }
     const QString bundled = BundledModels::find(rdbm::PiMode::Residual);
@@ -606,13 +616,49 @@ bool MainWindow::restoreCurrent() {
 
 bool MainWindow::restoreAll() {
     session_->setSamplerOptions(controls_->options());
+bool MainWindow::trustTorchScript(const QString& path) {
+    const QString name = QFileInfo(path).fileName();
+    const QString key = QFileInfo(path).canonicalFilePath();
+    if (trustedTorchScript_.contains(key)) return true;
+    bool trusted = false;
+    if (interactive_) {
+        QMessageBox box(QMessageBox::Warning, tr("Load a TorchScript Model?"),
+                        tr("%1 is a TorchScript file. TorchScript files contain program code that runs when the "
+                           "file is loaded, with all the rights of your user account: it can read, change or "
+                           "delete your files.\n\nLoad it only if you trust where it came from. It is tried in a "
+                           "separate process first, so a damaged file cannot crash RDBM Studio.")
+                            .arg(name),
+                        QMessageBox::Cancel, this);
+        QPushButton* trust = box.addButton(tr("Trust and Load"), QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        trusted = box.clickedButton() == trust;
+    }
+    if (!trusted) {
+        showStatus(tr("%1 was not loaded: TorchScript files run code, and this one was not trusted").arg(name));
+        return false;
+    }
+    trustedTorchScript_.insert(key);
+    return true;
+}
+
     if (!session_->model()) {
+    rdbm::LoadOptions options = loadOptions();
+    if (rdbm::isTorchScriptFile(path.toStdString())) {
+        if (!trustTorchScript(path)) return;
+        options.allowTorchScript = true;
+    }
         showError(tr("Restoring"), {ErrorKind::Usage, tr("no model is loaded: drop a checkpoint or use File \u203a Load Model")});
         return false;
     }
     const bool ok = session_->restoreAll();
     if (!ok) showStatus(tr("Nothing to restore: every photo already has a result."));
     return ok;
+    rdbm::LoadOptions options = loadOptions();
+    if (rdbm::isTorchScriptFile(path.toStdString())) {
+        if (!trustTorchScript(path)) return;
+        options.allowTorchScript = true;
+    }
 }
 
 void MainWindow::setCurrentTab(Tab tab) { tabs_->setCurrentIndex(static_cast<int>(tab)); }

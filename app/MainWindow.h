@@ -6,6 +6,7 @@
 #include <QIcon>
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 #include "AppSettings.h"
 #include "RestoreTypes.h"
@@ -88,6 +89,9 @@ private:
     void updateActions();
     void updateTitle();
     void updateRecentMenu();
+    // TorchScript files run their own code when loaded: asks the user to trust this file
+    // (once per file and session; never in non-interactive runs) and says why not.
+    bool trustTorchScript(const QString& path);
     void showError(const QString& context, const ErrorInfo& error);
     void showStatus(const QString& text, int timeoutMs = 8000);
     gui::ZoomPanState* activeZoom() const;
@@ -115,6 +119,7 @@ private:
     PiComparisonPanel* comparison_;
     ModelPanel* modelPanel_;
     SamplerControls* controls_;
+    QSet<QString> trustedTorchScript_; // canonical paths the user trusted this session
     InputQueueView* queue_;
     QLabel* statusLabel_;
     QProgressBar* progress_;

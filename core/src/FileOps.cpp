@@ -90,6 +90,10 @@ void writeFileAtomic(const std::string& path, const std::vector<unsigned char>& 
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
         throw Error(ErrorKind::Usage, path + ": is a directory");
+    // A rename would silently put a regular file where a device or named pipe was.
+    if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
+        throw Error(ErrorKind::Usage, path + ": is not a regular file (a device, named pipe or socket); refusing to "
+                                             "replace it");
     if (!overwrite && pathExists(path))
         throw Error(ErrorKind::Usage, path + ": already exists (not overwriting)");
 

@@ -64,7 +64,9 @@ TEST(ModelLoad, EveryLayoutOfTheSameWeightsRestoresAlike) {
     const auto plain = Model::load(kDir + "state_dict.pt");
     const cv::Mat reference = restored(*plain);
 
-    const auto traced = Model::load(kDir + "traced.pt");
+    LoadOptions allowTorchScript; // TorchScript runs code: loaded only when asked (issue 15)
+    allowTorchScript.allowTorchScript = true;
+    const auto traced = Model::load(kDir + "traced.pt", allowTorchScript);
     EXPECT_EQ(traced->info().format, "torchscript");
     EXPECT_EQ(traced->info().parameterCount, plain->info().parameterCount);
     EXPECT_LT(maxDiff(restored(*traced), reference), 1e-4);

@@ -2,9 +2,12 @@
 // checkpoint: exit codes, refusals to overwrite, atomic outputs, trajectory files,
 // the JSON report, greyscale/16-bit pass-through and cancellation by SIGINT.
 #include <chrono>
+#include <cmath>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <regex>
 #include <string>
 #include <thread>
@@ -18,6 +21,8 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
+
+#include "checkpoint/Checkpoint.h"
 
 namespace fs = std::filesystem;
 
@@ -324,4 +329,149 @@ TEST_F(RestoreCli, InterruptCancelsWithExitFive) {
     EXPECT_FALSE(fs::exists(dir / "out.png"));
     EXPECT_EQ(readText(err).find("step 100/100"), std::string::npos);
     EXPECT_NE(readText(err).find("cancel"), std::string::npos) << readText(err);
+}
+
+// --- issue 15: hostile files ----------------------------------------------------------
+
+namespace {
+
+const std::string kHostile = RDBM_FIXTURE_DIR "/hostile/";
+
+// runTool with a deadline: a hang is killed and reported as exit code -2.
+ToolRun runToolWithin(const std::vector<std::string>& args, double seconds) {
+    char outName[] = "/tmp/rdbm-cli-out-XXXXXX", errName[] = "/tmp/rdbm-cli-err-XXXXXX";
+    ::close(::mkstemp(outName));
+    ::close(::mkstemp(errName));
+    const pid_t pid = spawn(args, outName, errName);
+    ToolRun r;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    int status = 0;
+    while (::waitpid(pid, &status, WNOHANG) == 0) {
+        if (std::chrono::steady_clock::now() > deadline) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, &status, 0);
+            r.exitCode = -2;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (r.exitCode != -2) r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.out = readText(outName);
+    r.err = readText(errName);
+    ::unlink(outName);
+    ::unlink(errName);
+    return r;
+}
+
+// The golden checkpoint's tensors with `change` applied to every float value, as safetensors.
+std::string alteredCheckpoint(const std::string& path, const std::function<float(size_t, float)>& change) {
+    auto contents = rdbm::ckpt::readCheckpoint(kCheckpoint);
+    size_t index = 0;
+    for (auto& [name, t] : contents.tensors) {
+        std::vector<float> v = t.toFloat32();
+        for (float& x : v) x = change(index++, x);
+        std::vector<unsigned char> bytes(v.size() * 4);
+        std::memcpy(bytes.data(), v.data(), bytes.size());
+        t = rdbm::ckpt::makeContiguous(rdbm::ckpt::DType::F32, t.shape, bytes);
+    }
+    rdbm::ckpt::writeSafetensors(path, contents.tensors, {}, true);
+    return path;
+}
+
+} // namespace
+
+TEST_F(RestoreCli, TorchScriptIsNeverLoadedUnlessAskedAndThenInAChild) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    for (const char* name : {"runs-setstate.pt", "runs-forward.pt"}) {
+        const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kHostile + name});
+        EXPECT_EQ(r.exitCode, 4) << r.err;
+        EXPECT_EQ((r.out + r.err).find("RDBM-HOSTILE"), std::string::npos) << r.out << r.err; // no code ran
+        EXPECT_NE(r.err.find("such files contain code that runs when they are loaded"), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find("--allow-torchscript"), std::string::npos) << r.err;
+        EXPECT_FALSE(fs::exists(dir / "out.png"));
+    }
+    // Asked for: a working export restores; crafted ones that crash LibTorch are one error.
+    ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kGolden + "traced.pt", "--steps", "2",
+                         "--allow-torchscript"});
+    EXPECT_EQ(r.exitCode, 0) << r.err;
+    for (const char* name : {"crash-reduce.pt", "crash-persid.pt"}) {
+        r = runTool({dir / "in.png", "-o", dir / "crash.png", "--model", kHostile + name, "--allow-torchscript"});
+        EXPECT_EQ(r.exitCode, 4) << r.err;
+        EXPECT_NE(r.err.find("crashed the loader (signal 11, SIGSEGV) in a separate process"), std::string::npos)
+            << r.err;
+        EXPECT_FALSE(fs::exists(dir / "crash.png"));
+    }
+}
+
+TEST_F(RestoreCli, NonFiniteWeightsExitFourNamingTheTensor) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    const std::string nan = alteredCheckpoint(dir / "nan.safetensors", [](size_t, float) { return std::nanf(""); });
+    const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", nan});
+    EXPECT_EQ(r.exitCode, 4) << r.err;
+    EXPECT_NE(r.err.find("NaN and 0 infinite values"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("tensor '"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "out.png"));
+}
+
+TEST_F(RestoreCli, NonFinitePredictionExitsOneNamingTheStep) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    // Finite but enormous weights: the network's output overflows to infinity.
+    const std::string huge = alteredCheckpoint(dir / "huge.safetensors", [](size_t, float) { return 3e38f; });
+    const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", huge, "--steps", "2"});
+    EXPECT_EQ(r.exitCode, 1) << r.err;
+    EXPECT_NE(r.err.find("step 1 of 2"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("NaN or infinite"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "out.png"));
+}
+
+TEST_F(RestoreCli, LambdaHasTheMetadataRange) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--lambda", "1e308",
+                               "--eta", "1"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("--lambda must be in (0, 100]"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "out.png"));
+}
+
+TEST_F(RestoreCli, ANamedPipeAsModelDoesNotHang) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    ASSERT_EQ(::mkfifo((dir / "model.pt").c_str(), 0600), 0);
+    const ToolRun r = runToolWithin({dir / "in.png", "-o", dir / "out.png", "--model", dir / "model.pt"}, 30);
+    EXPECT_EQ(r.exitCode, 4) << r.err;
+    EXPECT_NE(r.err.find("is not a regular file"), std::string::npos) << r.err;
+}
+
+TEST_F(RestoreCli, ReportOnTheOutputIsRefusedBeforeAnythingIsWritten) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    std::ofstream(dir / "out.png") << "precious";
+    for (const std::string& report : {dir / "out.png", dir / "./sub/../out.png"}) {
+        fs::create_directories(dir / "sub");
+        const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--steps", "2",
+                                   "--report", report, "--overwrite"});
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        EXPECT_NE(r.err.find("is also an output image"), std::string::npos) << r.err;
+        EXPECT_EQ(readText(dir / "out.png"), "precious");
+    }
+}
+
+TEST_F(RestoreCli, OverwriteNeverReplacesDevicesOrPipes) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(16, 16));
+    ASSERT_EQ(::mkfifo((dir / "pipe.png").c_str(), 0600), 0);
+    fs::create_symlink("/dev/null", dir / "null.png");
+    for (const std::string& out : {dir / "pipe.png", dir / "null.png"}) {
+        const ToolRun r = runToolWithin({dir / "in.png", "-o", out, "--model", kCheckpoint, "--steps", "2",
+                                         "--overwrite"}, 60);
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        EXPECT_NE(r.err.find("is not a regular file"), std::string::npos) << r.err;
+    }
+    EXPECT_TRUE(fs::is_fifo(dir / "pipe.png"));
+    EXPECT_TRUE(fs::is_symlink(dir / "null.png"));
+    EXPECT_TRUE(fs::is_character_file("/dev/null"));
 }

@@ -129,7 +129,8 @@ TEST(RestoreOptions, BadValues) {
     expectUsageError(with({"--steps", "10x"}), "--steps expects an integer");
     expectUsageError(with({"--eta", "1.5"}), "--eta must be between 0 and 1");
     expectUsageError(with({"--eta", "nan"}), "--eta expects a number");
-    expectUsageError(with({"--lambda", "-0.1"}), "--lambda must be positive");
+    expectUsageError(with({"--lambda", "-0.1"}), "--lambda must be in (0, 100]");
+    expectUsageError(with({"--lambda", "1e308"}), "--lambda must be in (0, 100], got 1e308"); // issue 15: the metadata's cap
     expectUsageError(with({"--seed", "-3"}), "--seed expects a non-negative integer");
     expectUsageError(with({"--bit-depth", "12"}), "8 or 16");
     expectUsageError(with({"--device", "gpu"}), "--device");

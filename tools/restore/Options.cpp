@@ -66,7 +66,7 @@ const std::set<std::string> kValueOptions = {
     "-o", "--out", "--out-dir", "--model", "--steps", "--device", "--objective", "--pi-mode",
     "--schedule", "--lambda", "--eta", "--pi-noise", "--seed", "--tile", "--overlap",
     "--reference", "--trajectory", "--report", "--bit-depth"};
-const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrite", "--quiet", "-q",
+const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrite", "--allow-torchscript", "--quiet", "-q",
                                       "--help", "-h", "--version"};
 
 } // namespace
@@ -77,7 +77,7 @@ std::string restoreUsage() {
          [--pi-mode residual|one|zero] [--schedule cosine|linear|sigmoid] [--lambda L]
          [--ema|--online] [--eta E --pi-noise residual|one|zero --seed N]
          [--tile N --overlap N] [--reference GT] [--trajectory DIR] [--report FILE.json]
-         [--bit-depth 8|16] [--overwrite] [--quiet] [--help] [--version]
+         [--bit-depth 8|16] [--overwrite] [--allow-torchscript] [--quiet] [--help] [--version]
 
 Restores photos with a Residual Diffusion Bridge Model (RDBM): the network predicts
 the clean image and a short bridge sampler runs from the degraded input to it.
@@ -88,14 +88,16 @@ Input and output:
   --bit-depth 8|16       output bit depth (default: the input's; JPEG/WebP/BMP hold 8)
   --overwrite            replace existing outputs (inputs are never replaced)
 Model:
-  --model CKPT           checkpoint (.pt/.pth zip, .safetensors, TorchScript)
+  --model CKPT           checkpoint (.pt/.pth zip, .safetensors; TorchScript needs the next option)
+  --allow-torchscript    load a TorchScript model: such files run their own code, so only
+                         for files you trust (loaded first in a separate process)
   --device D             auto (default), cpu, cuda or cuda:N
   --half                 float16 on CUDA
   --ema | --online       trainer checkpoints: EMA weights (default) or online weights
   --objective O          override what the network predicts: x0, pi_eps or eps
   --pi-mode P            override the noise coefficient pi: residual, one or zero
   --schedule S           override the schedule: cosine, linear or sigmoid
-  --lambda L             override the stationary variance lambda
+  --lambda L             override the stationary variance lambda, in (0, 100]
 Sampling:
   --steps N              network evaluations (default 10)
   --eta E                0 (default) is the deterministic sampler; up to 1 adds fresh noise
@@ -143,6 +145,7 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
             else if (name == "--ema") sawEma = true;
             else if (name == "--online") sawOnline = true;
             else if (name == "--overwrite") o.overwrite = true;
+            else if (name == "--allow-torchscript") o.allowTorchScript = true;
             else if (name == "--quiet" || name == "-q") o.quiet = true;
             else if (name == "--help" || name == "-h") o.help = true;
             else if (name == "--version") o.version = true;
@@ -168,7 +171,8 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
         else if (name == "--schedule") o.schedule = parseNamed(name, value, scheduleKindFromString);
         else if (name == "--lambda") {
             o.lambda = parseReal(name, value);
-            if (!(*o.lambda > 0.0)) usageError("--lambda must be positive, got " + value);
+            // The range a model's metadata may give it: beyond, the sampler's noise overflows.
+            if (!(*o.lambda > 0.0 && *o.lambda <= 100.0)) usageError("--lambda must be in (0, 100], got " + value);
         } else if (name == "--eta") {
             o.eta = parseReal(name, value);
             if (o.eta < 0.0 || o.eta > 1.0) usageError("--eta must be between 0 and 1, got " + value);

@@ -36,6 +36,7 @@ struct RestoreOptions {
     std::string reportPath;
     int bitDepth = 0;      // 0: keep the input's
     bool overwrite = false;
+    bool allowTorchScript = false; // --allow-torchscript: TorchScript files run code when loaded
     bool quiet = false;
     bool help = false;
     bool version = false;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <system_error>
 
@@ -47,26 +48,45 @@ std::string trajectoryDirFor(const RestoreOptions& o, size_t index) {
     return o.trajectoryDir + "/" + fileNameOf(o.inputs[index]);
 }
 
-// Everything this run would write, checked before the model loads: nothing replaces an
-// input (even with --overwrite), nothing existing is replaced without --overwrite.
+// One spelling per location ("./a.png", "a.png" and "x/../a.png" agree), for comparing
+// paths that may not exist yet.
+std::string normalized(const std::string& path) {
+    std::error_code ec;
+    const fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    return ec ? path : p.string();
+}
+
+// Everything this run would write, checked before the model loads and before anything
+// is written: no two outputs in one place, nothing replaces an input (even with
+// --overwrite), nothing existing is replaced without --overwrite, and nothing that is
+// not a regular file (a device, a named pipe, a directory) is ever replaced.
 void checkOutputPaths(const RestoreOptions& o, const std::vector<std::string>& outputs) {
     const auto isInput = [&](const std::string& path) {
         for (const std::string& in : o.inputs)
             if (sameFile(path, in)) return true;
         return !o.reference.empty() && sameFile(path, o.reference);
     };
+    if (!o.reportPath.empty())
+        for (const std::string& out : outputs)
+            if (normalized(out) == normalized(o.reportPath) || sameFile(out, o.reportPath))
+                throw Error(ErrorKind::Usage, "--report " + o.reportPath + " is also an output image");
     std::vector<std::string> targets = outputs;
     if (!o.reportPath.empty()) targets.push_back(o.reportPath);
     for (size_t i = 0; i < o.inputs.size() && !o.trajectoryDir.empty(); ++i)
         for (const std::string& name : trajectoryFileNames(o.steps))
             targets.push_back(trajectoryDirFor(o, i) + "/" + name);
+    std::map<std::string, std::string> seen; // normalized -> as given
     for (const std::string& t : targets) {
+        const auto [it, fresh] = seen.emplace(normalized(t), t);
+        if (!fresh) throw Error(ErrorKind::Usage, t + ": two outputs of this run would be written there");
         if (isInput(t)) throw Error(ErrorKind::Usage, t + ": is an input of this run; refusing to overwrite it");
+        std::error_code ec;
+        const auto status = fs::status(t, ec);
+        if (exists(t) && fs::exists(status) && !fs::is_regular_file(status))
+            throw Error(ErrorKind::Usage, t + ": exists and is not a regular file (a directory, device or named pipe); "
+                                              "refusing to replace it, even with --overwrite");
         if (!o.overwrite && exists(t)) throw Error(ErrorKind::Usage, t + ": already exists (use --overwrite to replace it)");
     }
-    if (!o.reportPath.empty())
-        for (const std::string& out : outputs)
-            if (out == o.reportPath) throw Error(ErrorKind::Usage, "--report " + o.reportPath + " is also an output image");
 }
 
 void makeDirectory(const std::string& dir, const char* what) {
@@ -105,6 +125,7 @@ public:
         try {
             outputs_ = plannedOutputs(o_);
             checkOutputPaths(o_, outputs_);
+            pathsChecked_ = true;
             makeDirectory(o_.outDir, "output folder");
             loadModel();
             loadReference();
@@ -139,6 +160,7 @@ private:
         lo.piMode = o_.piMode;
         lo.scheduleKind = o_.schedule;
         lo.lambda = o_.lambda;
+        lo.allowTorchScript = o_.allowTorchScript;
         const auto t0 = Clock::now();
         model_ = Model::load(o_.model, lo);
         run_.loadSeconds = secondsSince(t0);
@@ -265,7 +287,8 @@ private:
     }
 
     void writeReport() {
-        if (o_.reportPath.empty()) return;
+        // A refused path conflict: nothing at all is written, the report included.
+        if (o_.reportPath.empty() || !pathsChecked_) return;
         // Inputs never reached are listed as skipped so the report covers the whole run.
         for (size_t i = run_.images.size(); i < o_.inputs.size(); ++i) {
             ImageRecord rec;
@@ -292,6 +315,7 @@ private:
     const std::atomic<bool>& cancel_;
     RunRecord run_;
     std::vector<std::string> outputs_;
+    bool pathsChecked_ = false; // checkOutputPaths passed: the outputs may be written
     std::shared_ptr<Model> model_;
     cv::Mat reference_;
 };

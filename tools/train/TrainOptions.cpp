@@ -75,7 +75,8 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
         else if (a == "--schedule") o.schedule.kind = scheduleKindFromString(value());
         else if (a == "--lambda") {
             o.schedule.lambda = parseNumberOrRatio(value(), a);
-            if (!(o.schedule.lambda > 0.0)) bad(a, "must be positive");
+            // The range the metadata accepts, so every trained model can be loaded again.
+            if (!(o.schedule.lambda > 0.0 && o.schedule.lambda <= 100.0)) bad(a, "must be in (0, 100]");
         } else if (a == "--T") o.schedule.T = static_cast<int>(parseInteger(value(), a, 2, 100000));
         else if (a == "--dim") o.net.dim = static_cast<int>(parseInteger(value(), a, 8, 1024));
         else if (a == "--dim-mults") {

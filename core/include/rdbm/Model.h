@@ -15,6 +15,11 @@ struct LoadOptions {
     bool half = false;     // float16 weights and activations (CUDA only)
     bool preferEma = true; // trainer layout: EMA weights (true) or online weights (false)
     std::string sidecarPath; // metadata JSON; empty: "<file>.json" next to the checkpoint if present
+    // TorchScript archives hold code that runs when they are loaded, so they are refused
+    // unless the user asked for this file. Even then the archive is first loaded and
+    // probed in a child process (rdbm-torchscript-probe), so that a crafted archive that
+    // crashes or hangs LibTorch becomes an Error here instead of taking the process down.
+    bool allowTorchScript = false;
     // Overrides (command-line options win over embedded and sidecar metadata).
     std::optional<Objective> objective;
     std::optional<PiMode> piMode;
@@ -22,6 +27,10 @@ struct LoadOptions {
     std::optional<double> lambda;
     std::optional<int> T;
 };
+
+// True when the file is a TorchScript archive (compiled code inside); cheap, reads only
+// the zip directory. False for other files, unreadable ones included.
+bool isTorchScriptFile(const std::string& path);
 
 class Model {
 public:

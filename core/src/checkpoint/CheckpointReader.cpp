@@ -32,6 +32,10 @@ void readAny(const std::string& path, const TensorFilter& wanted, CheckpointCont
     const auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) throw FormatError("no such file");
     if (fs::is_directory(status)) throw FormatError("is a directory, not a checkpoint file");
+    // A named pipe would block the open forever, a device read forever: regular files only.
+    if (!fs::is_regular_file(status))
+        throw FormatError("is not a regular file (a named pipe, device or socket); checkpoints are read only from "
+                          "regular files");
     std::ifstream f(path, std::ios::binary | std::ios::ate);
     if (!f) throw FormatError("cannot open file (permission denied?)");
     const auto size = static_cast<uint64_t>(f.tellg());

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "checkpoint/FormatError.h"
+#include "checkpoint/PickleAllowList.h"
 
 namespace rdbm::ckpt {
 
@@ -31,38 +32,10 @@ std::string PyObject::kindName() const {
 
 namespace {
 
-// torch.<Name>Storage as written by torch.save (PyTorch 1.6 .. 2.x keep these names).
-const std::map<std::string, DType>& storageTypes() {
-    static const std::map<std::string, DType> m{
-        {"FloatStorage", DType::F32}, {"HalfStorage", DType::F16},   {"BFloat16Storage", DType::BF16},
-        {"DoubleStorage", DType::F64}, {"LongStorage", DType::I64},  {"IntStorage", DType::I32},
-        {"ShortStorage", DType::I16}, {"CharStorage", DType::I8},    {"ByteStorage", DType::U8},
-        {"BoolStorage", DType::Bool}, {"UntypedStorage", DType::U8}, // bytes; used with _rebuild_tensor_v3
-    };
-    return m;
-}
-
-// torch.<dtype> globals (the dtype argument of _rebuild_tensor_v3).
-const std::map<std::string, DType>& dtypeNames() {
-    static const std::map<std::string, DType> m{
-        {"float32", DType::F32}, {"float16", DType::F16}, {"bfloat16", DType::BF16}, {"float64", DType::F64},
-        {"int64", DType::I64},   {"int32", DType::I32},   {"int16", DType::I16},     {"int8", DType::I8},
-        {"uint8", DType::U8},    {"bool", DType::Bool},
-    };
-    return m;
-}
-
-bool isRebuildFunction(const std::string& g) {
-    return g == "torch._utils._rebuild_tensor_v2" || g == "torch._utils._rebuild_tensor_v3" ||
-           g == "torch._utils._rebuild_parameter" || g == "torch._utils._rebuild_parameter_with_state";
-}
-
-bool isAllowedGlobal(const std::string& g) {
-    return isRebuildFunction(g) || g == "collections.OrderedDict" || g == "torch._tensor._rebuild_from_type_v2" ||
-           g == "torch.Tensor" || g == "torch.nn.parameter.Parameter" || g == "_codecs.encode";
-}
-
-const size_t kMaxStringBytes = size_t(1) << 30;
+using allow::dtypeNames;
+using allow::isAllowedGlobal;
+using allow::isRebuildFunction;
+using allow::storageTypes;
 
 } // namespace
 
@@ -139,11 +112,12 @@ std::vector<PyRef> PickleReader::popMark() {
     marks_.pop_back();
     std::vector<PyRef> items(stack_.begin() + static_cast<std::ptrdiff_t>(m), stack_.end());
     stack_.resize(m);
+    countReferences(items.size());
     return items;
 }
 
 void PickleReader::memoPut(uint64_t index) {
-    if (memo_.size() >= limits_.maxObjects) corrupt("memo too large");
+    if (memo_.size() >= limits_.maxMemo) corrupt("memo holds more than " + std::to_string(limits_.maxMemo) + " entries");
     memo_[index] = top();
 }
 
@@ -177,11 +151,7 @@ PyRef PickleReader::global(const std::string& module, const std::string& name) {
                               "int64/32/16/8, uint8, bool)");
     }
     if (isAllowedGlobal(full)) return makeStr(Kind::Global, full);
-    std::string msg = "refuses to load global '" + full +
-                      "' (only tensor rebuild functions, storage types and OrderedDict are allowed)";
-    if (module.rfind("torch.nn", 0) == 0 || module == "__main__")
-        msg += "; the file seems to hold a whole pickled model: save model.state_dict() instead";
-    throw FormatError(msg);
+    throw FormatError(allow::refusal(module, name));
 }
 
 PyRef PickleReader::persistentLoad(PyRef pid) {
@@ -248,6 +218,7 @@ PyRef PickleReader::call(PyRef callable, PyRef argTuple) {
         if (a.size() == 1 && a[0]->kind == Kind::List) {
             for (PyRef pair : a[0]->items) {
                 if (pair->kind != Kind::Tuple || pair->items.size() != 2) corrupt("OrderedDict item is not a pair");
+                countReferences(2);
                 d->items.push_back(pair->items[0]);
                 d->items.push_back(pair->items[1]);
             }
@@ -301,14 +272,22 @@ void PickleReader::build(PyRef obj, PyRef /*state*/) {
     if (obj->kind != Kind::Dict) corrupt("BUILD on " + obj->kindName());
 }
 
+void PickleReader::countReferences(size_t n) {
+    references_ += n;
+    if (references_ > limits_.maxReferences)
+        corrupt("containers hold more than " + std::to_string(limits_.maxReferences) + " references");
+}
+
 void PickleReader::appendTo(PyRef list, const std::vector<PyRef>& items) {
     if (list->kind != Kind::List) corrupt("APPEND to " + list->kindName());
+    countReferences(items.size());
     list->items.insert(list->items.end(), items.begin(), items.end());
 }
 
 void PickleReader::setItems(PyRef dict, const std::vector<PyRef>& kv) {
     if (dict->kind != Kind::Dict) corrupt("SETITEM on " + dict->kindName());
     if (kv.size() % 2) corrupt("odd number of dict items");
+    countReferences(kv.size());
     dict->items.insert(dict->items.end(), kv.begin(), kv.end());
 }
 
@@ -327,7 +306,10 @@ PyRef PickleReader::load() {
             PyRef r = pop();
             return r;
         }
-        case '(': marks_.push_back(stack_.size()); break; // MARK
+        case '(': // MARK
+            if (marks_.size() >= limits_.maxMarks) corrupt("more than " + std::to_string(limits_.maxMarks) + " open MARKs");
+            marks_.push_back(stack_.size());
+            break;
         case '0': // POP
             if (!stack_.empty() && (marks_.empty() || marks_.back() < stack_.size())) stack_.pop_back();
             else popMark();
@@ -409,7 +391,9 @@ PyRef PickleReader::load() {
         case 'B': case 'C': case 0x8e: case 0x96: { // BINBYTES, SHORT_BINBYTES, BINBYTES8, BYTEARRAY8
             const size_t lenBytes = (op == 0x8c || op == 'U' || op == 'C') ? 1 : (op == 0x8d || op == 0x8e || op == 0x96) ? 8 : 4;
             const uint64_t n = readUInt(lenBytes);
-            if (n > kMaxStringBytes || n > size_ - pos_) corrupt("string length " + std::to_string(n) + " past end of data");
+            if (n > size_ - pos_) corrupt("string length " + std::to_string(n) + " past end of data");
+            if (n > limits_.maxStringBytes)
+                corrupt("string of " + std::to_string(n) + " bytes (limit " + std::to_string(limits_.maxStringBytes) + ")");
             const unsigned char* p = take(static_cast<size_t>(n));
             const bool isBytes = op == 'B' || op == 'C' || op == 0x8e || op == 0x96;
             push(makeStr(isBytes ? Kind::Bytes : Kind::Str, std::string(reinterpret_cast<const char*>(p), n)));
@@ -456,6 +440,7 @@ PyRef PickleReader::load() {
             std::vector<PyRef> items = popMark();
             PyRef s = top();
             if (s->kind != Kind::Set) corrupt("ADDITEMS to " + s->kindName());
+            countReferences(items.size());
             s->items.insert(s->items.end(), items.begin(), items.end());
             break;
         }

@@ -39,15 +39,24 @@ struct PyObject {
 
 class PickleReader {
 public:
+    // Every count is capped, so a small hostile pickle cannot make a large graph: a
+    // real checkpoint's pickle has a few objects per tensor and short strings (the
+    // tensor bytes live outside it). Worst case about 60 MB of objects and references.
     struct Limits {
-        size_t maxObjects = 5'000'000;
-        size_t maxStack = 1'000'000;
+        size_t maxObjects = 400'000;
+        size_t maxStack = 100'000;
+        size_t maxMarks = 100'000;
+        size_t maxMemo = 400'000;
+        size_t maxReferences = 2'000'000;      // items held by all lists, tuples, dicts and sets
+        size_t maxStringBytes = size_t(16) << 20;
     };
     PickleReader(const unsigned char* data, size_t size, Limits limits);
     PickleReader(const unsigned char* data, size_t size) : PickleReader(data, size, Limits{}) {}
 
     // Runs the pickle to its STOP and returns the result (valid while this reader lives).
     PyRef load();
+    // Objects made so far (after load(): the size of the graph it returned).
+    size_t objectCount() const { return arena_.size(); }
 
 private:
     const unsigned char* data_;
@@ -58,6 +67,7 @@ private:
     std::vector<size_t> marks_;
     std::unordered_map<uint64_t, PyRef> memo_;
     std::unordered_map<std::string, PyRef> storages_; // one object per storage key
+    size_t references_ = 0;
 
     PyRef make(PyObject::Kind k);
     PyRef makeInt(int64_t v);
@@ -80,6 +90,7 @@ private:
     PyRef persistentLoad(PyRef pid);
     PyRef rebuildTensor(const std::vector<PyRef>& args, bool v3);
     void build(PyRef obj, PyRef state);
+    void countReferences(size_t n);
     void appendTo(PyRef list, const std::vector<PyRef>& items);
     void setItems(PyRef dict, const std::vector<PyRef>& kv);
 };

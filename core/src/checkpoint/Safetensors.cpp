@@ -13,7 +13,11 @@ namespace rdbm::ckpt {
 
 namespace {
 
-constexpr uint64_t kMaxHeaderBytes = uint64_t(100) << 20; // the reference library's limit
+// The reference library allows 100 MB; a parsed JSON tree takes several times its text,
+// and a real header is about 100 bytes per tensor, so 8 MiB (80,000 tensors) is plenty.
+constexpr uint64_t kMaxHeaderBytes = uint64_t(8) << 20;
+constexpr int kMaxHeaderDepth = 3;          // {name: {"shape": [dims]}}
+constexpr size_t kMaxHeaderValues = 1'000'000;
 
 bool dtypeFromString(const std::string& s, DType& d) {
     static const std::pair<const char*, DType> names[] = {
@@ -50,13 +54,24 @@ void readSafetensors(const std::string& path, const TensorFilter& wanted, Checkp
         throw FormatError("safetensors header length " + std::to_string(headerLen) + " runs past the end of the file (" +
                           std::to_string(fileSize) + " bytes; truncated?)");
     if (headerLen > kMaxHeaderBytes)
-        throw FormatError("safetensors header length " + std::to_string(headerLen) + " is implausibly large");
+        throw FormatError("safetensors header length " + std::to_string(headerLen) + " is implausibly large (limit " +
+                          std::to_string(kMaxHeaderBytes) + " bytes)");
     std::string headerText(static_cast<size_t>(headerLen), '\0');
     if (!f.read(headerText.data(), static_cast<std::streamsize>(headerLen))) throw FormatError("read error in header");
 
     nlohmann::json header;
     try {
-        header = nlohmann::json::parse(headerText);
+        // Nesting and value count are refused while parsing, before a deep or huge tree exists.
+        size_t values = 0;
+        header = nlohmann::json::parse(headerText, [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+            if (depth > kMaxHeaderDepth)
+                throw FormatError("safetensors JSON header nests deeper than " + std::to_string(kMaxHeaderDepth) +
+                                  " levels");
+            if (++values > kMaxHeaderValues)
+                throw FormatError("safetensors JSON header holds more than " + std::to_string(kMaxHeaderValues) +
+                                  " values");
+            return true;
+        });
     } catch (const nlohmann::json::exception& e) {
         throw FormatError(std::string("bad safetensors JSON header: ") + e.what());
     }

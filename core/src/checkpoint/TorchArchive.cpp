@@ -12,19 +12,31 @@ namespace {
 
 using Kind = PyObject::Kind;
 
-constexpr uint64_t kMaxPickleBytes = uint64_t(512) << 20;
+// A real data.pkl is a few hundred bytes per tensor (the tensor bytes live in data/).
+constexpr uint64_t kMaxPickleBytes = uint64_t(64) << 20;
 constexpr int kMaxDepth = 100;
-constexpr size_t kMaxVisits = 20'000'000;
+constexpr size_t kMaxKeyBytes = 4096;
+constexpr size_t kMaxStringLeafBytes = size_t(1) << 20;
 
-// Turns the unpickled object tree into '.'-joined keys: tensors, numbers and strings.
+// Turns the unpickled object graph into '.'-joined keys: tensors, numbers and strings.
+// The graph may share objects (memo references), so walking it as a tree could visit one
+// list 2^30 times from a 400-byte pickle: visits are capped by the graph's own size and
+// the bytes copied out by the pickle's size, so the output stays proportional to the file.
 class Flattener {
 public:
-    explicit Flattener(CheckpointContents& out) : out_(out) {}
+    Flattener(CheckpointContents& out, size_t objects, uint64_t pickleBytes)
+        : out_(out), maxVisits_(2 * objects + 10'000), maxBytes_(8 * pickleBytes + (size_t(1) << 20)) {}
     std::vector<std::pair<std::string, PyRef>> tensors;
 
     void visit(PyRef o, const std::string& key, int depth) {
         if (depth > kMaxDepth) throw FormatError("objects nested deeper than " + std::to_string(kMaxDepth) + " levels");
-        if (++visits_ > kMaxVisits) throw FormatError("object graph too large (shared or cyclic references?)");
+        if (++visits_ > maxVisits_)
+            throw FormatError("data.pkl's " + std::to_string(maxVisits_ / 2 - 5'000) +
+                              " objects are referenced more than " + std::to_string(maxVisits_) +
+                              " times (shared references amplify it; refused)");
+        if (key.size() > kMaxKeyBytes)
+            throw FormatError("key '" + key.substr(0, 64) + "...' is longer than " + std::to_string(kMaxKeyBytes) + " bytes");
+        spend(key.size());
         auto child = [&](const std::string& k) { return key.empty() ? k : key + "." + k; };
         switch (o->kind) {
         case Kind::Dict:
@@ -43,15 +55,43 @@ public:
         case Kind::Int:
         case Kind::Bool: out_.scalars[key] = static_cast<double>(o->i); break;
         case Kind::Float: out_.scalars[key] = o->f; break;
-        case Kind::Str: out_.strings[key] = o->s; break;
+        case Kind::Str:
+            if (o->s.size() > kMaxStringLeafBytes)
+                throw FormatError("string value of '" + key + "' is " + std::to_string(o->s.size()) + " bytes (limit " +
+                                  std::to_string(kMaxStringLeafBytes) + ")");
+            spend(o->s.size());
+            out_.strings[key] = o->s;
+            break;
         default: break; // None, bytes, sets, dtypes: nothing a network needs
         }
     }
 
 private:
+    void spend(size_t bytes) {
+        bytes_ += bytes;
+        if (bytes_ > maxBytes_)
+            throw FormatError("data.pkl's keys and strings add up to more than " + std::to_string(maxBytes_) +
+                              " bytes (8x its size + 1 MiB; shared references amplify it; refused)");
+    }
+
     CheckpointContents& out_;
-    size_t visits_ = 0;
+    size_t maxVisits_, maxBytes_, visits_ = 0, bytes_ = 0;
 };
+
+// Elements of the storage a tensor view reaches (offset + the furthest element + 1).
+uint64_t viewExtent(const PyObject& t) {
+    const auto& v = *t.tensor;
+    uint64_t last = static_cast<uint64_t>(std::max<int64_t>(v.offset, 0));
+    for (size_t i = 0; i < v.shape.size(); ++i) {
+        if (v.shape[i] <= 0) return 0;
+        if (v.strides[i] < 0) return UINT64_MAX; // refused by checkTensorView later
+        uint64_t reach = 0;
+        if (__builtin_mul_overflow(static_cast<uint64_t>(v.shape[i] - 1), static_cast<uint64_t>(v.strides[i]), &reach) ||
+            __builtin_add_overflow(last, reach, &last))
+            return UINT64_MAX;
+    }
+    return last + 1;
+}
 
 bool endsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -77,15 +117,21 @@ std::string listEntries(const ZipArchive& zip) {
 
 } // namespace
 
+bool isTorchScriptArchive(const ZipArchive& zip) {
+    for (const auto& e : zip.entries())
+        if (isTopLevelRecord(e.name, "constants.pkl") || e.name.find("/code/") != std::string::npos ||
+            e.name.rfind("code/", 0) == 0)
+            return true;
+    return false;
+}
+
 void readTorchArchive(const std::string& path, const TensorFilter& wanted, CheckpointContents& out) {
     ZipArchive zip(path);
 
-    for (const auto& e : zip.entries())
-        if (isTopLevelRecord(e.name, "constants.pkl") || e.name.find("/code/") != std::string::npos ||
-            e.name.rfind("code/", 0) == 0) {
-            out.format = "torchscript";
-            return;
-        }
+    if (isTorchScriptArchive(zip)) {
+        out.format = "torchscript";
+        return;
+    }
 
     const ZipArchive::Entry* pkl = nullptr;
     for (const auto& e : zip.entries())
@@ -108,9 +154,17 @@ void readTorchArchive(const std::string& path, const TensorFilter& wanted, Check
     if (root->kind != Kind::Dict)
         throw FormatError("data.pkl holds a " + root->kindName() +
                           ", not a dict (expected a state dict or a trainer checkpoint)");
-    Flattener flat(out);
+    Flattener flat(out, reader.objectCount(), pickle.size());
     flat.visit(root, "", 0);
 
+    // Only the storages of wanted tensors are read, and of each only the prefix its views
+    // reach: an unused 2 GiB storage is never inflated.
+    std::map<std::string, uint64_t> extents; // storage key -> elements needed
+    for (const auto& [key, obj] : flat.tensors) {
+        if (wanted && !wanted(key)) continue;
+        uint64_t& need = extents[obj->tensor->storage->s];
+        need = std::max(need, viewExtent(*obj));
+    }
     std::map<std::string, std::shared_ptr<const std::vector<unsigned char>>> storages;
     for (const auto& [key, obj] : flat.tensors) {
         if (wanted && !wanted(key)) continue;
@@ -127,7 +181,10 @@ void readTorchArchive(const std::string& path, const TensorFilter& wanted, Check
                 throw FormatError("storage '" + st.s + "' of tensor '" + key + "' is too small: it holds " +
                                   std::to_string(e->size) + " bytes, data.pkl describes " + std::to_string(st.i) +
                                   " elements of " + std::to_string(elem) + " bytes");
-            auto bytes = std::make_shared<const std::vector<unsigned char>>(zip.read(*e));
+            // A view reaching past the storage is refused by checkTensorView below.
+            const uint64_t need = extents[st.s];
+            const uint64_t prefix = need > e->size / elem ? e->size : need * elem;
+            auto bytes = std::make_shared<const std::vector<unsigned char>>(zip.read(*e, UINT64_MAX, prefix));
             it = storages.emplace(st.s, std::move(bytes)).first;
         }
         RawTensor t;
@@ -138,6 +195,11 @@ void readTorchArchive(const std::string& path, const TensorFilter& wanted, Check
         t.storage = it->second;
         const std::string problem = checkTensorView(t);
         if (!problem.empty()) throw FormatError("tensor '" + key + "' does not fit its storage: " + problem);
+        // Stride-0 views would make a huge tensor out of a tiny storage once converted.
+        if (t.numel() > static_cast<int64_t>(st.i))
+            throw FormatError("tensor '" + key + "' of shape " + shapeToString(t.shape) + " has " +
+                              std::to_string(t.numel()) + " elements but its storage holds only " +
+                              std::to_string(st.i) + " (repeated elements refused)");
         out.tensors[key] = std::move(t);
     }
 }

@@ -5,6 +5,11 @@
 
 namespace rdbm::ckpt {
 
+class ZipArchive;
+
+// A TorchScript archive (constants.pkl or code/ records): compiled code inside.
+bool isTorchScriptArchive(const ZipArchive& zip);
+
 // Fills format and the flattened tensors/scalars/strings.
 void readTorchArchive(const std::string& path, const TensorFilter& wanted, CheckpointContents& out);
 

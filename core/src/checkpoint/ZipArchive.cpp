@@ -68,6 +68,7 @@ void ZipArchive::readBytes(uint64_t offset, void* dst, size_t n) {
 ZipArchive::ZipArchive(const std::string& path) : file_(path, std::ios::binary | std::ios::ate) {
     if (!file_) throw FormatError("cannot open file");
     fileSize_ = static_cast<uint64_t>(file_.tellg());
+    budget_ = 4 * fileSize_ + (uint64_t(16) << 20);
 
     EndRecord end;
     std::vector<unsigned char> tail;
@@ -149,7 +150,15 @@ const ZipArchive::Entry* ZipArchive::find(const std::string& name) const {
     return it == index_.end() ? nullptr : &entries_[it->second];
 }
 
-std::vector<unsigned char> ZipArchive::read(const Entry& e, uint64_t sizeLimit) {
+void ZipArchive::spend(const Entry& e, uint64_t bytes) {
+    if (bytes > budget_)
+        throw FormatError("zip entry '" + e.name + "' would take the bytes read from this archive past its budget (" +
+                          std::to_string(bytes) + " more bytes, " + std::to_string(budget_) +
+                          " left of 4x the file size + 16 MiB): a decompression bomb or a damaged size");
+    budget_ -= bytes;
+}
+
+std::vector<unsigned char> ZipArchive::read(const Entry& e, uint64_t sizeLimit, uint64_t prefixBytes) {
     unsigned char lh[kLocalSize];
     readBytes(e.localHeaderOffset, lh, sizeof lh);
     if (u32(lh) != kLocalSig) throw FormatError("damaged zip entry '" + e.name + "' (bad local header)");
@@ -157,29 +166,37 @@ std::vector<unsigned char> ZipArchive::read(const Entry& e, uint64_t sizeLimit) 
     if (dataOffset > fileSize_ || e.compressedSize > fileSize_ - dataOffset)
         throw FormatError("zip entry '" + e.name + "' runs past the end of the file (truncated archive?)");
     if (e.size > sizeLimit)
-        throw FormatError("zip entry '" + e.name + "' is too large (" + std::to_string(e.size) + " bytes)");
+        throw FormatError("zip entry '" + e.name + "' is too large (" + std::to_string(e.size) + " bytes, limit " +
+                          std::to_string(sizeLimit) + ")");
+    // Only the bytes asked for are produced; a whole entry is CRC-checked.
+    const bool whole = prefixBytes >= e.size;
+    const uint64_t want = whole ? e.size : prefixBytes;
+    spend(e, want);
 
     std::vector<unsigned char> out;
     if (e.method == 0) {
         if (e.compressedSize != e.size)
             throw FormatError("damaged zip entry '" + e.name + "' (stored sizes differ)");
-        out.resize(static_cast<size_t>(e.size));
+        out.resize(static_cast<size_t>(want));
         readBytes(dataOffset, out.data(), out.size());
     } else if (e.method == 8) {
         if (e.size / 1032 > e.compressedSize + 1) // deflate cannot expand more than ~1032:1
             throw FormatError("damaged zip entry '" + e.name + "' (implausible size)");
-        std::vector<unsigned char> packed(static_cast<size_t>(e.compressedSize));
-        readBytes(dataOffset, packed.data(), packed.size());
-        out.resize(static_cast<size_t>(e.size) + 1); // one spare byte: more data than declared shows
+        // One spare byte when reading the whole entry: more data than declared shows.
+        out.resize(static_cast<size_t>(want) + (whole ? 1 : 0));
         z_stream zs{};
         if (inflateInit2(&zs, -MAX_WBITS) != Z_OK) throw FormatError("zlib initialisation failed");
+        std::vector<unsigned char> packed(static_cast<size_t>(std::min<uint64_t>(e.compressedSize, 1u << 20)));
         int rc = Z_OK;
-        size_t inPos = 0, outPos = 0;
-        while (rc == Z_OK) { // uInt-sized chunks so entries over 4 GiB work
-            if (zs.avail_in == 0 && inPos < packed.size()) {
-                zs.next_in = packed.data() + inPos;
-                zs.avail_in = static_cast<uInt>(std::min<size_t>(packed.size() - inPos, 1u << 30));
-                inPos += zs.avail_in;
+        uint64_t inPos = 0;
+        size_t outPos = 0;
+        while (rc == Z_OK && zs.total_out < want + (whole ? 1 : 0)) { // compressed data read in 1 MiB chunks
+            if (zs.avail_in == 0 && inPos < e.compressedSize) {
+                const size_t n = static_cast<size_t>(std::min<uint64_t>(e.compressedSize - inPos, packed.size()));
+                readBytes(dataOffset + inPos, packed.data(), n);
+                zs.next_in = packed.data();
+                zs.avail_in = static_cast<uInt>(n);
+                inPos += n;
             }
             if (zs.avail_out == 0 && outPos < out.size()) {
                 zs.next_out = out.data() + outPos;
@@ -190,14 +207,16 @@ std::vector<unsigned char> ZipArchive::read(const Entry& e, uint64_t sizeLimit) 
         }
         const uint64_t produced = zs.total_out;
         inflateEnd(&zs);
-        if (rc != Z_STREAM_END || produced != e.size)
-            throw FormatError("corrupt compressed data in zip entry '" + e.name + "'");
-        out.resize(static_cast<size_t>(e.size));
+        if (whole ? (rc != Z_STREAM_END || produced != e.size) : (produced < want))
+            throw FormatError("corrupt compressed data in zip entry '" + e.name + "' (inflates to " +
+                              std::to_string(produced) + (whole ? "" : "+") + " bytes, the archive declares " +
+                              std::to_string(e.size) + ")");
+        out.resize(static_cast<size_t>(want));
     } else {
         throw FormatError("zip entry '" + e.name + "' uses unsupported compression method " + std::to_string(e.method));
     }
     // Some writers can skip CRCs (and write 0); check whenever one is present.
-    if (e.crc != 0 || e.size == 0) {
+    if (whole && (e.crc != 0 || e.size == 0)) {
         uLong crc = crc32(0L, Z_NULL, 0);
         for (size_t i = 0; i < out.size(); i += 1u << 30)
             crc = crc32(crc, out.data() + i, static_cast<uInt>(std::min<size_t>(out.size() - i, 1u << 30)));

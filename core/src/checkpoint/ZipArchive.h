@@ -28,16 +28,24 @@ public:
 
     const std::vector<Entry>& entries() const { return entries_; }
     const Entry* find(const std::string& name) const;
-    // The whole entry, decompressed and CRC-checked (when the archive carries a CRC).
-    std::vector<unsigned char> read(const Entry& e, uint64_t sizeLimit = UINT64_MAX);
+    // The entry decompressed: whole and CRC-checked (when the archive carries a CRC), or
+    // only its first prefixBytes (nothing past them is inflated). Never more than the
+    // size the archive declares, and all reads of one archive together never more than
+    // its budget: 4x the file size + 16 MiB (torch.save stores entries uncompressed, so
+    // a real checkpoint reads at most its own size; a deflate bomb is refused before
+    // anything is allocated).
+    std::vector<unsigned char> read(const Entry& e, uint64_t sizeLimit = UINT64_MAX, uint64_t prefixBytes = UINT64_MAX);
+    uint64_t fileSize() const { return fileSize_; }
 
 private:
     std::ifstream file_;
     uint64_t fileSize_ = 0;
+    uint64_t budget_ = 0; // bytes read() may still produce
     std::vector<Entry> entries_;
     std::map<std::string, size_t> index_;
 
     void readBytes(uint64_t offset, void* dst, size_t n);
+    void spend(const Entry& e, uint64_t bytes);
 };
 
 } // namespace rdbm::ckpt

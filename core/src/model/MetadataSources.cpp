@@ -1,5 +1,7 @@
 #include "model/MetadataSources.h"
 
+#include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -13,6 +15,12 @@ namespace rdbm {
 namespace {
 
 std::string readText(const std::string& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::is_regular_file(status))
+        throw Error(ErrorKind::Checkpoint, path + ": the metadata file is missing or not a regular file");
+    if (std::filesystem::file_size(path, ec) > (1u << 20))
+        throw Error(ErrorKind::Checkpoint, path + ": the metadata file is larger than 1 MiB");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(ErrorKind::Checkpoint, path + ": cannot read the metadata file");
     std::ostringstream s;
@@ -66,6 +74,11 @@ ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const
         r.meta.schedule.kind = *options.scheduleKind;
         r.scheduleFromOptions = true;
     }
+    // Options get the ranges the metadata gets (applyMetadataJson).
+    if (options.lambda && !(std::isfinite(*options.lambda) && *options.lambda > 0 && *options.lambda <= 100))
+        throw Error(ErrorKind::Usage, "lambda " + std::to_string(*options.lambda) + " is not in (0, 100]");
+    if (options.T && (*options.T < 2 || *options.T > 100000))
+        throw Error(ErrorKind::Usage, "T " + std::to_string(*options.T) + " is not in [2, 100000]");
     if (options.lambda) {
         r.meta.schedule.lambda = *options.lambda;
         r.scheduleFromOptions = true;

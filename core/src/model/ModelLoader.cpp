@@ -2,14 +2,19 @@
 // -> network on the device -> schedule. Every failure becomes an rdbm::Error naming the
 // file; device trouble stays Error(Runtime) and a bad option Error(Usage).
 #include <cmath>
+#include <filesystem>
 #include <new>
 
 #include <torch/torch.h>
 
 #include "checkpoint/Checkpoint.h"
+#include "checkpoint/FiniteValues.h"
+#include "checkpoint/TorchArchive.h"
+#include "checkpoint/ZipArchive.h"
 #include "model/MetadataSources.h"
 #include "model/ModelImpl.h"
 #include "model/NetworkFactory.h"
+#include "model/TorchScriptProbe.h"
 #include "net/UNetLayout.h"
 #include "rdbm/Error.h"
 
@@ -86,12 +91,29 @@ std::unique_ptr<Model::Impl> loadImpl(const std::string& path, const LoadOptions
     LoadedNetwork network;
     std::optional<std::vector<float>> Theta, Sigma;
     if (contents.format == "torchscript") {
+        // Refused before LibTorch opens it: loading a TorchScript archive runs its code.
+        if (!options.allowTorchScript)
+            throw Error(ErrorKind::Checkpoint,
+                        path + ": is a TorchScript archive; such files contain code that runs when they are loaded, "
+                               "so they are loaded only when asked for (rdbm-restore --allow-torchscript; in RDBM "
+                               "Studio, by trusting the file)");
         info.layout = "torchscript";
         info.config = md.architecture;
+        probeTorchScriptInChild(path, md.meta, info.config.downsampleFactor());
         network = makeTorchScriptNetwork(path, md.meta, info.config.downsampleFactor(), device, dtype);
     } else {
         ckpt::NetworkWeights weights = ckpt::selectNetworkWeights(contents, options.preferEma);
         contents.tensors.clear();
+        if (const std::string bad = ckpt::describeNonFinite(weights.weights); !bad.empty())
+            throw Error(ErrorKind::Checkpoint, path + ": " + bad + "; a network with non-finite weights cannot "
+                                                               "restore anything");
+        for (const auto* buffer : {&weights.Theta, &weights.Sigma})
+            if (*buffer)
+                for (float v : **buffer)
+                    if (!std::isfinite(v))
+                        throw Error(ErrorKind::Checkpoint, path + ": the schedule buffer " +
+                                                               (buffer == &weights.Theta ? "Theta" : "Sigma") +
+                                                               " holds non-finite values");
         info.layout = weights.layout;
         ShapeMap shapes;
         for (const auto& [key, raw] : weights.weights) shapes.emplace(key, raw.shape);
@@ -118,6 +140,16 @@ std::unique_ptr<Model::Impl> loadImpl(const std::string& path, const LoadOptions
 }
 
 } // namespace
+
+bool isTorchScriptFile(const std::string& path) {
+    try {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec) || !ckpt::ZipArchive::looksLikeZip(path)) return false;
+        return ckpt::isTorchScriptArchive(ckpt::ZipArchive(path)); // the directory only
+    } catch (const std::exception&) {
+        return false;
+    }
+}
 
 std::shared_ptr<Model> Model::load(const std::string& path, const LoadOptions& options) {
     // The device first: no point reading a large file for a device that is not there.

@@ -54,6 +54,11 @@ torch::Tensor RdbmSampler::sample(const Denoiser& net, const torch::Tensor& mu,
             throw Error(ErrorKind::Runtime, "network output has shape " +
                                                 (out.defined() ? shapeString(out) : std::string("(none)")) +
                                                 ", expected " + shapeString(x));
+        // A NaN would otherwise flow through clamp and the update into an all-black "success".
+        if (!torch::isfinite(out).all().item<bool>())
+            throw Error(ErrorKind::Runtime, "step " + std::to_string(step) + " of " + std::to_string(steps) +
+                                                " (t = " + std::to_string(t) +
+                                                "): the network's prediction holds NaN or infinite values; stopped");
 
         const float Th = schedule_.Theta(t), Sg = schedule_.Sigma(t);
         // Theta = Sigma = 0 at the degraded end: the reference's 0/0 cases.
@@ -113,6 +118,11 @@ torch::Tensor RdbmSampler::sample(const Denoiser& net, const torch::Tensor& mu,
             }
         }
         x = next;
+        if (!torch::isfinite(x).all().item<bool>())
+            throw Error(ErrorKind::Runtime, "step " + std::to_string(step) + " of " + std::to_string(steps) +
+                                                " (t = " + std::to_string(t) +
+                                                "): the sampled image holds NaN or infinite values (schedule or "
+                                                "eta out of range?); stopped");
 
         if (onStep) {
             StepTensors frame;

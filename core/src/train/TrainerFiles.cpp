@@ -2,11 +2,13 @@
 // project metadata, the resume file (online and EMA weights, Adam state, step), the
 // CSV logs; and the hardware line of the provenance.
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "checkpoint/Checkpoint.h"
+#include "checkpoint/FiniteValues.h"
 #include "checkpoint/NetworkWeights.h"
 #include "model/MetadataSources.h"
 #include "model/NetworkFactory.h"
@@ -17,7 +19,9 @@ namespace rdbm {
 
 namespace {
 
-constexpr const char* kResumeFormat = "rdbm-train-resume-1";
+// Version 2: a safetensors file read by the project's own reader (version 1 was a
+// LibTorch archive read by torch::jit::load, which runs code from the file).
+constexpr const char* kResumeFormat = "rdbm-train-resume-2";
 
 ckpt::RawTensor toRaw(const torch::Tensor& t) {
     const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
@@ -32,43 +36,67 @@ std::string parameterNames(const UNet& net) {
     return names;
 }
 
-void writeParameters(torch::serialize::OutputArchive& archive, const UNet& net) {
-    int i = 0;
-    // Keys are indices: archive keys may not contain '.'; the names are checked separately.
-    for (const auto& p : net.parameters()) archive.write("p" + std::to_string(i++), p.detach().to(torch::kCPU), true);
+// Keys are indices in parameters() order, zero-padded so they sort as they are stored;
+// the names are checked separately through the "names" metadata.
+std::string indexKey(const char* group, size_t i, const char* field = nullptr) {
+    char key[64];
+    std::snprintf(key, sizeof key, "%s.%05zu%s%s", group, i, field ? "." : "", field ? field : "");
+    return key;
 }
 
-void readParameters(torch::serialize::InputArchive& archive, UNet& net, const std::string& path, const char* what) {
-    torch::NoGradGuard noGrad;
-    int i = 0;
-    for (auto& p : net.parameters()) {
-        torch::Tensor t;
-        const std::string key = "p" + std::to_string(i++);
-        if (!archive.try_read(key, t, true))
-            throw Error(ErrorKind::Checkpoint, path + ": " + what + " weights lack parameter " + key);
-        if (t.sizes() != p.sizes())
-            throw Error(ErrorKind::Checkpoint, path + ": " + what + " parameter " + key + " has shape " +
-                                                   ckpt::shapeToString(t.sizes().vec()) + ", expected " +
-                                                   ckpt::shapeToString(p.sizes().vec()));
-        p.copy_(t);
-    }
-}
-
-std::string readString(torch::serialize::InputArchive& archive, const std::string& key, const std::string& path) {
-    c10::IValue v;
-    if (!archive.try_read(key, v) || !v.isString())
+// Metadata strings of a resume file; names it in the error when missing.
+const std::string& metaString(const ckpt::CheckpointContents& c, const std::string& key, const std::string& path) {
+    const auto it = c.metadata.find(key);
+    if (it == c.metadata.end())
         throw Error(ErrorKind::Checkpoint, path + ": not an rdbm-train resume file (no '" + key + "')");
-    return v.toStringRef();
+    return it->second;
 }
 
-void loadArchive(torch::serialize::InputArchive& archive, const std::string& path) {
+// Only the project's own reader touches the file: no TorchScript, no pickled code.
+ckpt::CheckpointContents readResumeFile(const std::string& path, bool tensors) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) throw Error(ErrorKind::Usage, "resume file '" + path + "' not found");
-    try {
-        archive.load_from(path);
-    } catch (const c10::Error& e) {
-        throw Error(ErrorKind::Checkpoint, path + ": cannot read the resume file: " + e.what_without_backtrace());
+    if (!std::filesystem::exists(path, ec)) throw Error(ErrorKind::Usage, "resume file '" + path + "' not found");
+    ckpt::CheckpointContents c = ckpt::readCheckpoint(path, [tensors](const std::string&) { return tensors; });
+    if (c.format != "safetensors")
+        throw Error(ErrorKind::Checkpoint,
+                    path + ": not an rdbm-train resume file (a " + c.format +
+                        " file; resume files from before version 2 were LibTorch archives, which are no longer read "
+                        "because loading them can run code: start again or resume with the older build)");
+    const std::string& format = metaString(c, "format", path);
+    if (format != kResumeFormat)
+        throw Error(ErrorKind::Checkpoint, path + ": unsupported resume file version '" + format + "' (expected " +
+                                               kResumeFormat + ")");
+    return c;
+}
+
+const ckpt::RawTensor& tensorOf(const ckpt::CheckpointContents& c, const std::string& key, const std::string& path,
+                                const std::vector<int64_t>& shape) {
+    const auto it = c.tensors.find(key);
+    if (it == c.tensors.end()) throw Error(ErrorKind::Checkpoint, path + ": the resume file lacks tensor '" + key + "'");
+    if (it->second.shape != shape)
+        throw Error(ErrorKind::Checkpoint, path + ": tensor '" + key + "' has shape " +
+                                               ckpt::shapeToString(it->second.shape) + ", expected " +
+                                               ckpt::shapeToString(shape));
+    return it->second;
+}
+
+void readParameters(const ckpt::CheckpointContents& c, const char* group, UNet& net, const std::string& path) {
+    torch::NoGradGuard noGrad;
+    const auto params = net.parameters();
+    for (size_t i = 0; i < params.size(); ++i) {
+        torch::Tensor p = params[i];
+        p.copy_(rawToTorch(tensorOf(c, indexKey(group, i), path, p.sizes().vec())));
     }
+}
+
+long long parseInteger(const std::string& text, const std::string& key, const std::string& path) {
+    try {
+        size_t used = 0;
+        const long long v = std::stoll(text, &used);
+        if (used == text.size() && v >= 0) return v;
+    } catch (const std::logic_error&) {
+    }
+    throw Error(ErrorKind::Checkpoint, path + ": damaged resume file: '" + key + "' is '" + text + "'");
 }
 
 } // namespace
@@ -81,73 +109,82 @@ void Trainer::Impl::writeCheckpoint(const std::string& path) const {
 }
 
 void Trainer::Impl::writeResume(const std::string& path) const {
+    ckpt::TensorMap tensors;
+    const auto onlineParams = online->parameters(), emaParams = ema->parameters();
+    for (size_t i = 0; i < onlineParams.size(); ++i) tensors.emplace(indexKey("online", i), toRaw(onlineParams[i]));
+    for (size_t i = 0; i < emaParams.size(); ++i) tensors.emplace(indexKey("ema", i), toRaw(emaParams[i]));
+    // Adam's per-parameter state, keyed like the parameters it belongs to.
+    for (size_t i = 0; i < onlineParams.size(); ++i) {
+        const auto it = adam->state().find(c10::guts::to_string(onlineParams[i].unsafeGetTensorImpl()));
+        if (it == adam->state().end()) continue; // no step taken yet
+        const auto& st = static_cast<const torch::optim::AdamParamState&>(*it->second);
+        tensors.emplace(indexKey("adam", i, "exp_avg"), toRaw(st.exp_avg()));
+        tensors.emplace(indexKey("adam", i, "exp_avg_sq"), toRaw(st.exp_avg_sq()));
+        if (st.max_exp_avg_sq().defined())
+            tensors.emplace(indexKey("adam", i, "max_exp_avg_sq"), toRaw(st.max_exp_avg_sq()));
+        const int64_t steps = st.step();
+        std::vector<unsigned char> bytes(sizeof steps);
+        std::memcpy(bytes.data(), &steps, sizeof steps);
+        tensors.emplace(indexKey("adam", i, "step"), ckpt::makeContiguous(ckpt::DType::I64, {1}, std::move(bytes)));
+    }
+    char seconds[64];
+    std::snprintf(seconds, sizeof seconds, "%.17g", priorSeconds + runSeconds);
+    const std::map<std::string, std::string> meta{
+        {"format", kResumeFormat},
+        {"metadata", ckpt::metadataToJson(metadata(), opt.net)},
+        {"seed", std::to_string(opt.seed)},
+        {"step", std::to_string(step)},
+        {"seconds", seconds},
+        {"names", parameterNames(*online)},
+    };
     try {
-        torch::serialize::OutputArchive archive;
-        archive.write("format", c10::IValue(std::string(kResumeFormat)));
-        archive.write("metadata", c10::IValue(ckpt::metadataToJson(metadata(), opt.net)));
-        archive.write("seed", c10::IValue(std::to_string(opt.seed)));
-        archive.write("step", c10::IValue(static_cast<int64_t>(step)));
-        archive.write("seconds", c10::IValue(priorSeconds + runSeconds));
-        archive.write("names", c10::IValue(parameterNames(*online)));
-        torch::serialize::OutputArchive onlineArchive, emaArchive, adamArchive;
-        writeParameters(onlineArchive, *online);
-        writeParameters(emaArchive, *ema);
-        adam->save(adamArchive);
-        archive.write("online", onlineArchive);
-        archive.write("ema", emaArchive);
-        archive.write("adam", adamArchive);
-        const std::string tmp = path + ".tmp";
-        archive.save_to(tmp);
-        std::error_code ec;
-        std::filesystem::rename(tmp, path, ec);
-        if (ec) throw Error(ErrorKind::Runtime, "cannot write resume file '" + path + "': " + ec.message());
-    } catch (const c10::Error& e) {
-        throw Error(ErrorKind::Runtime, "cannot write resume file '" + path + "': " + e.what_without_backtrace());
+        ckpt::writeSafetensors(path, tensors, meta, /*overwrite=*/true); // temp file + rename
+    } catch (const Error& e) {
+        throw Error(ErrorKind::Runtime, "cannot write resume file '" + path + "': " + e.what());
     }
 }
 
 void Trainer::Impl::readResume(const std::string& path) {
-    torch::serialize::InputArchive archive;
-    loadArchive(archive, path);
+    const ckpt::CheckpointContents c = readResumeFile(path, /*tensors=*/true);
+    if (metaString(c, "names", path) != parameterNames(*online))
+        throw Error(ErrorKind::Checkpoint, path + ": the stored parameter names differ from this network's");
+    step = parseInteger(metaString(c, "step", path), "step", path);
     try {
-        if (readString(archive, "names", path) != parameterNames(*online))
-            throw Error(ErrorKind::Checkpoint, path + ": the stored parameter names differ from this network's");
-        c10::IValue v;
-        archive.read("step", v);
-        step = v.toInt();
-        archive.read("seconds", v);
-        priorSeconds = v.toDouble();
-        torch::serialize::InputArchive onlineArchive, emaArchive, adamArchive;
-        archive.read("online", onlineArchive);
-        archive.read("ema", emaArchive);
-        archive.read("adam", adamArchive);
-        readParameters(onlineArchive, *online, path, "online");
-        readParameters(emaArchive, *ema, path, "EMA");
-        adam->load(adamArchive);
-    } catch (const c10::Error& e) {
-        throw Error(ErrorKind::Checkpoint, path + ": damaged resume file: " + e.what_without_backtrace());
+        priorSeconds = std::stod(metaString(c, "seconds", path));
+    } catch (const std::logic_error&) {
+        throw Error(ErrorKind::Checkpoint, path + ": damaged resume file: bad 'seconds'");
+    }
+    readParameters(c, "online", *online, path);
+    readParameters(c, "ema", *ema, path);
+    torch::NoGradGuard noGrad;
+    const auto params = online->parameters();
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (!c.tensors.count(indexKey("adam", i, "exp_avg"))) continue;
+        const std::vector<int64_t> shape = params[i].sizes().vec();
+        auto st = std::make_unique<torch::optim::AdamParamState>();
+        st->exp_avg(rawToTorch(tensorOf(c, indexKey("adam", i, "exp_avg"), path, shape)).to(params[i].device()));
+        st->exp_avg_sq(rawToTorch(tensorOf(c, indexKey("adam", i, "exp_avg_sq"), path, shape)).to(params[i].device()));
+        if (c.tensors.count(indexKey("adam", i, "max_exp_avg_sq")))
+            st->max_exp_avg_sq(
+                rawToTorch(tensorOf(c, indexKey("adam", i, "max_exp_avg_sq"), path, shape)).to(params[i].device()));
+        const std::vector<int64_t> steps = tensorOf(c, indexKey("adam", i, "step"), path, {1}).toInt64();
+        st->step(steps.at(0));
+        adam->state()[c10::guts::to_string(params[i].unsafeGetTensorImpl())] = std::move(st);
     }
 }
 
 namespace train {
 
 ResumeHeader readResumeHeader(const std::string& path) {
-    torch::serialize::InputArchive archive;
-    loadArchive(archive, path);
+    const ckpt::CheckpointContents c = readResumeFile(path, /*tensors=*/false);
     ResumeHeader h;
+    ckpt::applyMetadataJson(metaString(c, "metadata", path), path, h.metadata, &h.config);
     try {
-        if (readString(archive, "format", path) != kResumeFormat)
-            throw Error(ErrorKind::Checkpoint, path + ": unsupported resume file version");
-        ckpt::applyMetadataJson(readString(archive, "metadata", path), path, h.metadata, &h.config);
-        h.seed = std::stoull(readString(archive, "seed", path));
-        c10::IValue v;
-        archive.read("step", v);
-        h.step = v.toInt();
-    } catch (const c10::Error& e) {
-        throw Error(ErrorKind::Checkpoint, path + ": damaged resume file: " + e.what_without_backtrace());
+        h.seed = std::stoull(metaString(c, "seed", path));
     } catch (const std::logic_error&) { // stoull
         throw Error(ErrorKind::Checkpoint, path + ": damaged resume file: bad seed");
     }
+    h.step = parseInteger(metaString(c, "step", path), "step", path);
     return h;
 }
 
@@ -184,6 +221,8 @@ std::map<std::string, torch::Tensor> Trainer::Impl::readInitWeights(const std::s
     });
     const ResolvedMetadata md = resolveMetadata(contents, path, LoadOptions{});
     const ckpt::NetworkWeights w = ckpt::selectNetworkWeights(contents, /*preferEma=*/true); // refuses TorchScript
+    if (const std::string bad = ckpt::describeNonFinite(w.weights); !bad.empty())
+        throw Error(ErrorKind::Checkpoint, path + ": " + bad + "; fine-tuning needs finite weights");
     ShapeMap shapes;
     for (const auto& [key, raw] : w.weights) shapes.emplace(key, raw.shape);
     opt.net = inferUNetConfig(shapes, path, md.hints);
