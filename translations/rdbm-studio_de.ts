@@ -317,6 +317,30 @@
 </context>
 <context>
     <name>rdbm::app::MainWindow</name>
+    <message>
+        <source>Load a TorchScript Model?</source>
+        <translation>TorchScript-Modell laden?</translation>
+    </message>
+    <message>
+        <source>%1 is a TorchScript file. TorchScript files contain program code that runs when the file is loaded, with all the rights of your user account: it can read, change or delete your files.
+
+Load it only if you trust where it came from. It is tried in a separate process first, so a damaged file cannot crash RDBM Studio.</source>
+        <translation>%1 ist eine TorchScript-Datei. TorchScript-Dateien enthalten Programmcode, der beim Laden ausgeführt wird, mit allen Rechten Ihres Benutzerkontos: Er kann Ihre Dateien lesen, ändern oder löschen.
+
+Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem eigenen Prozess geprüft, damit eine beschädigte Datei RDBM Studio nicht zum Absturz bringen kann.</translation>
+    </message>
+    <message>
+        <source>Trust and Load</source>
+        <translation>Vertrauen und laden</translation>
+    </message>
+    <message>
+        <source>%1 was not loaded: TorchScript files run code, and this one was not trusted</source>
+        <translation>%1 wurde nicht geladen: TorchScript-Dateien führen Code aus, und dieser Datei wurde nicht vertraut</translation>
+    </message>
+    <message>
+        <source>The last model, %1, is a TorchScript file, which runs code when loaded, so it is not reloaded automatically: load it again to trust it</source>
+        <translation>Das zuletzt verwendete Modell %1 ist eine TorchScript-Datei, die beim Laden Code ausführt, und wird daher nicht automatisch geladen: Laden Sie es erneut, um ihm zu vertrauen</translation>
+    </message>
     <message numerus="yes">
         <source>about %n s left</source>
         <translation>

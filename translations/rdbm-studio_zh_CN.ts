@@ -317,6 +317,30 @@
 </context>
 <context>
     <name>rdbm::app::MainWindow</name>
+    <message>
+        <source>Load a TorchScript Model?</source>
+        <translation>加载 TorchScript 模型？</translation>
+    </message>
+    <message>
+        <source>%1 is a TorchScript file. TorchScript files contain program code that runs when the file is loaded, with all the rights of your user account: it can read, change or delete your files.
+
+Load it only if you trust where it came from. It is tried in a separate process first, so a damaged file cannot crash RDBM Studio.</source>
+        <translation>%1 是 TorchScript 文件。TorchScript 文件包含在加载时运行的程序代码，拥有您用户帐户的全部权限：它可以读取、修改或删除您的文件。
+
+仅在信任其来源时加载。它会先在单独的进程中试运行，因此损坏的文件不会使 RDBM Studio 崩溃。</translation>
+    </message>
+    <message>
+        <source>Trust and Load</source>
+        <translation>信任并加载</translation>
+    </message>
+    <message>
+        <source>%1 was not loaded: TorchScript files run code, and this one was not trusted</source>
+        <translation>%1 未加载：TorchScript 文件会运行代码，而此文件未被信任</translation>
+    </message>
+    <message>
+        <source>The last model, %1, is a TorchScript file, which runs code when loaded, so it is not reloaded automatically: load it again to trust it</source>
+        <translation>上次使用的模型 %1 是 TorchScript 文件，加载时会运行代码，因此不会自动重新加载：再次加载即可信任它</translation>
+    </message>
     <message numerus="yes">
         <source>about %n s left</source>
         <translation>

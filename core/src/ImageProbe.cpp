@@ -119,8 +119,13 @@ private:
     ImageProbe tiff() {
         ImageProbe r;
         r.format = "tif";
+        // run()'s tags stop at their embedded '\0' ("MM\0*" compares "MM"): check the
+        // whole 4-byte signature here, before reading past it (found by fuzz_image).
+        if (!b_.has(0, 8)) truncated("TIFF header");
         const bool be = b_.p[0] == 'M';
-        const bool big = (be ? b_.be16(2) : b_.le16(2)) == 43;
+        const std::uint32_t magic = be ? b_.be16(2) : b_.le16(2);
+        if (b_.p[1] != b_.p[0] || (magic != 42 && magic != 43)) fail("unknown image format (not a TIFF signature)");
+        const bool big = magic == 43;
         const auto u16 = [&](size_t o) { return be ? b_.be16(o) : b_.le16(o); };
         const auto u32 = [&](size_t o) { return be ? b_.be32(o) : b_.le32(o); };
         const auto u64 = [&](size_t o) {
