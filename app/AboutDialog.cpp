@@ -76,6 +76,16 @@ AboutDialog::AboutDialog(const QString& deviceInUse, QWidget* parent) : QDialog(
     grid->setColumnStretch(1, 1);
     layout->addLayout(grid);
 
+    // The licences this build carries: the libraries it links and the data it bundles.
+    auto* licences = new QLabel(this);
+    licences->setWordWrap(true);
+    licences->setTextFormat(Qt::RichText);
+    licences->setText(tr("<p><b>Licences.</b> Qt 6: LGPL 3. LibTorch: BSD 3-clause. OpenCV: Apache 2.0. "
+                         "QCustomPlot: GPL 3. The sample photo is scikit-image's coffee.png (CC0); the "
+                         "bundled models' training photos and their licences are listed in "
+                         "scripts/training-photos/manifest.tsv and in each model's card (models/*.md).</p>"));
+    layout->addWidget(licences);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto* copy = buttons->addButton(tr("&Copy Versions"), QDialogButtonBox::ActionRole);
     connect(copy, &QPushButton::clicked, this, [deviceInUse] { QApplication::clipboard()->setText(versionsText(deviceInUse)); });

@@ -37,6 +37,8 @@ void AppSettings::setNoiseModulation(const QString& mode) { store_->setValue("sa
 
 int AppSettings::tileSize() const { return std::max(0, store_->value("sampler/tileSize", 0).toInt()); }
 void AppSettings::setTileSize(int size) { store_->setValue("sampler/tileSize", size); }
+double AppSettings::differenceGain() const { return std::max(0.0, store_->value("view/differenceGain", 0.0).toDouble()); }
+void AppSettings::setDifferenceGain(double gain) { store_->setValue("view/differenceGain", gain); }
 
 qulonglong AppSettings::seed() const { return store_->value("sampler/seed", 0).toULongLong(); }
 void AppSettings::setSeed(qulonglong seed) { store_->setValue("sampler/seed", seed); }

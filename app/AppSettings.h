@@ -34,6 +34,8 @@ public:
     void setNoiseModulation(const QString& mode);
     int tileSize() const; // 0: automatic
     void setTileSize(int size);
+    double differenceGain() const; // 0: automatic
+    void setDifferenceGain(double gain);
     qulonglong seed() const;
     void setSeed(qulonglong seed);
 

@@ -11,6 +11,7 @@ ImageWorker::ImageWorker(QObject* parent) : QObject(parent) {
     registerMetaTypes();
     qRegisterMetaType<TrajectoryRecord>();
     qRegisterMetaType<TrajectoryExportRequest>();
+    qRegisterMetaType<ComparisonExport>();
 }
 
 void ImageWorker::load(int requestId, const QString& path) {
@@ -41,7 +42,7 @@ void ImageWorker::save(int requestId, const QString& path, const rdbm::Image& im
         rdbm::writeImage(path.toStdString(), image, options);
         emit saved(requestId, path);
     } catch (const std::exception& e) {
-        emit failed(requestId, path, ErrorInfo::from(e));
+        emit writeFailed(requestId, path, ErrorInfo::from(e));
     }
 }
 
@@ -52,7 +53,15 @@ void ImageWorker::exportTrajectory(int requestId, const TrajectoryRecord& record
         if (request.contactSheet) files << TrajectoryExporter::writeContactSheet(record, request.directory, request.baseName);
         emit exported(requestId, files);
     } catch (const std::exception& e) {
-        emit failed(requestId, request.directory, ErrorInfo::from(e));
+        emit writeFailed(requestId, request.directory, ErrorInfo::from(e));
+    }
+}
+
+void ImageWorker::exportComparison(int requestId, const ComparisonExport& request) {
+    try {
+        emit exported(requestId, ComparisonExporter::write(request));
+    } catch (const std::exception& e) {
+        emit writeFailed(requestId, request.directory, ErrorInfo::from(e));
     }
 }
 

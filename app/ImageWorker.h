@@ -1,11 +1,12 @@
 #pragma once
 // File work off the GUI thread that is not restoration: decoding opened photos,
-// measuring PSNR/SSIM, saving results, exporting trajectories. It lives on its own
+// measuring PSNR/SSIM, saving results, exporting trajectories and comparisons. It lives on its own
 // thread so that opening a photo never waits behind a running restoration.
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
+#include "ComparisonExporter.h"
 #include "RestoreTypes.h"
 #include "TrajectoryRecord.h"
 
@@ -29,13 +30,17 @@ public slots:
     void save(int requestId, const QString& path, const rdbm::Image& image, bool overwrite);
     void exportTrajectory(int requestId, const rdbm::app::TrajectoryRecord& record,
                           const rdbm::app::TrajectoryExportRequest& request);
+    void exportComparison(int requestId, const rdbm::app::ComparisonExport& request);
 
 signals:
     void loaded(int requestId, const rdbm::app::LoadedImage& image);
     void measured(int requestId, const rdbm::app::Metrics& before, const rdbm::app::Metrics& after);
     void saved(int requestId, const QString& path);
     void exported(int requestId, const QStringList& files);
+    // Decoding or measuring failed.
     void failed(int requestId, const QString& path, const rdbm::app::ErrorInfo& error);
+    // Saving or exporting failed (path: the file or folder).
+    void writeFailed(int requestId, const QString& path, const rdbm::app::ErrorInfo& error);
 };
 
 } // namespace rdbm::app

@@ -16,14 +16,17 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -31,11 +34,13 @@
 #include "BundledModels.h"
 #include "CompareView.h"
 #include "DropClassifier.h"
+#include "ElidedLabel.h"
 #include "ErrorText.h"
 #include "ImageView.h"
 #include "SplitImageView.h"
 #include "InputQueueView.h"
 #include "ModelPanel.h"
+#include "PaletteIcon.h"
 #include "PiComparisonPanel.h"
 #include "RestoreSession.h"
 #include "SamplerControls.h"
@@ -48,11 +53,26 @@
 namespace rdbm::app {
 namespace {
 
+// Progress bar units per step, so that tiles fill a step smoothly.
+constexpr int kProgressPerStep = 1000;
+
 QString etaText(double seconds) {
     if (!(seconds >= 0.0) || !std::isfinite(seconds)) return {};
     const int s = static_cast<int>(std::ceil(seconds));
     if (s < 60) return MainWindow::tr("about %n s left", nullptr, s);
     return MainWindow::tr("about %1 min %2 s left").arg(s / 60).arg(s % 60);
+}
+
+// Pages and docks sit in scroll areas: their content may need more room than a small
+// screen has, and a page's minimum size must never grow the window (a tab change then
+// shows scroll bars instead of resizing it).
+QScrollArea* scrollable(QWidget* page) {
+    auto* area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    area->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    return area;
 }
 
 QString metricsText(const Metrics& before, const Metrics& after) {
@@ -91,16 +111,16 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     cl->addWidget(compareInfo_);
     compare_ = new gui::CompareView(comparePage);
     compare_->setLabels(tr("Before"), tr("After"));
-    compare_->splitView()->setPlaceholderText(tr("Drop photos and a checkpoint here"));
+    compare_->splitView()->setPlaceholderText(tr("Drop photos and a checkpoint here, or click to open photos"));
     cl->addWidget(compare_, 1);
-    tabs_->addTab(comparePage, tr("Before / After"));
+    tabs_->addTab(scrollable(comparePage), tr("Before / After"));
 
     inspector_ = new TrajectoryInspector(tabs_);
-    tabs_->addTab(inspector_, tr("Trajectory"));
+    tabs_->addTab(scrollable(inspector_), tr("Trajectory"));
     schedule_ = new SchedulePlotPanel(tabs_);
-    tabs_->addTab(schedule_, tr("RNR && Schedule"));
+    tabs_->addTab(scrollable(schedule_), tr("RNR && Schedule"));
     comparison_ = new PiComparisonPanel(session_, tabs_);
-    tabs_->addTab(comparison_, tr("\u03c0 Comparison"));
+    tabs_->addTab(scrollable(comparison_), tr("\u03c0 Comparison"));
     setCentralWidget(tabs_);
 
     createActions();
@@ -113,15 +133,19 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
         if (static_cast<Tab>(index) == Tab::Comparison) loadBundledComparisonModels();
         updateActions();
+        updateZoomLabel();
     });
-    connect(compare_, &gui::CompareView::fileDropped, this, [this](const QString& path) { openFiles({path}); });
+    for (gui::ZoomPanState* z : {compare_->zoomState(), inspector_->xtView()->zoomState(),
+                                 comparison_->resultView(0)->zoomState()})
+        connect(z, &gui::ZoomPanState::changed, this, &MainWindow::updateZoomLabel);
+    connect(compare_, &gui::CompareView::filesDropped, this, [this](const QStringList& paths) { openFiles(paths); });
+    connect(compare_, &gui::CompareView::openRequested, this, &MainWindow::chooseImages);
     connect(inspector_, &TrajectoryInspector::currentFrameChanged, this,
             [this](int, int t) { schedule_->setCurrentTime(t); });
     connect(inspector_, &TrajectoryInspector::exportRequested, this, &MainWindow::exportTrajectory);
     connect(schedule_, &SchedulePlotPanel::stepClicked, this, [this](int t) {
-        const TrajectoryRecord& rec = session_->trajectory();
-        for (int i = 0; i < rec.frameCount(); ++i)
-            if (rec.frame(i).step > 0 && rec.frame(i).t == t) inspector_->setCurrentFrame(i);
+        const int frame = inspector_->frameAtTime(t);
+        if (frame >= 0) inspector_->setCurrentFrame(frame);
     });
     connect(schedule_, &SchedulePlotPanel::exported, this,
             [this](const QString& path) { showStatus(tr("Plot written to %1").arg(QDir::toNativeSeparators(path))); });
@@ -129,9 +153,6 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         showError(tr("Exporting the plot"), {ErrorKind::Runtime, tr("could not write %1").arg(QDir::toNativeSeparators(path))});
     });
     connect(comparison_, &PiComparisonPanel::loadModelRequested, this, &MainWindow::chooseComparisonModel);
-    connect(comparison_, &PiComparisonPanel::exported, this, [this](const QStringList& files) {
-        showStatus(tr("Comparison exported: %n file(s)", nullptr, static_cast<int>(files.size())));
-    });
     connect(controls_, &SamplerControls::optionsChanged, this, [this] {
         const rdbm::SamplerOptions o = controls_->options();
         session_->setSamplerOptions(o);
@@ -143,12 +164,23 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         if (!session_->modelPath().isEmpty()) loadModel(session_->modelPath());
     });
 
+    refreshIcons();
     updateActions();
     updateTitle();
     showCurrentItem();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::refreshIcons() {
+    restore_->setIcon(gui::paletteIcon(style(), QStyle::SP_MediaPlay, palette()));
+    restoreAll_->setIcon(gui::paletteIcon(style(), QStyle::SP_MediaSkipForward, palette()));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) refreshIcons();
+}
 
 // ---------------------------------------------------------------- construction
 
@@ -176,15 +208,15 @@ void MainWindow::createActions() {
     quit_->setShortcut(QKeySequence::Quit);
     quit_->setMenuRole(QAction::QuitRole);
 
-    restore_ = new QAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Restore"), this);
+    restore_ = new QAction(tr("&Restore"), this);
     restore_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_F5)});
     restore_->setToolTip(tr("Restore the selected photo (Ctrl+R)"));
-    restoreAll_ = new QAction(st->standardIcon(QStyle::SP_MediaSkipForward), tr("Restore A&ll"), this);
+    restoreAll_ = new QAction(tr("Restore A&ll"), this);
     restoreAll_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     restoreAll_->setToolTip(tr("Restore every photo in the queue that has no result yet"));
     cancel_ = new QAction(st->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this);
     cancel_->setShortcut(QKeySequence(Qt::Key_Escape));
-    cancel_->setToolTip(tr("Stop after the current step (Esc)"));
+    cancel_->setToolTip(tr("Stop the restoration (Esc)"));
 
     auto* modes = new QActionGroup(this);
     modeSplit_ = new QAction(tr("&Split View"), modes);
@@ -227,6 +259,8 @@ void MainWindow::createActions() {
     about_->setMenuRole(QAction::AboutRole);
     aboutQt_ = new QAction(tr("About &Qt"), this);
     aboutQt_->setMenuRole(QAction::AboutQtRole);
+    shortcuts_ = new QAction(tr("&Keyboard Shortcuts"), this);
+    shortcuts_->setShortcut(QKeySequence::HelpContents);
 
     connect(open_, &QAction::triggered, this, &MainWindow::chooseImages);
     connect(openReference_, &QAction::triggered, this, &MainWindow::chooseReference);
@@ -240,7 +274,7 @@ void MainWindow::createActions() {
     connect(restoreAll_, &QAction::triggered, this, &MainWindow::restoreAll);
     connect(cancel_, &QAction::triggered, this, [this] {
         session_->cancel();
-        showStatus(tr("Cancelling after the current step\u2026"));
+        showStatus(tr("Cancelling\u2026"));
     });
     connect(modeSplit_, &QAction::triggered, this, [this] { compare_->setMode(gui::CompareView::Mode::Split); });
     connect(modeSide_, &QAction::triggered, this, [this] { compare_->setMode(gui::CompareView::Mode::SideBySide); });
@@ -266,6 +300,7 @@ void MainWindow::createActions() {
             QMessageBox::information(this, tr("Language"), tr("The language changes the next time RDBM Studio starts."));
     });
     connect(about_, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(shortcuts_, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(aboutQt_, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
@@ -327,6 +362,8 @@ void MainWindow::createMenus() {
     traj->addAction(inspector_->exportSheetAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(shortcuts_);
+    help->addSeparator();
     help->addAction(about_);
     help->addAction(aboutQt_);
 
@@ -353,6 +390,7 @@ void MainWindow::createDocks() {
     addDockWidget(Qt::LeftDockWidgetArea, queueDock);
 
     modelPanel_ = new ModelPanel(this);
+    connect(modelPanel_, &ModelPanel::loadRequested, this, &MainWindow::chooseModel);
     auto* modelDock = new QDockWidget(tr("Model"), this);
     modelDock->setObjectName(QStringLiteral("modelDock"));
     modelDock->setWidget(modelPanel_);
@@ -362,7 +400,7 @@ void MainWindow::createDocks() {
     controls_->setActions(restore_, restoreAll_, cancel_);
     auto* controlsDock = new QDockWidget(tr("Restoration"), this);
     controlsDock->setObjectName(QStringLiteral("restorationDock"));
-    controlsDock->setWidget(controls_);
+    controlsDock->setWidget(scrollable(controls_));
     addDockWidget(Qt::RightDockWidgetArea, controlsDock);
 
     for (QDockWidget* d : {queueDock, modelDock, controlsDock}) viewMenu_->addAction(d->toggleViewAction());
@@ -370,17 +408,23 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::createStatusBar() {
-    statusLabel_ = new QLabel(this);
-    statusLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Elided, never wider than the bar: a long message must not widen the window.
+    statusLabel_ = new gui::ElidedLabel(this);
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(220);
     progress_->setTextVisible(true);
     progress_->hide();
     eta_ = new QLabel(this);
+    zoomLabel_ = new QLabel(this);
+    zoomLabel_->setToolTip(tr("Zoom of the view (Ctrl+0 fits, Ctrl+1 shows actual pixels)"));
     auto* cancel = new QToolButton(this);
     cancel->setDefaultAction(cancel_);
     cancel->setAutoRaise(true);
     statusBar()->addWidget(statusLabel_, 1);
+    statusTimer_ = new QTimer(this);
+    statusTimer_->setSingleShot(true);
+    connect(statusTimer_, &QTimer::timeout, this, [this] { showStatus(session_->isBusy() ? status_ : QString(), 0); });
+    statusBar()->addPermanentWidget(zoomLabel_);
     statusBar()->addPermanentWidget(eta_);
     statusBar()->addPermanentWidget(progress_);
     statusBar()->addPermanentWidget(cancel);
@@ -405,6 +449,18 @@ void MainWindow::connectSession() {
         QStringList paths = settings_.comparisonModels();
         paths[slot] = session_->comparisonModelPath(slot);
         settings_.setComparisonModels(paths);
+        showStatus(tr("Model %1 loaded for %2")
+                       .arg(QFileInfo(session_->comparisonModelPath(slot)).fileName(), PiComparisonPanel::slotLabel(slot)));
+    });
+    connect(session_, &RestoreSession::modelLoadFailed, this, [this](int slot, const QString& path) {
+        // Back to the model in use, or "No model loaded" with a Load button.
+        if (slot == -1) modelPanel_->setModel(session_->model());
+        showStatus(tr("Could not load %1").arg(QFileInfo(path).fileName()));
+        updateActions();
+    });
+    connect(session_, &RestoreSession::inputDecoded, this, [this](int index) {
+        // Only photos that opened go to Open Recent.
+        settings_.addRecentFile(session_->item(index).path);
     });
     connect(session_, &RestoreSession::currentIndexChanged, this, [this] {
         showCurrentItem();
@@ -427,18 +483,27 @@ void MainWindow::connectSession() {
         if (index == session_->currentIndex()) updateMetrics();
     });
     connect(session_, &RestoreSession::restoreStarted, this, [this](int index, int steps) {
-        progress_->setRange(0, steps);
+        progress_->setRange(0, steps * kProgressPerStep);
         progress_->setValue(0);
-        progress_->setFormat(tr("step %v of %m"));
+        progress_->setFormat(tr("step 1 of %1").arg(steps));
         progress_->show();
-        eta_->clear();
+        eta_->setText(tr("estimating time left\u2026"));
         showStatus(tr("Restoring %1\u2026").arg(QFileInfo(session_->item(index).path).fileName()), 0);
     });
     connect(session_, &RestoreSession::progress, this, [this](int, int step, int steps, double eta) {
-        progress_->setRange(0, steps);
-        progress_->setValue(step);
+        progress_->setRange(0, steps * kProgressPerStep);
+        progress_->setValue(step * kProgressPerStep);
+        progress_->setFormat(step < steps ? tr("step %1 of %2").arg(step + 1).arg(steps) : tr("finishing"));
         eta_->setText(etaText(eta));
     });
+    connect(session_, &RestoreSession::tileProgress, this,
+            [this](int, int step, int steps, int tile, int tiles, double eta) {
+                progress_->setRange(0, steps * kProgressPerStep);
+                progress_->setValue((step - 1) * kProgressPerStep + tile * kProgressPerStep / std::max(1, tiles));
+                progress_->setFormat(tiles > 1 ? tr("step %1 of %2, tile %3 of %4").arg(step).arg(steps).arg(tile).arg(tiles)
+                                               : tr("step %1 of %2").arg(step).arg(steps));
+                eta_->setText(etaText(eta));
+            });
     connect(session_, &RestoreSession::trajectoryReset, this, [this] { inspector_->setRecord(&session_->trajectory()); });
     connect(session_, &RestoreSession::trajectoryFrameAdded, this, [this](int frame) {
         inspector_->frameAdded(frame);
@@ -450,7 +515,6 @@ void MainWindow::connectSession() {
     connect(session_, &RestoreSession::restoreFinished, this, [this](int index) {
         const RestoreSession::Item& it = session_->item(index);
         showStatus(tr("Restored %1 in %2 s").arg(QFileInfo(it.path).fileName(), QLocale().toString(it.result.seconds, 'f', 1)));
-        settings_.addRecentFile(it.path);
         if (index == session_->currentIndex()) showCurrentItem();
         updateBandSource();
     });
@@ -464,10 +528,15 @@ void MainWindow::connectSession() {
         eta_->clear();
         updateActions();
     });
-    connect(session_, &RestoreSession::comparisonStarted, this, [this] { updateActions(); });
-    connect(session_, &RestoreSession::comparisonFinished, this, [this] { updateActions(); });
-    connect(session_, &RestoreSession::saved, this,
-            [this](const QString& path) { showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path))); });
+    connect(session_, &RestoreSession::comparisonStarted, this, [this] {
+        showStatus(tr("Running the \u03c0 comparison\u2026"), 0);
+        updateActions();
+    });
+    connect(session_, &RestoreSession::comparisonFinished, this, [this](bool cancelled) {
+        showStatus(cancelled ? tr("Comparison cancelled") : tr("Comparison finished"));
+        updateActions();
+    });
+    connect(session_, &RestoreSession::saved, this, &MainWindow::onSaved);
     connect(session_, &RestoreSession::exported, this, [this](const QStringList& files) {
         showStatus(tr("Wrote %n file(s)", nullptr, static_cast<int>(files.size())) +
                    (files.isEmpty() ? QString() : tr(" to %1").arg(QDir::toNativeSeparators(QFileInfo(files.first()).path()))));
@@ -489,6 +558,9 @@ void MainWindow::loadSettings() {
     schedule_->setSteps(o.steps);
     const int theme = static_cast<int>(settings_.theme());
     for (QAction* a : themeGroup_->actions()) a->setChecked(a->data().toInt() == theme);
+    if (settings_.differenceGain() > 0.0) compare_->setGain(settings_.differenceGain());
+    connect(compare_, &gui::CompareView::gainChosen, this,
+            [this](double gain, bool automatic) { settings_.setDifferenceGain(automatic ? 0.0 : gain); });
     if (!settings_.windowGeometry().isEmpty()) restoreGeometry(settings_.windowGeometry());
     if (!settings_.windowState().isEmpty()) restoreState(settings_.windowState());
 }
@@ -529,7 +601,6 @@ void MainWindow::openFiles(const QStringList& paths, bool asReference) {
         session_->setReference(batch.images.first());
     } else if (!batch.images.isEmpty()) {
         session_->addInputs(batch.images);
-        for (const QString& p : batch.images) settings_.addRecentFile(p);
         const int index = session_->indexOf(batch.images.first());
         if (index >= 0) session_->setCurrentIndex(index);
         settings_.setLastDirectory(QFileInfo(batch.images.first()).absolutePath());
@@ -542,6 +613,8 @@ void MainWindow::openFiles(const QStringList& paths, bool asReference) {
                 loadComparisonModel(i, batch.checkpoints[i]);
         } else {
             loadModel(batch.checkpoints.first());
+            // The others are checked, so a broken one says so instead of vanishing.
+            for (int i = 1; i < batch.checkpoints.size(); ++i) session_->checkModel(batch.checkpoints[i], loadOptions());
             if (batch.checkpoints.size() > 1)
                 showStatus(tr("Several checkpoints dropped: loading %1. Drop them on the \u03c0 Comparison page "
                               "to compare them.")
@@ -550,13 +623,49 @@ void MainWindow::openFiles(const QStringList& paths, bool asReference) {
     }
 }
 
+bool MainWindow::trustTorchScript(const QString& path) {
+    const QString name = QFileInfo(path).fileName();
+    const QString key = QFileInfo(path).canonicalFilePath();
+    if (trustedTorchScript_.contains(key)) return true;
+    bool trusted = false;
+    if (interactive_) {
+        QMessageBox box(QMessageBox::Warning, tr("Load a TorchScript Model?"),
+                        tr("%1 is a TorchScript file. TorchScript files contain program code that runs when the "
+                           "file is loaded, with all the rights of your user account: it can read, change or "
+                           "delete your files.\n\nLoad it only if you trust where it came from. It is tried in a "
+                           "separate process first, so a damaged file cannot crash RDBM Studio.")
+                            .arg(name),
+                        QMessageBox::Cancel, this);
+        QPushButton* trust = box.addButton(tr("Trust and Load"), QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        trusted = box.clickedButton() == trust;
+    }
+    if (!trusted) {
+        showStatus(tr("%1 was not loaded: TorchScript files run code, and this one was not trusted").arg(name));
+        return false;
+    }
+    trustedTorchScript_.insert(key);
+    return true;
+}
+
 void MainWindow::loadModel(const QString& path) {
+    rdbm::LoadOptions options = loadOptions();
+    if (rdbm::isTorchScriptFile(path.toStdString())) {
+        if (!trustTorchScript(path)) return;
+        options.allowTorchScript = true;
+    }
     modelPanel_->setLoading(path);
     showStatus(tr("Loading model %1\u2026").arg(QFileInfo(path).fileName()), 0);
     session_->loadModel(path, options);
 }
 
 void MainWindow::loadComparisonModel(int slot, const QString& path) {
+    rdbm::LoadOptions options = loadOptions();
+    if (rdbm::isTorchScriptFile(path.toStdString())) {
+        if (!trustTorchScript(path)) return;
+        options.allowTorchScript = true;
+    }
     showStatus(tr("Loading %1 for %2\u2026").arg(QFileInfo(path).fileName(), PiComparisonPanel::slotLabel(slot)), 0);
     session_->loadComparisonModel(slot, path, options);
 }
@@ -616,49 +725,13 @@ bool MainWindow::restoreCurrent() {
 
 bool MainWindow::restoreAll() {
     session_->setSamplerOptions(controls_->options());
-bool MainWindow::trustTorchScript(const QString& path) {
-    const QString name = QFileInfo(path).fileName();
-    const QString key = QFileInfo(path).canonicalFilePath();
-    if (trustedTorchScript_.contains(key)) return true;
-    bool trusted = false;
-    if (interactive_) {
-        QMessageBox box(QMessageBox::Warning, tr("Load a TorchScript Model?"),
-                        tr("%1 is a TorchScript file. TorchScript files contain program code that runs when the "
-                           "file is loaded, with all the rights of your user account: it can read, change or "
-                           "delete your files.\n\nLoad it only if you trust where it came from. It is tried in a "
-                           "separate process first, so a damaged file cannot crash RDBM Studio.")
-                            .arg(name),
-                        QMessageBox::Cancel, this);
-        QPushButton* trust = box.addButton(tr("Trust and Load"), QMessageBox::AcceptRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        trusted = box.clickedButton() == trust;
-    }
-    if (!trusted) {
-        showStatus(tr("%1 was not loaded: TorchScript files run code, and this one was not trusted").arg(name));
-        return false;
-    }
-    trustedTorchScript_.insert(key);
-    return true;
-}
-
     if (!session_->model()) {
-    rdbm::LoadOptions options = loadOptions();
-    if (rdbm::isTorchScriptFile(path.toStdString())) {
-        if (!trustTorchScript(path)) return;
-        options.allowTorchScript = true;
-    }
         showError(tr("Restoring"), {ErrorKind::Usage, tr("no model is loaded: drop a checkpoint or use File \u203a Load Model")});
         return false;
     }
     const bool ok = session_->restoreAll();
     if (!ok) showStatus(tr("Nothing to restore: every photo already has a result."));
     return ok;
-    rdbm::LoadOptions options = loadOptions();
-    if (rdbm::isTorchScriptFile(path.toStdString())) {
-        if (!trustTorchScript(path)) return;
-        options.allowTorchScript = true;
-    }
 }
 
 void MainWindow::setCurrentTab(Tab tab) { tabs_->setCurrentIndex(static_cast<int>(tab)); }
@@ -785,12 +858,15 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::showStatus(const QString& text, int timeoutMs) {
-    statusLabel_->setText(text);
-    statusLabel_->setToolTip(text);
-    Q_UNUSED(timeoutMs)
+    // Messages of an operation are replaced when it ends; a plain note fades after a while
+    // so that it is not read later as describing something else.
+    status_ = text;
+    statusLabel_->setFullText(text);
+    statusTimer_->stop();
+    if (timeoutMs > 0) statusTimer_->start(timeoutMs);
 }
 
-QString MainWindow::statusText() const { return statusLabel_->text(); }
+QString MainWindow::statusText() const { return status_; }
 
 void MainWindow::showError(const QString& context, const ErrorInfo& error) {
     if (error.kind == ErrorKind::Cancelled) {
@@ -800,15 +876,26 @@ void MainWindow::showError(const QString& context, const ErrorInfo& error) {
     const QString line = ErrorText::statusLine(context, error);
     lastError_ = line;
     showStatus(line);
+    errorLines_ << line;
     if (!interactive_) {
         std::fprintf(stderr, "rdbm-studio: %s\n", line.toLocal8Bit().constData());
         return;
     }
-    auto* box = new QMessageBox(QMessageBox::Warning, ErrorText::title(error.kind), ErrorText::details(context, error),
-                                QMessageBox::Ok, this);
-    box->setTextFormat(Qt::RichText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open(); // window-modal, never blocks the event loop
+    // One dialog for a batch: errors that arrive while it is open join its list, so a
+    // drop of several bad files never stacks modal dialogs.
+    if (!errorBox_) {
+        errorBox_ = new QMessageBox(QMessageBox::Warning, ErrorText::title(error.kind), QString(), QMessageBox::Ok, this);
+        errorBox_->setTextFormat(Qt::RichText);
+        errorBox_->setAttribute(Qt::WA_DeleteOnClose);
+        connect(errorBox_, &QObject::destroyed, this, [this] { errorLines_.clear(); });
+        errorBox_->setText(ErrorText::details(context, error));
+        errorBox_->open(); // window-modal, never blocks the event loop
+        return;
+    }
+    errorBox_->setWindowTitle(tr("Several problems"));
+    QString html = QStringLiteral("<p>%1</p><ul>").arg(tr("%n problem(s):", nullptr, static_cast<int>(errorLines_.size())));
+    for (const QString& l : std::as_const(errorLines_)) html += QStringLiteral("<li>%1</li>").arg(l.toHtmlEscaped());
+    errorBox_->setText(html + QStringLiteral("</ul>"));
 }
 
 // ---------------------------------------------------------------- dialogs
@@ -845,10 +932,29 @@ void MainWindow::saveResult() {
     const QString suggested = session_->defaultOutputPath(index);
     const QString suffix = QFileInfo(suggested).suffix();
     const QString filter = tr("Same format as the input (*.%1)").arg(suffix) + QStringLiteral(";;") + DropClassifier::imageFilter();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Restored Photo"), suggested, filter);
-    if (path.isEmpty()) return;
-    // The dialog has asked before replacing a file; the session still refuses the input itself.
-    session_->saveResult(index, path, true);
+    QString start = suggested;
+    for (;;) {
+        // The dialog's own "Replace?" would come before our refusal to write over the
+        // input, so this window asks instead: the input first, then any other file.
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save Restored Photo"), start, filter, nullptr,
+                                                          QFileDialog::DontConfirmOverwrite);
+        if (path.isEmpty()) return;
+        if (session_->isInputPath(index, path)) {
+            QMessageBox::warning(this, tr("Save Restored Photo"),
+                                 tr("%1 is the input photo. Choose another name so that the original is kept.")
+                                     .arg(QDir::toNativeSeparators(path)));
+            start = suggested;
+            continue; // the dialog opens again
+        }
+        if (QFileInfo::exists(path) &&
+            QMessageBox::question(this, tr("Save Restored Photo"),
+                                  tr("%1 exists. Replace it?").arg(QDir::toNativeSeparators(path))) != QMessageBox::Yes) {
+            start = path;
+            continue;
+        }
+        session_->saveResult(index, path, true);
+        return;
+    }
 }
 
 void MainWindow::saveAllResults() {
@@ -864,7 +970,10 @@ void MainWindow::saveAllResults() {
             target = QDir(dir).filePath(QStringLiteral("%1-restored-%2.%3").arg(in.completeBaseName()).arg(n).arg(in.suffix()));
         if (session_->saveResult(i, target, false)) ++count;
     }
-    showStatus(tr("Saving %n result(s)\u2026", nullptr, count));
+    savesPending_ = count;
+    savesDone_ = 0;
+    saveFolder_ = dir;
+    showStatus(tr("Saving %n result(s)\u2026", nullptr, count), 0);
 }
 
 void MainWindow::exportTrajectory(bool frames, bool sheet) {
@@ -881,6 +990,47 @@ void MainWindow::exportTrajectory(bool frames, bool sheet) {
     session_->exportTrajectory(request);
 }
 
+void MainWindow::onSaved(const QString& path) {
+    if (savesPending_ > 0) {
+        ++savesDone_;
+        if (--savesPending_ > 0) {
+            showStatus(tr("Saving results\u2026 %1 written").arg(savesDone_), 0);
+            return;
+        }
+        showStatus(tr("Saved %n result(s) to %1", nullptr, savesDone_).arg(QDir::toNativeSeparators(saveFolder_)));
+        return;
+    }
+    showStatus(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void MainWindow::showShortcuts() {
+    QString html = QStringLiteral("<table cellspacing=\"4\">");
+    const QList<QAction*> actions = {open_, openReference_, loadModel_, save_, saveAll_, restore_, restoreAll_, cancel_,
+                                     modeSplit_, modeSide_, modeDiff_, zoomFit_, zoomActual_, zoomIn_, zoomOut_,
+                                     inspector_->playAction(), inspector_->previousAction(), inspector_->nextAction(),
+                                     fullScreen_, quit_};
+    for (QAction* a : actions) {
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts()) keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
+        if (keys.isEmpty()) continue;
+        html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.join(QStringLiteral(", ")), a->text().remove(QLatin1Char('&')).toHtmlEscaped());
+    }
+    html += QStringLiteral("</table><p>%1</p>").arg(tr("In a view: wheel zooms at the cursor, dragging pans, "
+                                                      "double-click fits.").toHtmlEscaped());
+    auto* box = new QMessageBox(QMessageBox::NoIcon, tr("Keyboard Shortcuts"), html, QMessageBox::Close, this);
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::updateZoomLabel() {
+    const gui::ZoomPanState* z = activeZoom();
+    // Percent of actual (device) pixels, as Ctrl+1 shows them.
+    const bool shown = z && !z->imageSize().isEmpty() && z->actualSizeScale() > 0.0;
+    zoomLabel_->setText(shown ? QStringLiteral("%1 %").arg(std::lround(z->scale() / z->actualSizeScale() * 100.0)) : QString());
+}
+
 void MainWindow::showAbout() {
     const ModelPtr m = session_->model();
     auto* dialog = new AboutDialog(m ? QString::fromStdString(m->device()) : QString(), this);
@@ -891,7 +1041,15 @@ void MainWindow::showAbout() {
 // ---------------------------------------------------------------- events
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+    if (!event->mimeData()->hasUrls()) return;
+    event->acceptProposedAction();
+    const int n = static_cast<int>(event->mimeData()->urls().size());
+    statusLabel_->setFullText(tr("Release to open %n file(s)", nullptr, n));
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent* event) {
+    QMainWindow::dragLeaveEvent(event);
+    statusLabel_->setFullText(status_); // the message before the drag
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
@@ -905,9 +1063,30 @@ void MainWindow::dropEvent(QDropEvent* event) {
     event->acceptProposedAction();
 }
 
+bool MainWindow::confirmStopForQuit() {
+    const RestoreSession::State st = session_->state();
+    if (st != RestoreSession::State::Restoring && st != RestoreSession::State::Comparing) return true;
+    if (interactive_) {
+        QMessageBox box(QMessageBox::Question, tr("Quit RDBM Studio"), tr("Stop restoring and quit?"),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(tr("The running restoration is lost; results already finished are kept until you quit."));
+        QPushButton* stop = box.addButton(tr("Stop and Quit"), QMessageBox::AcceptRole);
+        box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(stop);
+        box.exec();
+        if (box.clickedButton() != stop) return false;
+    }
+    // The worker notices between two tiles; the session's destructor then waits that long.
+    session_->cancel();
+    return true;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!confirmStopForQuit()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
-    if (session_->isBusy()) session_->cancel(); // the session waits for the current step on destruction
     event->accept();
 }
 

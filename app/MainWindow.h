@@ -15,11 +15,14 @@ class QAction;
 class QActionGroup;
 class QLabel;
 class QMenu;
+class QMessageBox;
 class QProgressBar;
+class QTimer;
 class QTabWidget;
 
 namespace rdbm::gui {
 class CompareView;
+class ElidedLabel;
 class ZoomPanState;
 } // namespace rdbm::gui
 
@@ -67,11 +70,17 @@ public:
     SamplerControls* samplerControls() const { return controls_; }
     QString statusText() const;
     QString lastError() const { return lastError_; }
+    // Every error since the error dialog last closed, one "context: message" per line.
+    QStringList pendingErrors() const { return errorLines_; }
+    // Stops a running job between two tiles; interactive windows ask first. False: stay.
+    bool confirmStopForQuit();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void createActions();
@@ -82,6 +91,9 @@ private:
     void loadSettings();
     void saveSettings();
     rdbm::LoadOptions loadOptions() const;
+    // TorchScript files run their own code when loaded: asks the user to trust this file
+    // (once per file and session; never in non-interactive runs) and says why not.
+    bool trustTorchScript(const QString& path);
 
     void showCurrentItem();
     void updateMetrics();
@@ -89,11 +101,9 @@ private:
     void updateActions();
     void updateTitle();
     void updateRecentMenu();
-    // TorchScript files run their own code when loaded: asks the user to trust this file
-    // (once per file and session; never in non-interactive runs) and says why not.
-    bool trustTorchScript(const QString& path);
     void showError(const QString& context, const ErrorInfo& error);
-    void showStatus(const QString& text, int timeoutMs = 8000);
+    // timeoutMs > 0: the note clears itself then (unless a job runs); 0: until replaced.
+    void showStatus(const QString& text, int timeoutMs = 0);
     gui::ZoomPanState* activeZoom() const;
 
     void chooseImages();
@@ -104,10 +114,15 @@ private:
     void saveAllResults();
     void exportTrajectory(bool frames, bool sheet);
     void showAbout();
+    void showShortcuts();
+    void refreshIcons(); // media icons in the palette's colours
+    void updateZoomLabel();
+    void onSaved(const QString& path);
 
     AppSettings& settings_;
     RestoreSession* session_;
     bool interactive_ = true;
+    QSet<QString> trustedTorchScript_; // canonical paths the user trusted this session
     bool bundledTried_ = false;
     QString lastError_;
 
@@ -119,11 +134,18 @@ private:
     PiComparisonPanel* comparison_;
     ModelPanel* modelPanel_;
     SamplerControls* controls_;
-    QSet<QString> trustedTorchScript_; // canonical paths the user trusted this session
     InputQueueView* queue_;
-    QLabel* statusLabel_;
+    gui::ElidedLabel* statusLabel_;
+    QTimer* statusTimer_;
+    QString status_;
+    QLabel* zoomLabel_;
     QProgressBar* progress_;
     QLabel* eta_;
+    QPointer<QMessageBox> errorBox_; // one dialog collects the errors of a drop or batch
+    QStringList errorLines_;
+    int savesPending_ = 0; // Save All: results still being written
+    int savesDone_ = 0;
+    QString saveFolder_;
 
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
@@ -150,6 +172,7 @@ private:
     QActionGroup* languageGroup_;
     QAction* about_;
     QAction* aboutQt_;
+    QAction* shortcuts_;
 };
 
 } // namespace rdbm::app

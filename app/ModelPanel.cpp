@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -31,9 +32,39 @@ ModelPanel::ModelPanel(QWidget* parent) : QWidget(parent) {
     tree_->header()->setStretchLastSection(true);
     tree_->setWordWrap(true);
     tree_->setTextElideMode(Qt::ElideMiddle); // file names keep their extension
+    load_ = new QPushButton(tr("&Load Model\u2026"), this);
+    connect(load_, &QPushButton::clicked, this, &ModelPanel::loadRequested);
     layout->addWidget(placeholder_);
-    layout->addWidget(tree_);
+    layout->addWidget(load_, 0, Qt::AlignHCenter);
+    layout->addWidget(tree_, 1);
     tree_->hide();
+}
+
+QString ModelPanel::placeholderText() const { return placeholder_->isHidden() ? QString() : placeholder_->text(); }
+
+QString ModelPanel::degradationName(const QString& key) {
+    const QString k = key.trimmed().toLower();
+    if (k == QLatin1String("lowlight") || k == QLatin1String("dark")) return tr("low light");
+    if (k == QLatin1String("haze") || k == QLatin1String("fog")) return tr("haze");
+    if (k == QLatin1String("rain")) return tr("rain");
+    if (k == QLatin1String("snow")) return tr("snow");
+    if (k == QLatin1String("blur")) return tr("blur");
+    return key.trimmed();
+}
+
+QString ModelPanel::metadataSourceText(const QString& source) {
+    if (source == QLatin1String("embedded")) return tr("in the checkpoint");
+    if (source == QLatin1String("sidecar")) return tr("from a file beside the checkpoint");
+    if (source == QLatin1String("defaults")) return tr("defaults (none recorded)");
+    if (source == QLatin1String("defaults+options")) return tr("defaults and load options");
+    return source;
+}
+
+QString ModelPanel::scheduleName(const QString& kind) {
+    if (kind == QLatin1String("cosine")) return tr("cosine");
+    if (kind == QLatin1String("linear")) return tr("linear");
+    if (kind == QLatin1String("sigmoid")) return tr("sigmoid");
+    return kind;
 }
 
 QString ModelPanel::piDescription(rdbm::PiMode pi) {
@@ -70,8 +101,10 @@ QString ModelPanel::lambdaText(double lambda) {
 }
 
 void ModelPanel::setLoading(const QString& path) {
+    loading_ = true;
     placeholder_->setText(tr("Loading %1 \u2026").arg(QFileInfo(path).fileName()));
     placeholder_->show();
+    load_->hide();
     tree_->hide();
 }
 
@@ -85,14 +118,17 @@ QTreeWidgetItem* ModelPanel::addRow(const QString& name, const QString& value, Q
 
 void ModelPanel::setModel(const ModelPtr& model) {
     model_ = model;
+    loading_ = false;
     tree_->clear();
     if (!model) {
         placeholder_->setText(tr("No model loaded.\nDrop a checkpoint (.safetensors, .pt, .pth, TorchScript) "
                                  "onto the window or use File \u203a Load Model."));
         placeholder_->show();
+        load_->show();
         tree_->hide();
         return;
     }
+    load_->hide();
     const rdbm::ModelInfo& info = model->info();
     const rdbm::ModelMetadata& meta = info.metadata;
     const rdbm::UNetConfig& cfg = info.config;
@@ -104,8 +140,10 @@ void ModelPanel::setModel(const ModelPtr& model) {
     // What the model learned matters more to a user than its layout: a model trained for
     // low light also "restores" a sharp daylight photo, for the worse.
     if (const auto it = meta.provenance.find("degradations"); it != meta.provenance.end()) {
-        const QString tasks = QString::fromStdString(it->second).split(QLatin1Char(','), Qt::SkipEmptyParts).join(QStringLiteral(", "));
-        addRow(tr("Trained for"), tasks)
+        QStringList tasks;
+        for (const QString& key : QString::fromStdString(it->second).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            tasks << degradationName(key);
+        addRow(tr("Trained for"), tasks.join(QStringLiteral(", ")))
             ->setToolTip(1, tr("The degradations this model learned to remove. Photos with other damage are outside its training."));
     }
     addRow(tr("Format"), QStringLiteral("%1, %2").arg(QString::fromStdString(info.format), QString::fromStdString(info.layout)));
@@ -119,13 +157,13 @@ void ModelPanel::setModel(const ModelPtr& model) {
                                                            objectiveDescription(meta.objective)));
     addRow(tr("\u03c0 mode"), piDescription(meta.piMode));
     addRow(tr("Schedule"), tr("%1, T = %2%3")
-                               .arg(QString::fromStdString(rdbm::toString(meta.schedule.kind)))
+                               .arg(scheduleName(QString::fromStdString(rdbm::toString(meta.schedule.kind))))
                                .arg(model->schedule().T())
                                .arg(info.scheduleFromCheckpoint ? tr(" (from the checkpoint's buffers)") : QString()));
     addRow(tr("\u03bb"), lambdaText(model->schedule().lambda()));
     addRow(tr("T"), QString::number(model->schedule().T()));
     addRow(tr("Device"), QString::fromStdString(model->device()));
-    addRow(tr("Metadata"), QString::fromStdString(info.metadataSource));
+    addRow(tr("Metadata"), metadataSourceText(QString::fromStdString(info.metadataSource)));
     if (!meta.provenance.empty()) {
         auto* prov = addRow(tr("Provenance"), tr("%n entries", nullptr, static_cast<int>(meta.provenance.size())));
         for (const auto& [key, value] : meta.provenance)

@@ -6,6 +6,7 @@
 #include "RestoreTypes.h"
 
 class QLabel;
+class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -16,9 +17,12 @@ class ModelPanel : public QWidget {
 public:
     explicit ModelPanel(QWidget* parent = nullptr);
 
+    // The model in use; null shows "No model loaded" with a Load button.
     void setModel(const ModelPtr& model);
     void setLoading(const QString& path); // shown while a load runs
+    bool isLoading() const { return loading_; }
     ModelPtr model() const { return model_; }
+    QString placeholderText() const;
 
     // The rows shown, as "name: value" lines (for tests and the clipboard).
     QStringList summaryLines() const;
@@ -27,12 +31,21 @@ public:
     static QString objectiveDescription(rdbm::Objective objective);
     static QString parameterCountText(long long count);
     static QString lambdaText(double lambda);
+    // The checkpoint's words for a user: "lowlight" -> "low light", "embedded" -> ...
+    static QString degradationName(const QString& key);
+    static QString metadataSourceText(const QString& source);
+    static QString scheduleName(const QString& kind);
+
+signals:
+    void loadRequested();
 
 private:
     QTreeWidgetItem* addRow(const QString& name, const QString& value, QTreeWidgetItem* parent = nullptr);
 
     ModelPtr model_;
+    bool loading_ = false;
     QLabel* placeholder_;
+    QPushButton* load_;
     QTreeWidget* tree_;
 };
 

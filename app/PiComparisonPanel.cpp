@@ -14,10 +14,8 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QTextStream>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -30,7 +28,6 @@
 #include "ImageView.h"
 #include "MetricsTable.h"
 #include "RestoreSession.h"
-#include "TrajectoryExporter.h"
 #include "ViewSync.h"
 #include "rdbm/Colormap.h"
 
@@ -156,6 +153,8 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     table_ = new gui::MetricsTable(split);
     table_->setColumnCount(5);
     table_->setHorizontalHeaderLabels({tr("Setting"), tr("PSNR (dB)"), tr("SSIM"), tr("Mean |change|"), tr("Time (s)")});
+    // Every header whole, in every language ("Mittlere |Änderung|" is long).
+    for (int c = 1; c < 5; ++c) table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     // Room for the three settings without scrolling.
     table_->setMinimumHeight(table_->horizontalHeader()->sizeHint().height() + 3 * table_->verticalHeader()->defaultSectionSize() + 6);
     split->addWidget(table_);
@@ -295,7 +294,19 @@ bool PiComparisonPanel::run() {
         table_->setMetrics(s[i].label, kNaN, kNaN);
         for (int c = 3; c < table_->columnCount(); ++c) table_->setItem(i, c, new QTableWidgetItem(QStringLiteral("\u2014")));
     }
-    const bool started = session_->runComparison(s);
+    // The current photo's own restoration, when it is one of these settings, is reused.
+    QVector<ComparisonSetting> runs = s;
+    const int current = session_->currentIndex();
+    if (current >= 0 && session_->item(current).hasResult) {
+        const RestoreOutcome& done = session_->item(current).result;
+        for (ComparisonSetting& c : runs) {
+            if (c.model && c.model == done.model && sameRun(c.options, done.options)) {
+                c.reuse = done.image;
+                c.reuseSeconds = done.seconds;
+            }
+        }
+    }
+    const bool started = session_->runComparison(runs);
     if (!started) status_->setText(tr("Open a photo and wait for the running job to finish."));
     updateEnabled();
     return started;
@@ -351,50 +362,32 @@ void PiComparisonPanel::updateEnabled() {
     for (QPushButton* b : std::as_const(slotButtons_)) b->setEnabled(idle);
 }
 
-QStringList PiComparisonPanel::exportTo(const QString& directory) {
-    QStringList files;
-    if (!QDir().mkpath(directory)) return files;
-    const QDir dir(directory);
-    const QString names[kRows] = {QStringLiteral("pi-residual"), QStringLiteral("pi-one"), QStringLiteral("pi-zero")};
-    const QString prefix = mode_ == Mode::Models ? QStringLiteral("model") : QStringLiteral("noise");
+ComparisonExport PiComparisonPanel::exportRequest(const QString& directory) const {
+    const QString stems[kRows] = {QStringLiteral("pi-residual"), QStringLiteral("pi-one"), QStringLiteral("pi-zero")};
+    ComparisonExport r;
+    r.directory = directory;
+    r.prefix = mode_ == Mode::Models ? QStringLiteral("model") : QStringLiteral("noise");
+    r.input = input_->image();
+    r.limit = diffs_.isEmpty() ? 0.0f : diffs_.first()->limit();
     for (int i = 0; i < rows_.size(); ++i) {
         if (!rowDone_.value(i)) continue;
-        const QString result = dir.filePath(QStringLiteral("%1-%2-result.png").arg(prefix, names[i]));
-        TrajectoryExporter::saveAtomically(rows_[i].display, result);
-        const QString diff = dir.filePath(QStringLiteral("%1-%2-difference.png").arg(prefix, names[i]));
-        TrajectoryExporter::saveAtomically(signedMapImage(rows_[i].difference, diffs_[i]->limit()), diff);
-        files << result << diff;
+        r.rows << rows_[i];
+        r.stems << stems[i];
+        r.meanAbs << meanAbs_.value(i);
     }
-    const QString grid = dir.filePath(QStringLiteral("%1-comparison-grid.png").arg(prefix));
-    TrajectoryExporter::saveAtomically(grid_->grab().toImage(), grid);
-    files << grid;
+    return r;
+}
 
-    const QString csv = dir.filePath(QStringLiteral("%1-comparison-metrics.csv").arg(prefix));
-    QSaveFile f(csv);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Text)) {
-        QTextStream out(&f);
-        out << "setting,psnr_db,ssim,mean_abs_change,seconds\n";
-        for (int i = 0; i < rows_.size(); ++i) {
-            if (!rowDone_.value(i)) continue;
-            const ComparisonRow& r = rows_[i];
-            out << '"' << r.label << "\"," << (r.metrics.valid ? QString::number(r.metrics.psnr, 'f', 4) : QString()) << ','
-                << (r.metrics.valid ? QString::number(r.metrics.ssim, 'f', 6) : QString()) << ','
-                << QString::number(meanAbs_.value(i), 'f', 6) << ',' << QString::number(r.seconds, 'f', 3) << '\n';
-        }
-        out.flush();
-        if (f.commit()) files << csv;
-    }
-    return files;
+bool PiComparisonPanel::exportTo(const QString& directory) {
+    if (finishedRows() == 0) return false;
+    session_->exportComparison(exportRequest(directory));
+    status_->setText(tr("Exporting the comparison to %1\u2026").arg(QDir::toNativeSeparators(directory)));
+    return true;
 }
 
 void PiComparisonPanel::chooseExport() {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Comparison to Folder"), QDir::homePath());
-    if (dir.isEmpty()) return;
-    try {
-        emit exported(exportTo(dir));
-    } catch (const std::exception& e) {
-        status_->setText(QString::fromStdString(e.what()));
-    }
+    if (!dir.isEmpty()) exportTo(dir);
 }
 
 } // namespace rdbm::app

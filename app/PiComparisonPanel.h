@@ -7,6 +7,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include "ComparisonExporter.h"
 #include "RestoreTypes.h"
 
 class QAction;
@@ -43,8 +44,10 @@ public:
     // The settings a run would use now (rows without a model are kept, with a null model).
     QVector<ComparisonSetting> settings() const;
     bool run();
-    // Writes each result, each difference map, the metrics (CSV) and the grid (PNG) into directory.
-    QStringList exportTo(const QString& directory);
+    // What an export into directory writes (see ComparisonExporter): the finished rows.
+    ComparisonExport exportRequest(const QString& directory) const;
+    // Hands the export to the session's I/O thread; false when no row has finished.
+    bool exportTo(const QString& directory);
 
     int finishedRows() const;
     QAction* runAction() const { return run_; }
@@ -57,7 +60,6 @@ public:
 
 signals:
     void loadModelRequested(int slot); // the window asks for a file
-    void exported(const QStringList& files);
 
 private:
     void refreshSlots();

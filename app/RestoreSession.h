@@ -1,8 +1,9 @@
 #pragma once
-// The application's state apart from any widget: the loaded model(s), the queue of
-// opened photos with their results, the optional reference, the trajectory of the last
-// restoration and which job is running. It owns the worker threads and turns the
-// workers' reports into signals the window (or a test) reacts to. Lives on the GUI thread.
+// The application's state apart from any widget, in named parts: the InputList (opened
+// photos, current one, reference and metrics), the loaded model(s), the restoration
+// queue with the trajectory of the last run, and comparisons. It owns the worker
+// threads (restoration; file I/O) and turns their reports, through named slots, into
+// signals the window (or a test) reacts to. Lives on the GUI thread.
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -13,7 +14,9 @@
 
 #include <array>
 
+#include "ComparisonExporter.h"
 #include "ImageWorker.h"
+#include "InputList.h"
 #include "RestoreTypes.h"
 #include "TrajectoryRecord.h"
 
@@ -26,17 +29,8 @@ class RestoreSession : public QObject {
 public:
     enum class State { Idle, LoadingModel, Restoring, Comparing };
     Q_ENUM(State)
-    enum class ItemStatus { Loading, Ready, Queued, Restoring, Done, Failed, Cancelled };
-    Q_ENUM(ItemStatus)
-
-    struct Item {
-        QString path;
-        ItemStatus status = ItemStatus::Loading;
-        LoadedImage input;
-        bool hasResult = false;
-        RestoreOutcome result;
-        QString message; // last error or note
-    };
+    using ItemStatus = InputList::ItemStatus;
+    using Item = InputList::Item;
 
     static constexpr int kComparisonSlots = 3;
 
@@ -51,24 +45,30 @@ public:
     ModelPtr model() const { return model_; }
     QString modelPath() const { return modelPath_; }
     void loadComparisonModel(int slot, const QString& path, const rdbm::LoadOptions& options = {});
+    // Loads a checkpoint only to see that it loads (a second one dropped with the model):
+    // a failure is reported like any load failure, a success changes nothing.
+    void checkModel(const QString& path, const rdbm::LoadOptions& options = {});
+    static constexpr int kCheckOnly = -2; // modelLoadFailed's slot for checkModel()
     ModelPtr comparisonModel(int slot) const;
     QString comparisonModelPath(int slot) const;
 
-    // --- inputs
+    // --- inputs (see InputList)
+    InputList* inputs() const { return inputs_; }
     // Adds photos not already open; returns the indices of the new items.
-    QVector<int> addInputs(const QStringList& paths);
-    void removeInput(int index);
-    int itemCount() const { return static_cast<int>(items_.size()); }
-    const Item& item(int index) const { return items_.at(index); }
-    int indexOf(const QString& path) const;
-    int currentIndex() const { return current_; }
-    void setCurrentIndex(int index);
-    bool hasInputs() const { return !items_.isEmpty(); }
+    QVector<int> addInputs(const QStringList& paths) { return inputs_->add(paths); }
+    // Refused (false) for the running or queued item.
+    bool removeInput(int index);
+    int itemCount() const { return inputs_->count(); }
+    const Item& item(int index) const { return inputs_->item(index); }
+    int indexOf(const QString& path) const { return inputs_->indexOf(path); }
+    int currentIndex() const { return inputs_->currentIndex(); }
+    void setCurrentIndex(int index) { inputs_->setCurrentIndex(index); }
+    bool hasInputs() const { return inputs_->count() > 0; }
 
-    void setReference(const QString& path);
-    void clearReference();
-    ImagePtr reference() const { return reference_.image; }
-    const LoadedImage& referenceImage() const { return reference_; }
+    void setReference(const QString& path) { inputs_->setReference(path); }
+    void clearReference() { inputs_->clearReference(); }
+    ImagePtr reference() const { return inputs_->reference().image; }
+    const LoadedImage& referenceImage() const { return inputs_->reference(); }
     // Metrics of an item's input and result against the reference (invalid without one).
     Metrics metricsBefore(int index) const;
     Metrics metricsAfter(int index) const;
@@ -79,6 +79,7 @@ public:
     bool canRestore() const;
     bool restoreCurrent();
     bool restoreAll(); // every item without a result, in order
+    // Stops the running job between two tiles (and the queue behind it).
     void cancel();
     int queuedCount() const { return static_cast<int>(queue_.size()); }
     const TrajectoryRecord& trajectory() const { return trajectory_; }
@@ -89,22 +90,32 @@ public:
 
     // --- output
     QString defaultOutputPath(int index) const;
+    // True when path names the item's input photo (itself or a link to it).
+    bool isInputPath(int index, const QString& path) const;
     // Refuses (false, with errorOccurred) to write over the item's input.
     bool saveResult(int index, const QString& path, bool overwrite);
     void exportTrajectory(const TrajectoryExportRequest& request);
+    // Writes a comparison on the I/O thread; announced by exported() or errorOccurred().
+    void exportComparison(const ComparisonExport& request);
 
 signals:
     void stateChanged(rdbm::app::RestoreSession::State state);
     void modelChanged();
+    // slot -1: the main model. The previous model (if any) stays in use.
+    void modelLoadFailed(int slot, const QString& path, const rdbm::app::ErrorInfo& error);
     void comparisonModelChanged(int slot);
     void itemsChanged();
     void itemChanged(int index);
     void currentIndexChanged(int index);
     void referenceChanged();
     void metricsChanged(int index);
+    void inputDecoded(int index);
 
     void restoreStarted(int index, int steps);
+    // After each step; etaSeconds covers the queue behind it too.
     void progress(int index, int step, int steps, double etaSeconds);
+    // Inside a step: tile of tiles finished (step counts from 1); eta < 0 while unknown.
+    void tileProgress(int index, int step, int steps, int tile, int tiles, double etaSeconds);
     void trajectoryReset();
     void trajectoryFrameAdded(int frameIndex);
     void restoreFinished(int index);
@@ -113,6 +124,7 @@ signals:
 
     void comparisonStarted(int rows);
     void comparisonStep(int row, int step, int steps);
+    void comparisonTile(int row, int step, int steps, int tile, int tiles);
     void comparisonRowFinished(const rdbm::app::ComparisonRow& row);
     void comparisonRowFailed(int row, const rdbm::app::ErrorInfo& error);
     void comparisonFinished(bool cancelled);
@@ -122,19 +134,40 @@ signals:
     // context says what was being done, e.g. "Loading model net.pt".
     void errorOccurred(const QString& context, const rdbm::app::ErrorInfo& error);
 
+private slots:
+    void onModelLoaded(int requestId, const QString& path, rdbm::app::ModelPtr model);
+    void onModelLoadFailed(int requestId, const QString& path, const rdbm::app::ErrorInfo& error);
+    void onRestoreStarted(int jobId, int steps);
+    void onStepCompleted(int jobId, const rdbm::app::TrajectoryFrame& frame);
+    void onTileProgress(int jobId, int step, int steps, int tile, int tiles);
+    void onRestoreFinished(int jobId, const rdbm::app::RestoreOutcome& outcome);
+    void onRestoreCancelled(int jobId, int completedSteps);
+    void onRestoreFailed(int jobId, const rdbm::app::ErrorInfo& error);
+    void onComparisonStep(int jobId, int row, int step, int steps);
+    void onComparisonTile(int jobId, int row, int step, int steps, int tile, int tiles);
+    void onComparisonRowFinished(int jobId, const rdbm::app::ComparisonRow& row);
+    void onComparisonRowFailed(int jobId, int row, const rdbm::app::ErrorInfo& error);
+    void onComparisonFinished(int jobId);
+    void onComparisonCancelled(int jobId);
+    void onInputDecoded(int index);
+    void onSaved(int requestId, const QString& path);
+    void onExported(int requestId, const QStringList& files);
+    void onWriteFailed(int requestId, const QString& path, const rdbm::app::ErrorInfo& error);
+
 private:
     void setState(State s);
+    void requestModel(int slot, const QString& path, const rdbm::LoadOptions& options);
     void startJob(int index);
     void startNextQueued();
     void finishJob();
-    void onImageLoaded(int requestId, const LoadedImage& image);
-    void onImageFailed(int requestId, const QString& path, const ErrorInfo& error);
-    void requestMetrics(int index);
+    void endComparison(int jobId, bool cancelled);
+    double etaSeconds(double fractionOfJob) const;
     void fail(const QString& context, const ErrorInfo& error);
 
     QThread restoreThread_, ioThread_;
     RestoreWorker* restoreWorker_ = nullptr;
     ImageWorker* imageWorker_ = nullptr;
+    InputList* inputs_ = nullptr;
 
     State state_ = State::Idle;
     ModelPtr model_;
@@ -142,14 +175,6 @@ private:
     std::array<ModelPtr, kComparisonSlots> comparisonModels_{};
     std::array<QString, kComparisonSlots> comparisonPaths_{};
     QHash<int, int> modelRequests_; // request id -> slot (-1: the main model)
-
-    QVector<Item> items_;
-    int current_ = -1;
-    LoadedImage reference_;
-    QString pendingReference_;
-    QHash<int, QString> imageRequests_;  // request id -> path of an input
-    int referenceRequest_ = -1;
-    QHash<int, int> metricsRequests_;    // request id -> item index
 
     rdbm::SamplerOptions options_;
     QVector<int> queue_;

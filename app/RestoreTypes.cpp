@@ -17,6 +17,13 @@ ErrorInfo ErrorInfo::from(const std::exception& e) {
     return info;
 }
 
+bool sameRun(const rdbm::SamplerOptions& a, const rdbm::SamplerOptions& b) {
+    const bool stochastic = a.eta > 0.0 || b.eta > 0.0;
+    return a.steps == b.steps && a.eta == b.eta && a.tileSize == b.tileSize && a.tileOverlap == b.tileOverlap &&
+           a.maxWholePixels == b.maxWholePixels &&
+           (!stochastic || (a.seed == b.seed && a.noiseModulation == b.noiseModulation));
+}
+
 void registerMetaTypes() {
     qRegisterMetaType<ModelPtr>();
     qRegisterMetaType<ErrorInfo>();

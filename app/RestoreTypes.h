@@ -57,13 +57,20 @@ struct RestoreOutcome {
     double seconds = 0.0;
     int networkCalls = 0, tiles = 1, tileSize = 0;
     Metrics before, after; // input and result against the reference, when one was given
+    ModelPtr model;                // what made it, so a comparison can reuse it
+    rdbm::SamplerOptions options;
 };
+
+// True when two runs of one model give the same result (steps, eta, noise, seed, tiling).
+bool sameRun(const rdbm::SamplerOptions& a, const rdbm::SamplerOptions& b);
 
 // One setting of a comparison grid: a model with sampler options and a label.
 struct ComparisonSetting {
     QString label;
     ModelPtr model;
     rdbm::SamplerOptions options;
+    cv::Mat reuse;           // a restoration of this setting that exists already (skips the run)
+    double reuseSeconds = 0.0;
 };
 
 struct ComparisonJob {

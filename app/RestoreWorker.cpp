@@ -1,6 +1,9 @@
 #include "RestoreWorker.h"
 
+#include <QElapsedTimer>
 #include <QThread>
+
+#include <memory>
 
 #include <opencv2/core.hpp>
 
@@ -24,6 +27,22 @@ Metrics measure(const cv::Mat& image, const ImagePtr& reference) {
     m.ssim = rdbm::ssim(image, reference->rgb);
     m.valid = true;
     return m;
+}
+
+rdbm::TileCallback RestoreWorker::tileReporter(int jobId, int row) {
+    auto clock = std::make_shared<QElapsedTimer>();
+    return [this, jobId, row, clock](const rdbm::TileProgress& p) {
+        // The first tile starts the window's ETA; later ones are throttled so a photo of
+        // hundreds of small tiles does not flood the GUI thread.
+        if (!clock->isValid() || clock->elapsed() >= kTileReportMs || p.tile == p.tiles) {
+            clock->start();
+            if (row < 0)
+                emit tileProgress(jobId, p.step, p.steps, p.tile, p.tiles);
+            else
+                emit comparisonTile(jobId, row, p.step, p.steps, p.tile, p.tiles);
+        }
+        return !isCancelled(jobId);
+    };
 }
 
 void RestoreWorker::loadModel(int requestId, const QString& path, const rdbm::LoadOptions& options) {
@@ -73,7 +92,7 @@ void RestoreWorker::restore(const RestoreJob& job) {
         return !isCancelled(job.id);
     };
     try {
-        const rdbm::RestoreResult r = rdbm::restore(*job.model, job.input->rgb, options, onStep);
+        const rdbm::RestoreResult r = rdbm::restore(*job.model, job.input->rgb, options, onStep, tileReporter(job.id, -1));
         RestoreOutcome out;
         out.id = job.id;
         out.inputPath = job.inputPath;
@@ -83,6 +102,8 @@ void RestoreWorker::restore(const RestoreJob& job) {
         out.networkCalls = r.networkCalls;
         out.tiles = r.tiles;
         out.tileSize = r.tileSize;
+        out.model = job.model;
+        out.options = job.options;
         if (job.reference) {
             out.before = measure(job.input->rgb, job.reference);
             out.after = measure(r.image, job.reference);
@@ -117,16 +138,22 @@ void RestoreWorker::compare(const ComparisonJob& job) {
             return !isCancelled(job.id);
         };
         try {
-            const rdbm::RestoreResult r = rdbm::restore(*s.model, job.input->rgb, options, onStep);
+            cv::Mat image = s.reuse;
+            double seconds = s.reuseSeconds;
+            if (image.empty() || image.size() != job.input->rgb.size()) {
+                const rdbm::RestoreResult r = rdbm::restore(*s.model, job.input->rgb, options, onStep, tileReporter(job.id, i));
+                image = r.image;
+                seconds = r.seconds;
+            }
             ComparisonRow row;
             row.index = i;
             row.label = s.label;
-            row.display = toQImage(r.image);
+            row.display = toQImage(image);
             cv::Mat diff;
-            cv::subtract(r.image, job.input->rgb, diff, cv::noArray(), CV_32F);
+            cv::subtract(image, job.input->rgb, diff, cv::noArray(), CV_32F);
             row.difference = channelMean(diff);
-            row.metrics = measure(r.image, job.reference);
-            row.seconds = r.seconds;
+            row.metrics = measure(image, job.reference);
+            row.seconds = seconds;
             emit comparisonRowFinished(job.id, row);
         } catch (const rdbm::Error& e) {
             if (e.kind() == rdbm::ErrorKind::Cancelled) {

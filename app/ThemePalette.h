@@ -20,6 +20,12 @@ public:
     static void apply(ThemeChoice theme);
     // True when the palette in use has a dark window background.
     static bool isDark(const QPalette& palette);
+    // Moves each text colour (window, base, button, placeholder, highlight, tool tip,
+    // link) just far enough from its background for 4.5:1; apply() does this for every
+    // theme, the system's included.
+    static QPalette readable(QPalette palette);
+    // The lowest contrast among those text/background pairs (for tests and the about box).
+    static double lowestTextContrast(const QPalette& palette);
 };
 
 } // namespace rdbm::app

@@ -3,10 +3,10 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QPainter>
-#include <QSaveFile>
 
 #include <algorithm>
 
+#include "AtomicFile.h"
 #include "ImageConvert.h"
 #include "rdbm/Colormap.h"
 #include "rdbm/Error.h"
@@ -30,13 +30,6 @@ void ensureDirectory(const QString& directory) {
 
 } // namespace
 
-void TrajectoryExporter::saveAtomically(const QImage& image, const QString& path) {
-    QSaveFile file(path);
-    const QByteArray format = QFileInfo(path).suffix().toLower().toLatin1();
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, format.constData()) || !file.commit())
-        throw Error(ErrorKind::Runtime, "cannot write " + path.toStdString() + ": " + file.errorString().toStdString());
-}
-
 float TrajectoryExporter::commonPiEpsLimit(const TrajectoryRecord& record) {
     float limit = 1e-6f;
     for (const TrajectoryFrame& f : record.frames()) {
@@ -55,16 +48,16 @@ QStringList TrajectoryExporter::writeFrames(const TrajectoryRecord& record, cons
     QStringList files;
     for (const TrajectoryFrame& f : record.frames()) {
         const QString xtPath = dir.filePath(stepName(baseName, f, "xt"));
-        saveAtomically(f.xt, xtPath);
+        writeImageFile(f.xt, xtPath);
         files << xtPath;
         if (!f.x0.isNull()) {
             const QString p = dir.filePath(stepName(baseName, f, "x0"));
-            saveAtomically(f.x0, p);
+            writeImageFile(f.x0, p);
             files << p;
         }
         if (!f.piEps.empty()) {
             const QString p = dir.filePath(stepName(baseName, f, "pieps"));
-            saveAtomically(signedMapImage(f.piEps, limit), p);
+            writeImageFile(signedMapImage(f.piEps, limit), p);
             files << p;
         }
     }
@@ -76,9 +69,12 @@ QImage TrajectoryExporter::contactSheet(const TrajectoryRecord& record, int thum
     const QSize src = record.frame(0).xt.size();
     const int tw = std::max(16, thumbWidth);
     const int th = std::max(1, src.height() * tw / std::max(1, src.width()));
-    const int margin = 8, header = 24, rowLabel = 20;
+    // A title row names the photo; the column titles follow; a colour bar for the pi*eps
+    // column closes the sheet, so that a printed sheet says what its colours mean.
+    const int margin = 8, title = 24, header = title + 22, rowLabel = 20, barBlock = 40;
     const int cols = 3, rows = record.frameCount();
-    QImage sheet(margin + cols * (tw + margin), header + rows * (th + rowLabel + margin) + margin, QImage::Format_RGB888);
+    QImage sheet(margin + cols * (tw + margin), header + rows * (th + rowLabel + margin) + barBlock + margin,
+                 QImage::Format_RGB888);
     sheet.fill(Qt::white);
     QPainter p(&sheet);
     p.setRenderHint(QPainter::SmoothPixmapTransform);
@@ -86,15 +82,26 @@ QImage TrajectoryExporter::contactSheet(const TrajectoryRecord& record, int thum
     font.setPixelSize(13);
     p.setFont(font);
     p.setPen(Qt::black);
+    const QString name = QFileInfo(record.sourcePath()).fileName();
+    QFont bold = font;
+    bold.setBold(true);
+    p.setFont(bold);
+    p.drawText(QRect(margin, 0, sheet.width() - 2 * margin, title), Qt::AlignLeft | Qt::AlignVCenter,
+               tr("%1: trajectory, %n step(s)", nullptr, record.steps()).arg(name));
+    p.setFont(font);
     const QString titles[cols] = {tr("x_t"), tr("predicted x0"), tr("predicted \u03c0\u00b7\u03b5")};
     for (int c = 0; c < cols; ++c)
-        p.drawText(QRect(margin + c * (tw + margin), 0, tw, header), Qt::AlignCenter, titles[c]);
+        p.drawText(QRect(margin + c * (tw + margin), title, tw, header - title), Qt::AlignCenter, titles[c]);
     const float limit = commonPiEpsLimit(record);
     for (int r = 0; r < rows; ++r) {
         const TrajectoryFrame& f = record.frame(r);
         const int y = header + r * (th + rowLabel + margin);
         const QString label = f.step == 0 ? tr("input (mu)")
-                                          : tr("step %1 of %2   t = %3 \u2192 %4").arg(f.step).arg(f.steps).arg(f.t).arg(f.tNext);
+                                          : tr("step %1 of %2   t = %3 \u2192 %4")
+                                                .arg(f.step)
+                                                .arg(f.steps)
+                                                .arg(f.t)
+                                                .arg(f.tNext < 0 ? tr("final x0") : QString::number(f.tNext));
         p.drawText(QRect(margin, y, sheet.width() - 2 * margin, rowLabel), Qt::AlignLeft | Qt::AlignVCenter, label);
         const QImage cells[cols] = {f.xt, f.x0, f.piEps.empty() ? QImage() : signedMapImage(f.piEps, limit)};
         for (int c = 0; c < cols; ++c) {
@@ -106,6 +113,18 @@ QImage TrajectoryExporter::contactSheet(const TrajectoryRecord& record, int thum
             p.drawImage(cell, cells[c]);
         }
     }
+    // The colour bar under the pi*eps column: -limit (blue) .. 0 (white) .. +limit (red).
+    const QRect bar(margin + 2 * (tw + margin), header + rows * (th + rowLabel + margin), tw, 14);
+    for (int x = 0; x < bar.width(); ++x) {
+        const float v = (2.0f * static_cast<float>(x) / static_cast<float>(std::max(1, bar.width() - 1)) - 1.0f) * limit;
+        const Rgb8 c = divergingColor(v, limit);
+        p.fillRect(QRect(bar.left() + x, bar.top(), 1, bar.height()), QColor(c.r, c.g, c.b));
+    }
+    p.drawRect(bar.adjusted(0, 0, -1, -1));
+    const QRect ticks(bar.left(), bar.bottom() + 2, bar.width(), 18);
+    p.drawText(ticks, Qt::AlignLeft | Qt::AlignTop, QString::number(-limit, 'g', 3));
+    p.drawText(ticks, Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("0"));
+    p.drawText(ticks, Qt::AlignRight | Qt::AlignTop, QStringLiteral("+") + QString::number(limit, 'g', 3));
     p.end();
     return sheet;
 }
@@ -114,7 +133,7 @@ QString TrajectoryExporter::writeContactSheet(const TrajectoryRecord& record, co
                                               const QString& baseName) {
     ensureDirectory(directory);
     const QString path = QDir(directory).filePath(baseName + QStringLiteral("_contact_sheet.png"));
-    saveAtomically(contactSheet(record), path);
+    writeImageFile(contactSheet(record), path);
     return path;
 }
 

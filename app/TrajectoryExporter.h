@@ -1,7 +1,7 @@
 #pragma once
 // Writes a recorded trajectory to disk: a PNG sequence (x_t, predicted x0 and the
 // signed pi*eps map per step) and a contact sheet with one row per step. Every file is
-// written atomically (QSaveFile: temporary, then rename).
+// written atomically (AtomicFile: temporary, then rename).
 #include <QCoreApplication>
 #include <QImage>
 #include <QString>
@@ -23,8 +23,6 @@ public:
     static QImage contactSheet(const TrajectoryRecord& record, int thumbWidth = 320);
     // One colour scale for all steps, so that maps of different steps compare.
     static float commonPiEpsLimit(const TrajectoryRecord& record);
-    // Writes a QImage through QSaveFile in the format the suffix names.
-    static void saveAtomically(const QImage& image, const QString& path);
 };
 
 } // namespace rdbm::app

@@ -12,8 +12,12 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include "HeatMapView.h"
+#include "ElidedLabel.h"
 #include "ImageView.h"
+#include "PaletteIcon.h"
 #include "TrajectoryExporter.h"
 #include "TrajectoryStrip.h"
 #include "ViewSync.h"
@@ -27,7 +31,8 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     strip_ = new gui::TrajectoryStrip(this);
     layout->addWidget(strip_);
 
-    auto* panes = new QSplitter(Qt::Horizontal, this);
+    panes_ = new QSplitter(Qt::Horizontal, this);
+    auto* panes = panes_;
     xt_ = new gui::ImageView(panes);
     x0_ = new gui::ImageView(panes);
     piEps_ = new gui::HeatMapView(panes);
@@ -48,9 +53,9 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     play_->setShortcut(Qt::Key_Space);
     play_->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     play_->setToolTip(tr("Play through the steps (Space)"));
-    next_ = new QAction(style()->standardIcon(QStyle::SP_MediaSeekForward), tr("&Next Step"), this);
+    next_ = new QAction(tr("&Next Step"), this);
     next_->setShortcuts({QKeySequence(Qt::Key_BracketRight), QKeySequence(Qt::ALT | Qt::Key_Right)});
-    previous_ = new QAction(style()->standardIcon(QStyle::SP_MediaSeekBackward), tr("P&revious Step"), this);
+    previous_ = new QAction(tr("P&revious Step"), this);
     previous_->setShortcuts({QKeySequence(Qt::Key_BracketLeft), QKeySequence(Qt::ALT | Qt::Key_Left)});
     exportFrames_ = new QAction(tr("Export &Frames\u2026"), this);
     exportFrames_->setToolTip(tr("Write x_t, predicted x\u2080 and \u03c0\u00b7\u03b5 of every step as PNG files"));
@@ -64,9 +69,8 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
         b->setDefaultAction(a);
         bar->addWidget(b);
     }
-    stepLabel_ = new QLabel(this);
+    stepLabel_ = new gui::ElidedLabel(this); // elided with a tooltip: never widens the window
     stepLabel_->setMinimumWidth(120);
-    stepLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // never widens the window
     bar->addWidget(stepLabel_, 1);
     speed_ = new QComboBox(this);
     for (int fps : {1, 2, 4, 8}) speed_->addItem(tr("%1 steps/s").arg(fps), 1000 / fps);
@@ -133,6 +137,7 @@ void TrajectoryInspector::setRecord(const TrajectoryRecord* record) {
         strip_->setFrames(frames);
         if (!frames.isEmpty()) showFrame(static_cast<int>(frames.size()) - 1);
     }
+    arrangePanes();
     updateActions();
 }
 
@@ -143,6 +148,7 @@ void TrajectoryInspector::frameAdded(int frameIndex) {
     const TrajectoryFrame& f = record_->frame(frameIndex);
     const bool follow = current_ < 0 || current_ == strip_->count() - 1;
     strip_->appendFrame(f.xt, frameLabel(f));
+    if (frameIndex == 0) arrangePanes(); // the photo's aspect ratio is known now
     if (!f.piEps.empty()) commonLimit_ = 0.0f; // recomputed lazily
     // The strip follows a running sampler itself (and reports it); show the frame once.
     if (follow && current_ != frameIndex) showFrame(frameIndex);
@@ -160,7 +166,9 @@ void TrajectoryInspector::showFrame(int frame) {
     const TrajectoryFrame& f = record_->frame(frame);
     if (strip_->currentStep() != frame) strip_->setCurrentStep(frame);
     xt_->setImage(f.xt);
-    xt_->setOverlayText(f.step == 0 ? tr("\u03bc") : tr("x_t after step %1 (t \u2192 %2)").arg(f.step).arg(f.tNext));
+    xt_->setOverlayText(f.step == 0    ? tr("\u03bc")
+                        : f.tNext < 0 ? tr("result after step %1 (final x\u2080)").arg(f.step)
+                                      : tr("x_t after step %1 (t \u2192 %2)").arg(f.step).arg(f.tNext));
     if (f.x0.isNull()) {
         x0_->setImage({});
         x0_->setPlaceholderText(tr("No prediction for \u03bc: choose a step"));
@@ -174,14 +182,14 @@ void TrajectoryInspector::showFrame(int frame) {
         updateHeatScale();
     }
     if (f.step == 0) {
-        stepLabel_->setText(tr("Input \u03bc (%1 steps follow)").arg(f.steps));
+        stepLabel_->setFullText(tr("Input \u03bc (%1 steps follow)").arg(f.steps));
     } else {
-        stepLabel_->setText(tr("Step %1 of %2: t = %3 \u2192 %4, %5 s")
+        const QString target = f.tNext < 0 ? tr("final x\u2080") : QString::number(f.tNext);
+        stepLabel_->setFullText(tr("Step %1 of %2: t = %3 \u2192 %4, %5 s")
                                 .arg(f.step)
                                 .arg(f.steps)
                                 .arg(f.t)
-                                .arg(f.tNext)
-                                .arg(QLocale().toString(f.stepSeconds, 'f', 2)));
+                                .arg(target, QLocale().toString(f.stepSeconds, 'f', 2)));
     }
     updateActions();
     emit currentFrameChanged(frame, currentTime());
@@ -200,7 +208,20 @@ void TrajectoryInspector::updateHeatScale() {
 int TrajectoryInspector::currentTime() const {
     if (!record_ || current_ < 0 || current_ >= record_->frameCount()) return -1;
     const TrajectoryFrame& f = record_->frame(current_);
-    return f.step == 0 ? modelT_ - 1 : f.t;
+    // The time of the state the frame shows, as the filmstrip labels it: mu sits at T-1,
+    // step k reaches t_next, and the result is x at t = 0.
+    if (f.step == 0) return modelT_ - 1;
+    return std::max(f.tNext, 0);
+}
+
+int TrajectoryInspector::frameAtTime(int t) const {
+    if (!record_) return -1;
+    for (int i = 0; i < record_->frameCount(); ++i) {
+        const TrajectoryFrame& f = record_->frame(i);
+        const int shown = f.step == 0 ? modelT_ - 1 : std::max(f.tNext, 0);
+        if (shown == t) return i;
+    }
+    return -1;
 }
 
 bool TrajectoryInspector::isPlaying() const { return timer_->isActive(); }
@@ -218,11 +239,36 @@ void TrajectoryInspector::togglePlay() {
 void TrajectoryInspector::stepForward() { setCurrentFrame(current_ + 1); }
 void TrajectoryInspector::stepBackward() { setCurrentFrame(current_ - 1); }
 
+void TrajectoryInspector::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    arrangePanes();
+}
+
+void TrajectoryInspector::arrangePanes() {
+    // Side by side or stacked, whichever shows the photo larger: a wide photo in a wide
+    // window wastes less space on letterboxing stacked than in three narrow columns.
+    QSize image(4, 3);
+    if (record_ && !record_->isEmpty() && !record_->frame(0).xt.isNull()) image = record_->frame(0).xt.size();
+    const double w = panes_->width(), h = panes_->height();
+    const double iw = image.width(), ih = image.height();
+    const double across = std::min(w / 3.0 / iw, h / ih);
+    const double stacked = std::min(w / iw, h / 3.0 / ih);
+    const Qt::Orientation best = stacked > across * 1.15 ? Qt::Vertical : Qt::Horizontal;
+    if (panes_->orientation() != best) panes_->setOrientation(best);
+}
+
+void TrajectoryInspector::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) updateActions();
+}
+
 void TrajectoryInspector::updateActions() {
     const int n = record_ ? record_->frameCount() : 0;
     const bool playing = timer_->isActive();
     play_->setText(playing ? tr("&Pause") : tr("&Play"));
-    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    play_->setIcon(gui::paletteIcon(style(), playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay, palette()));
+    next_->setIcon(gui::paletteIcon(style(), QStyle::SP_MediaSkipForward, palette()));
+    previous_->setIcon(gui::paletteIcon(style(), QStyle::SP_MediaSkipBackward, palette()));
     play_->setEnabled(n > 1);
     next_->setEnabled(n > 0 && current_ < n - 1);
     previous_->setEnabled(current_ > 0);

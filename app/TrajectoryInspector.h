@@ -10,10 +10,12 @@ class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QTimer;
 class QToolButton;
 
 namespace rdbm::gui {
+class ElidedLabel;
 class HeatMapView;
 class ImageView;
 class TrajectoryStrip;
@@ -36,6 +38,8 @@ public:
     void setCurrentFrame(int frame);
     bool isPlaying() const;
     // The network time of the current frame (T-1 for mu), -1 when empty.
+    // The frame whose state sits at time t (the RNR plot's step marks), or -1.
+    int frameAtTime(int t) const;
     int currentTime() const;
     void setModelT(int T) { modelT_ = T; }
 
@@ -60,7 +64,12 @@ signals:
     void currentFrameChanged(int frame, int t);
     void exportRequested(bool frames, bool contactSheet);
 
+protected:
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void arrangePanes();
     void showFrame(int frame);
     void updateHeatScale();
     void updateActions();
@@ -76,7 +85,8 @@ private:
     gui::ImageView* x0_;
     gui::HeatMapView* piEps_;
     gui::ViewSync* sync_;
-    QLabel* stepLabel_;
+    gui::ElidedLabel* stepLabel_;
+    QSplitter* panes_;
     QCheckBox* commonScale_;
     QComboBox* speed_;
     QTimer* timer_;

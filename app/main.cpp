@@ -18,31 +18,60 @@
 
 using namespace rdbm::app;
 
+namespace {
+
+void describeApplication() {
+    QCoreApplication::setOrganizationName(QStringLiteral("RDBM"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("rdbm-studio.invalid"));
+    QCoreApplication::setApplicationName(QStringLiteral("RDBM Studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RDBM_STUDIO_VERSION));
+}
+
+// --help and --version need no display: answer them before a QApplication connects to one.
+bool wantsHelpOrVersion(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QLatin1String a(argv[i]);
+        if (a == QLatin1String("-h") || a == QLatin1String("--help") || a == QLatin1String("--help-all") ||
+            a == QLatin1String("-v") || a == QLatin1String("--version"))
+            return true;
+    }
+    return false;
+}
+
+QString languageArgument(const QStringList& args) {
+    QString lang;
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) lang = args[i + 1];
+        else if (args[i].startsWith(QLatin1String("--lang="))) lang = args[i].mid(7);
+    }
+    return lang;
+}
+
+} // namespace
+
 int main(int argc, char* argv[]) {
+    if (wantsHelpOrVersion(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        describeApplication();
+        AppSettings settings;
+        const QStringList args = QCoreApplication::arguments();
+        Translations::install(Translations::resolve(languageArgument(args), settings.language()));
+        const CommandLine cmd = CommandLine::parse(args);
+        std::fprintf(cmd.helpOrVersion ? stdout : stderr, "%s\n", cmd.error.toLocal8Bit().constData());
+        return cmd.helpOrVersion ? 0 : 64;
+    }
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("RDBM"));
-    QApplication::setOrganizationDomain(QStringLiteral("rdbm-studio.invalid"));
-    QApplication::setApplicationName(QStringLiteral("RDBM Studio"));
+    describeApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("RDBM Studio"));
-    QApplication::setApplicationVersion(QStringLiteral(RDBM_STUDIO_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("rdbm-studio"));
 
     AppSettings settings;
-    // The language must be known before the command line's own help text is built.
-    QString langOverride;
+    // The language must be known before the command line's own messages are built.
     const QStringList args = QApplication::arguments();
-    for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) langOverride = args[i + 1];
-        else if (args[i].startsWith(QLatin1String("--lang="))) langOverride = args[i].mid(7);
-    }
-    Translations::install(Translations::resolve(langOverride, settings.language()));
+    Translations::install(Translations::resolve(languageArgument(args), settings.language()));
 
     const CommandLine cmd = CommandLine::parse(args);
-    if (cmd.helpOrVersion) {
-        std::printf("%s\n", cmd.error.toLocal8Bit().constData());
-        return 0;
-    }
-    if (!cmd.error.isEmpty()) {
+    if (!cmd.error.isEmpty() && !cmd.helpOrVersion) {
         std::fprintf(stderr, "rdbm-studio: %s\n", cmd.error.toLocal8Bit().constData());
         return 64;
     }

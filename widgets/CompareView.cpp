@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ColorBar.h"
 #include "ImageView.h"
 #include "SplitImageView.h"
 #include "ViewSync.h"
@@ -48,11 +49,14 @@ CompareView::CompareView(QWidget* parent)
     gainBox_->setSuffix(tr("\u00d7")); // "x" as in "4x"
     gainBox_->setToolTip(tr("Amplification of the difference"));
     gainLabel_->setBuddy(gainBox_);
+    autoBox_ = new QCheckBox(tr("Auto"), controls_);
+    autoBox_->setToolTip(tr("Choose the gain from the photo: 99% of the changes stay below full colour"));
     colourBox_ = new QCheckBox(tr("Signed colours"), controls_);
     colourBox_->setToolTip(tr("Red: brighter after, blue: darker after, white: unchanged.\n"
                               "Off: the magnitude of the difference in grey."));
     bar->addWidget(gainLabel_);
     bar->addWidget(gainBox_);
+    bar->addWidget(autoBox_);
     bar->addWidget(colourBox_);
 
     stack_ = new QStackedWidget(this);
@@ -63,17 +67,28 @@ CompareView::CompareView(QWidget* parent)
     right_ = new ImageView(sideBySide_);
     sideBySide_->addWidget(left_);
     sideBySide_->addWidget(right_);
-    diff_ = new ImageView(stack_);
+    // The difference page: the map and its colour bar (what a colour means at this gain).
+    auto* diffPage = new QWidget(stack_);
+    auto* dl = new QHBoxLayout(diffPage);
+    dl->setContentsMargins(0, 0, 0, 0);
+    dl->setSpacing(4);
+    diff_ = new ImageView(diffPage);
+    colorBar_ = new ColorBar(diffPage);
+    colorBar_->setTitle(tr("change"));
+    colorBar_->setToolTip(tr("Change of the mean of R, G and B, as a fraction of the full range"));
+    dl->addWidget(diff_, 1);
+    dl->addWidget(colorBar_);
     stack_->addWidget(split_);      // Mode::Split
     stack_->addWidget(sideBySide_); // Mode::SideBySide
-    stack_->addWidget(diff_);       // Mode::Difference
+    stack_->addWidget(diffPage);    // Mode::Difference
 
     sync_ = new ViewSync(this);
     for (ImageView* v : {static_cast<ImageView*>(split_), left_, right_, diff_}) {
         sync_->add(v->zoomState());
         v->setAcceptFileDrops(true);
         v->setPlaceholderText(tr("Drop a photo here"));
-        connect(v, &ImageView::fileDropped, this, &CompareView::fileDropped);
+        connect(v, &ImageView::filesDropped, this, &CompareView::filesDropped);
+        connect(v, &ImageView::openRequested, this, &CompareView::openRequested);
     }
 
     auto* layout = new QVBoxLayout(this);
@@ -83,12 +98,24 @@ CompareView::CompareView(QWidget* parent)
     layout->addWidget(stack_, 1);
 
     connect(modeButtons_, &QButtonGroup::idClicked, this, [this](int id) { setMode(static_cast<Mode>(id)); });
-    connect(gainBox_, qOverload<int>(&QSpinBox::valueChanged), this, [this](int g) { setGain(g); });
+    connect(gainBox_, qOverload<int>(&QSpinBox::valueChanged), this, [this](int g) {
+        setGain(g);
+        emit gainChosen(gain_, false);
+    });
+    connect(autoBox_, &QCheckBox::toggled, this, [this](bool on) {
+        setAutoGain(on);
+        emit gainChosen(gain_, autoGain_);
+    });
     connect(colourBox_, &QCheckBox::toggled, this, [this](bool on) {
         setDifferenceStyle(on ? DifferenceStyle::Diverging : DifferenceStyle::Grayscale);
     });
 
-    gainBox_->setValue(static_cast<int>(gain_));
+    {
+        const QSignalBlocker blockGain(gainBox_), blockAuto(autoBox_);
+        gainBox_->setValue(static_cast<int>(gain_));
+        autoBox_->setChecked(autoGain_);
+    }
+    gainBox_->setEnabled(!autoGain_);
     colourBox_->setChecked(style_ == DifferenceStyle::Diverging);
     updateOverlays();
     updateControls();
@@ -146,16 +173,38 @@ void CompareView::setMode(Mode mode) {
 }
 
 void CompareView::setGain(double gain) {
-    gain = std::clamp(gain, 1.0, static_cast<double>(kMaxGain));
-    if (gain == gain_) return;
-    gain_ = gain;
+    if (autoGain_) {
+        autoGain_ = false;
+        const QSignalBlocker block(autoBox_);
+        autoBox_->setChecked(false);
+        gainBox_->setEnabled(true);
+    }
+    const double old = gain_;
+    applyGain(gain);
+    if (gain_ == old) return;
+    diffDirty_ = true;
+    if (mode_ == Mode::Difference) refreshDifference();
+}
+
+void CompareView::setAutoGain(bool automatic) {
+    autoGain_ = automatic;
+    {
+        const QSignalBlocker block(autoBox_);
+        autoBox_->setChecked(automatic);
+    }
+    gainBox_->setEnabled(!automatic);
+    diffDirty_ = true;
+    if (mode_ == Mode::Difference) refreshDifference();
+}
+
+void CompareView::applyGain(double gain) {
+    gain_ = std::clamp(gain, 1.0, static_cast<double>(kMaxGain));
+    colorBar_->setLimit(static_cast<float>(1.0 / gain_));
     {
         const QSignalBlocker block(gainBox_);
         gainBox_->setValue(static_cast<int>(std::lround(gain_)));
     }
-    diffDirty_ = true;
     updateOverlays();
-    if (mode_ == Mode::Difference) refreshDifference();
 }
 
 void CompareView::setDifferenceStyle(DifferenceStyle style) {
@@ -167,17 +216,20 @@ void CompareView::setDifferenceStyle(DifferenceStyle style) {
     }
     diffDirty_ = true;
     updateOverlays();
+    updateControls();
     if (mode_ == Mode::Difference) refreshDifference();
 }
 
 QImage CompareView::differenceImage() const {
     if (!diffDirty_) return diff_->image();
-    return ::rdbm::gui::differenceImage(before_, after_, gain_, style_);
+    const double gain = autoGain_ ? autoDifferenceGain(before_, after_, kMaxGain) : gain_;
+    return ::rdbm::gui::differenceImage(before_, after_, gain, style_);
 }
 
 void CompareView::setControlsVisible(bool visible) { controls_->setVisible(visible); }
 
 void CompareView::refreshDifference() {
+    if (autoGain_) applyGain(autoDifferenceGain(before_, after_, kMaxGain));
     diff_->setImage(::rdbm::gui::differenceImage(before_, after_, gain_, style_));
     diffDirty_ = false;
     updateOverlays();
@@ -202,7 +254,9 @@ void CompareView::updateControls() {
     const bool diff = mode_ == Mode::Difference;
     gainLabel_->setVisible(diff);
     gainBox_->setVisible(diff);
+    autoBox_->setVisible(diff);
     colourBox_->setVisible(diff);
+    colorBar_->setVisible(style_ == DifferenceStyle::Diverging);
 }
 
 } // namespace rdbm::gui

@@ -4,6 +4,7 @@
 // built-in bar switches modes and sets the difference gain; hide it to drive the view
 // from the application's own controls.
 #include <QImage>
+#include <QStringList>
 #include <QWidget>
 
 #include "DifferenceImage.h"
@@ -18,6 +19,7 @@ class QToolButton;
 
 namespace rdbm::gui {
 
+class ColorBar;
 class ImageView;
 class SplitImageView;
 class ViewSync;
@@ -43,7 +45,10 @@ public:
     void setMode(Mode mode);
 
     double gain() const { return gain_; }
-    void setGain(double gain); // clamped to [1, kMaxGain]
+    void setGain(double gain); // clamped to [1, kMaxGain]; turns automatic gain off
+    // Automatic gain (the default): the 99th percentile of the change fills the scale.
+    bool isAutoGain() const { return autoGain_; }
+    void setAutoGain(bool automatic);
     static constexpr int kMaxGain = 64;
     DifferenceStyle differenceStyle() const { return style_; }
     void setDifferenceStyle(DifferenceStyle style);
@@ -62,10 +67,14 @@ public:
 
 signals:
     void modeChanged(rdbm::gui::CompareView::Mode mode);
-    void fileDropped(const QString& path);
+    // The user chose a gain or switched automatic gain (for remembering the choice).
+    void gainChosen(double gain, bool automatic);
+    void filesDropped(const QStringList& paths); // every local file of a drop
+    void openRequested();                        // a click on the empty drop zone
 
 private:
     void refreshDifference();
+    void applyGain(double gain);
     void updateControls();
     void updateOverlays();
 
@@ -73,6 +82,7 @@ private:
     QString beforeLabel_, afterLabel_;
     Mode mode_ = Mode::Split;
     double gain_ = 8.0;
+    bool autoGain_ = true;
     DifferenceStyle style_ = DifferenceStyle::Diverging;
     bool diffDirty_ = true;
 
@@ -80,7 +90,9 @@ private:
     QButtonGroup* modeButtons_;
     QLabel* gainLabel_;
     QSpinBox* gainBox_;
+    QCheckBox* autoBox_;
     QCheckBox* colourBox_;
+    ColorBar* colorBar_;
     QStackedWidget* stack_;
     SplitImageView* split_;
     QSplitter* sideBySide_;

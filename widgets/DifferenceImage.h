@@ -15,4 +15,9 @@ enum class DifferenceStyle {
 // gain >= 1 amplifies small differences; the result is RGB32.
 QImage differenceImage(const QImage& before, const QImage& after, double gain, DifferenceStyle style);
 
+// The gain that brings the given percentile of |mean difference| to full scale, so that
+// a few outliers saturate and the rest stays readable (as the heat maps scale), clamped
+// to [1, maxGain]; 1 when the images are empty or identical.
+double autoDifferenceGain(const QImage& before, const QImage& after, double maxGain, double percentile = 0.99);
+
 } // namespace rdbm::gui

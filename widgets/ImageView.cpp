@@ -11,17 +11,21 @@
 #include <QUrl>
 #include <QWheelEvent>
 
+#include <algorithm>
 #include <cmath>
+
+#include "Contrast.h"
 
 namespace rdbm::gui {
 
 namespace {
 
-QString firstLocalFile(const QMimeData* mime) {
-    if (!mime || !mime->hasUrls()) return {};
+QStringList localFiles(const QMimeData* mime) {
+    QStringList files;
+    if (!mime || !mime->hasUrls()) return files;
     for (const QUrl& url : mime->urls())
-        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile()) return url.toLocalFile();
-    return {};
+        if (url.isLocalFile() && QFileInfo(url.toLocalFile()).isFile()) files << url.toLocalFile();
+    return files;
 }
 
 // Checkerboard behind transparent images, in palette tones so it suits light and dark themes.
@@ -58,6 +62,7 @@ void ImageView::setImage(const QImage& image) {
 void ImageView::setOverlayText(const QString& text) {
     if (text == overlayText_) return;
     overlayText_ = text;
+    setToolTip(text);
     update();
 }
 
@@ -66,7 +71,10 @@ void ImageView::setPlaceholderText(const QString& text) {
     if (image().isNull()) update();
 }
 
-void ImageView::setAcceptFileDrops(bool accept) { setAcceptDrops(accept); }
+void ImageView::setAcceptFileDrops(bool accept) {
+    setAcceptDrops(accept);
+    updateIdleCursor();
+}
 
 QPoint ImageView::pixelAt(const QPointF& viewPos) const {
     if (image().isNull()) return {-1, -1};
@@ -119,7 +127,12 @@ void ImageView::drawLabel(QPainter& p, const QString& text, const QPointF& ancho
     if (text.isEmpty()) return;
     const QFontMetricsF fm(font());
     const double pad = 4.0;
-    QRectF box = fm.boundingRect(QRectF(0, 0, 2000, 2000), Qt::AlignLeft | Qt::AlignTop, text);
+    // Lines wider than the view are elided, never cut mid-glyph; the tooltip has them whole.
+    const double room = std::max(24.0, width() - 12.0 - 2 * pad);
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString& line : lines) line = fm.elidedText(line, Qt::ElideRight, room);
+    const QString shown = lines.join(QLatin1Char('\n'));
+    QRectF box = fm.boundingRect(QRectF(0, 0, 2000, 2000), Qt::AlignLeft | Qt::AlignTop, shown);
     box.setSize(box.size() + QSizeF(2 * pad, 2 * pad));
     QPointF topLeft = anchor;
     if (corner & Qt::AlignRight) topLeft.rx() -= box.width();
@@ -133,11 +146,15 @@ void ImageView::drawLabel(QPainter& p, const QString& text, const QPointF& ancho
     p.setBrush(bg);
     p.drawRoundedRect(box, 3, 3);
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(box.adjusted(pad, pad, -pad, -pad), Qt::AlignLeft | Qt::AlignTop, text);
+    p.drawText(box.adjusted(pad, pad, -pad, -pad), Qt::AlignLeft | Qt::AlignTop, shown);
     p.restore();
 }
 
 void ImageView::paintContent(QPainter& painter) { drawImageLayer(painter, pyramid_); }
+
+QColor ImageView::placeholderColor() const {
+    return readableOn(palette().color(backgroundRole()), palette().color(QPalette::PlaceholderText));
+}
 
 void ImageView::paintEvent(QPaintEvent*) {
     syncDevicePixelRatio();
@@ -145,17 +162,27 @@ void ImageView::paintEvent(QPaintEvent*) {
     p.fillRect(rect(), palette().color(backgroundRole()));
     if (image().isNull()) {
         if (!placeholderText_.isEmpty()) {
-            p.setPen(palette().color(QPalette::PlaceholderText));
+            // The view's dark background differs from the Base colour placeholder text is
+            // chosen for: keep the hint readable (4.5:1) on whatever the palette gives.
+            p.setPen(placeholderColor());
             p.drawText(rect().adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, placeholderText_);
         }
-        if (acceptDrops()) {
-            QPen pen(palette().color(QPalette::Mid), 2, Qt::DashLine);
+        if (acceptDrops() && !dropHighlight_) {
+            // The dashed frame says "drop here"; placeholder text has the contrast.
+            QPen pen(placeholderColor(), 2, Qt::DashLine);
             p.setPen(pen);
             p.setBrush(Qt::NoBrush);
             p.drawRoundedRect(QRectF(rect()).adjusted(8, 8, -8, -8), 8, 8);
         }
     } else {
         paintContent(p);
+    }
+    if (dropHighlight_) {
+        QColor fill = palette().color(QPalette::Highlight);
+        fill.setAlpha(40);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+        p.setBrush(fill);
+        p.drawRoundedRect(QRectF(rect()).adjusted(4, 4, -4, -4), 8, 8);
     }
     drawLabel(p, overlayText_, QPointF(6, 6), Qt::AlignLeft | Qt::AlignTop);
     if (hasFocus()) {
@@ -189,6 +216,7 @@ void ImageView::wheelEvent(QWheelEvent* event) {
 }
 
 void ImageView::mousePressEvent(QMouseEvent* event) {
+    pressedOnEmpty_ = event->button() == Qt::LeftButton && image().isNull() && acceptDrops();
     if (event->button() == Qt::LeftButton && !image().isNull()) {
         panning_ = true;
         lastPos_ = event->position();
@@ -208,6 +236,13 @@ void ImageView::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void ImageView::mouseReleaseEvent(QMouseEvent* event) {
+    if (pressedOnEmpty_ && event->button() == Qt::LeftButton && image().isNull() && rect().contains(event->position().toPoint())) {
+        pressedOnEmpty_ = false;
+        event->accept();
+        emit openRequested();
+        return;
+    }
+    pressedOnEmpty_ = false;
     if (panning_ && event->button() == Qt::LeftButton) {
         panning_ = false;
         updateIdleCursor();
@@ -252,14 +287,25 @@ void ImageView::keyPressEvent(QKeyEvent* event) {
 }
 
 void ImageView::dragEnterEvent(QDragEnterEvent* event) {
-    if (!firstLocalFile(event->mimeData()).isEmpty()) event->acceptProposedAction();
+    if (localFiles(event->mimeData()).isEmpty()) return;
+    event->acceptProposedAction();
+    dropHighlight_ = true;
+    update();
+}
+
+void ImageView::dragLeaveEvent(QDragLeaveEvent* event) {
+    QWidget::dragLeaveEvent(event);
+    dropHighlight_ = false;
+    update();
 }
 
 void ImageView::dropEvent(QDropEvent* event) {
-    const QString path = firstLocalFile(event->mimeData());
-    if (path.isEmpty()) return;
+    dropHighlight_ = false;
+    update();
+    const QStringList paths = localFiles(event->mimeData());
+    if (paths.isEmpty()) return;
     event->acceptProposedAction();
-    emit fileDropped(path);
+    emit filesDropped(paths);
 }
 
 void ImageView::updateHover(const QPointF& pos) {
@@ -270,7 +316,8 @@ void ImageView::updateHover(const QPointF& pos) {
 }
 
 void ImageView::updateIdleCursor() {
-    if (image().isNull()) unsetCursor();
+    if (image().isNull() && acceptDrops()) setCursor(Qt::PointingHandCursor); // click opens a file
+    else if (image().isNull()) unsetCursor();
     else setCursor(Qt::OpenHandCursor);
 }
 

@@ -5,6 +5,7 @@
 // pixels as crisp squares, which is what one wants when judging a restoration.
 #include <QImage>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include "ImagePyramid.h"
@@ -26,9 +27,14 @@ public:
     // Shown when there is no image (e.g. "Drop a photo here").
     void setPlaceholderText(const QString& text);
     QString placeholderText() const { return placeholderText_; }
+    // The colour the placeholder is drawn in: readable on the view's background.
+    QColor placeholderColor() const;
 
-    // Local image files dropped onto the view are announced by fileDropped().
+    // Local files dropped onto the view are announced, all of them, by filesDropped();
+    // while a drag is over the view its frame is highlighted, and a click on the empty
+    // drop zone asks for a file dialog (openRequested()).
     void setAcceptFileDrops(bool accept);
+    bool isDropHighlighted() const { return dropHighlight_; }
 
     ZoomPanState* zoomState() const { return state_; }
 
@@ -41,7 +47,8 @@ public:
 signals:
     // The image pixel under the mouse, or (-1, -1) when it leaves the image.
     void pixelHovered(const QPoint& pixel);
-    void fileDropped(const QString& path);
+    void filesDropped(const QStringList& paths);
+    void openRequested();
 
 protected:
     // Subclasses paint their own layers (split view, etc.); the default draws image().
@@ -64,6 +71,7 @@ protected:
     void leaveEvent(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
     bool isPanning() const { return panning_; }
@@ -77,6 +85,8 @@ private:
     QString overlayText_;
     QString placeholderText_;
     bool panning_ = false;
+    bool dropHighlight_ = false;
+    bool pressedOnEmpty_ = false;
     QPointF lastPos_;
     QPoint hovered_{-1, -1};
 };

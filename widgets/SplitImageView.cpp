@@ -39,6 +39,14 @@ void SplitImageView::setDividerFraction(double f) {
 }
 
 void SplitImageView::paintContent(QPainter& p) {
+    if (after_.image().isNull()) {
+        // Nothing to compare yet: the whole input, no divider, and the after label
+        // ("Not restored yet", "Restoring…") as a note in the corner.
+        ImageView::paintContent(p);
+        drawLabel(p, beforeLabel_, QPointF(6, 6), Qt::AlignLeft | Qt::AlignTop);
+        drawLabel(p, afterLabel_, QPointF(width() - 6, 6), Qt::AlignRight | Qt::AlignTop);
+        return;
+    }
     const double x = dividerX();
     const QRectF left(0, 0, x, height());
     const QRectF right(x, 0, width() - x, height());

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "Contrast.h"
+
 namespace rdbm::gui {
 
 namespace {
@@ -163,7 +165,7 @@ void TrajectoryStrip::paintEvent(QPaintEvent*) {
     const QPalette& pal = palette();
     p.fillRect(viewport()->rect(), pal.color(viewport()->backgroundRole()));
     if (frames_.isEmpty()) {
-        p.setPen(pal.color(QPalette::PlaceholderText));
+        p.setPen(readableOn(pal.color(viewport()->backgroundRole()), pal.color(QPalette::PlaceholderText)));
         p.drawText(viewport()->rect(), Qt::AlignCenter, tr("No trajectory yet"));
         return;
     }

@@ -127,8 +127,9 @@ private slots:
         QCOMPARE(insp->currentFrame(), 4);
         QCOMPARE(insp->x0View()->image().size(), QSize(96, 72));
         QCOMPARE(insp->piEpsView()->mapWidth(), 96);
-        QCOMPARE(insp->currentTime(), rec.frame(4).t);
-        QCOMPARE(window_->schedulePanel()->plot()->currentStep(), rec.frame(4).t);
+        // The plot's cursor sits where the filmstrip says the frame is: the state reached, t_next.
+        QCOMPARE(insp->currentTime(), rec.frame(4).tNext);
+        QCOMPARE(window_->schedulePanel()->plot()->currentStep(), rec.frame(4).tNext);
         insp->stepForward();
         QCOMPARE(insp->currentFrame(), 5);
         // Play walks through the steps on a timer.
@@ -219,8 +220,19 @@ private slots:
         }
         // Different noise modulations give different results.
         QVERIFY(rows.at(1).at(0).value<ComparisonRow>().display != rows.at(2).at(0).value<ComparisonRow>().display);
-        const QStringList files = panel->exportTo(dir_.filePath("comparison"));
+        // The export runs on the I/O thread: the window keeps its event loop meanwhile.
+        QSignalSpy exported(&session(), &RestoreSession::exported);
+        QVERIFY(panel->exportTo(dir_.filePath("comparison")));
+        QVERIFY(exported.wait(30000));
+        const QStringList files = exported.at(0).at(0).toStringList();
         QCOMPARE(files.size(), 3 * 2 + 2); // results, difference maps, grid, metrics
+        // The grid carries the input and three results side by side with no letterboxing:
+        // its width follows the columns, its height the photo's aspect ratio.
+        const QImage grid(dir_.filePath("comparison/noise-comparison-grid.png"));
+        QVERIFY(!grid.isNull());
+        QVERIFY(grid.width() > grid.height());
+        const QString csv = dir_.filePath("comparison/noise-comparison-metrics.csv");
+        QVERIFY(files.contains(csv));
         window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
     }
 

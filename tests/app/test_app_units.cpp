@@ -15,6 +15,7 @@
 #include "ImageConvert.h"
 #include "ModelPanel.h"
 #include "RnrData.h"
+#include "AtomicFile.h"
 #include "TrajectoryExporter.h"
 #include "TrajectoryRecord.h"
 #include "Translations.h"
@@ -214,7 +215,7 @@ private slots:
         const QImage sheet = TrajectoryExporter::contactSheet(rec, 100);
         QVERIFY(sheet.width() >= 300);
         QVERIFY(sheet.height() >= 4 * 75);
-        QVERIFY_THROWS_EXCEPTION(rdbm::Error, TrajectoryExporter::saveAtomically(sheet, "/proc/forbidden/x.png"));
+        QVERIFY_THROWS_EXCEPTION(rdbm::Error, writeImageFile(sheet, "/proc/forbidden/x.png"));
     }
 
     void modelPanelSaysWhatTheModelWasTrainedFor() {
@@ -223,7 +224,7 @@ private slots:
         const QStringList lines = panel.summaryLines();
         QVERIFY2(lines.size() > 2, qPrintable(lines.join('\n')));
         // Right after the file name, before the architecture: what a user needs first.
-        QCOMPARE(lines.at(1), QStringLiteral("Trained for: lowlight, haze"));
+        QCOMPARE(lines.at(1), QStringLiteral("Trained for: low light, haze")); // the checkpoint's keys, in words
         panel.setModel(rdbm::Model::load(apptest::smallModel().toStdString())); // no provenance
         QVERIFY(!panel.summaryLines().join('\n').contains("Trained for"));
     }

@@ -180,6 +180,45 @@ private slots:
         QCOMPARE(cv.splitView()->zoomState()->scale(), 3.0);
         QCOMPARE(modeSpy.count(), 3);
     }
+
+    // Automatic gain: the 99th percentile of the change fills the colour scale, the colour
+    // bar shows the scale, and choosing a gain by hand turns it off.
+    void autoGainFillsTheScale() {
+        CompareView cv;
+        cv.resize(600, 400);
+        QSignalSpy chosen(&cv, &CompareView::gainChosen);
+        QVERIFY(cv.isAutoGain());
+        // Every pixel 12 levels brighter after: the mean change is 12, so gain 255 / 12.
+        cv.setImages(filled(60, 40, qRgb(100, 100, 100)), filled(60, 40, qRgb(112, 112, 112)));
+        cv.setMode(CompareView::Mode::Difference);
+        QVERIFY(std::abs(cv.gain() - 255.0 / 12.0) < 1e-9);
+        const rdbm::Rgb8 top = rdbm::divergingColor(1.0f, 1.0f);
+        QCOMPARE(cv.differenceView()->image().pixel(5, 5), qRgb(top.r, top.g, top.b)); // full scale, not beyond
+        cv.setGain(4);
+        QVERIFY(!cv.isAutoGain());
+        QCOMPARE(cv.gain(), 4.0);
+        cv.setAutoGain(true);
+        QVERIFY(std::abs(cv.gain() - 255.0 / 12.0) < 1e-9);
+        QCOMPARE(chosen.count(), 0); // programmatic changes are not user choices
+        // No change at all: gain 1, nothing to amplify.
+        cv.setImages(filled(60, 40, qRgb(100, 100, 100)), filled(60, 40, qRgb(100, 100, 100)));
+        QCOMPARE(cv.gain(), 1.0);
+        QCOMPARE(autoDifferenceGain(filled(8, 8, qRgb(0, 0, 0)), filled(8, 8, qRgb(1, 1, 1)), 64), 64.0); // clamped
+    }
+
+    // Before the first result the split view shows the whole input, no divider.
+    void splitShowsTheWholeInputWithoutAResult() {
+        SplitImageView v;
+        v.resize(400, 300);
+        v.setImages(filled(400, 300, qRgb(200, 0, 0)), QImage());
+        v.setLabels(QString(), QString());
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        const QImage shot = v.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const double dpr = shot.devicePixelRatio();
+        for (int x : {20, 200, 380})
+            QCOMPARE(shot.pixel(static_cast<int>(x * dpr), static_cast<int>(150 * dpr)), qRgb(200, 0, 0));
+    }
 };
 
 QTEST_MAIN(TestCompareView)

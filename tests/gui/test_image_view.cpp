@@ -1,13 +1,23 @@
 // ImageView: events drive the zoom state; zoomed in it shows crisp pixels, zoomed out
-// a smooth average.
+// a smooth average. Drops of several files, the drop highlight, click-to-open and
+// readable placeholders.
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QMimeData>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QWheelEvent>
 #include <QtTest>
 
+#include "Contrast.h"
 #include "ImageView.h"
 #include "ZoomPanState.h"
 
+using rdbm::gui::contrastRatio;
 using rdbm::gui::ImageView;
+using rdbm::gui::kMinTextContrast;
+using rdbm::gui::readableOn;
 
 namespace {
 
@@ -150,6 +160,81 @@ private slots:
         QCOMPARE(v.pixelAt({50, 50}), QPoint(-1, -1));
         v.setImage(QImage());
         QTest::keyClick(&v, Qt::Key_Plus); // no image: nothing to zoom, no crash
+    }
+
+    // A drop of several files announces every one of them; the view lights up while the
+    // drag is over it.
+    void dropOfSeveralFilesAnnouncesEach() {
+        QTemporaryDir dir;
+        QStringList paths;
+        for (const char* name : {"a.png", "b.jpg", "c.safetensors"}) {
+            QFile f(dir.filePath(QLatin1String(name)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x");
+            paths << f.fileName();
+        }
+        ImageView v;
+        v.setAcceptFileDrops(true);
+        v.resize(200, 150);
+        QSignalSpy dropped(&v, &ImageView::filesDropped);
+        QMimeData mime;
+        QList<QUrl> urls;
+        for (const QString& p : paths) urls << QUrl::fromLocalFile(p);
+        urls << QUrl(QStringLiteral("https://example.invalid/remote.png")); // not a local file
+        mime.setUrls(urls);
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&v, &enter);
+        QVERIFY(enter.isAccepted());
+        QVERIFY(v.isDropHighlighted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(&v, &drop);
+        QVERIFY(!v.isDropHighlighted());
+        QCOMPARE(dropped.count(), 1);
+        QCOMPARE(dropped.at(0).at(0).toStringList(), paths);
+    }
+
+    void clickOnTheEmptyDropZoneAsksToOpen() {
+        ImageView v;
+        v.setAcceptFileDrops(true);
+        v.resize(200, 150);
+        QSignalSpy open(&v, &ImageView::openRequested);
+        sendMouse(&v, QEvent::MouseButtonPress, {50, 50}, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(&v, QEvent::MouseButtonRelease, {50, 50}, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(open.count(), 1);
+        // With a photo shown, a click pans instead.
+        v.setImage(QImage(40, 30, QImage::Format_RGB32));
+        sendMouse(&v, QEvent::MouseButtonPress, {50, 50}, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(&v, QEvent::MouseButtonRelease, {50, 50}, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(open.count(), 1);
+        // A view that takes no drops is no drop zone.
+        ImageView plain;
+        plain.resize(200, 150);
+        QSignalSpy none(&plain, &ImageView::openRequested);
+        sendMouse(&plain, QEvent::MouseButtonPress, {50, 50}, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(&plain, QEvent::MouseButtonRelease, {50, 50}, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(none.count(), 0);
+    }
+
+    // The light theme once drew #787878 hints on a #777777 view: the hint must stay
+    // readable whatever the palette says.
+    void placeholderStaysReadable() {
+        for (const auto& [background, placeholder] : {std::pair<QColor, QColor>{QColor(0x77, 0x77, 0x77), QColor(0x78, 0x78, 0x78)},
+                                                      {QColor(0x9f, 0x9f, 0x9f), QColor(0x80, 0x80, 0x80)},
+                                                      {QColor(0x19, 0x1a, 0x1c), QColor(0x50, 0x50, 0x50)},
+                                                      {QColor(0xff, 0xff, 0xff), QColor(0x6b, 0x6b, 0x6b)}}) {
+            ImageView v;
+            QPalette pal = v.palette();
+            pal.setColor(QPalette::Dark, background);
+            pal.setColor(QPalette::PlaceholderText, placeholder);
+            v.setPalette(pal);
+            const double ratio = contrastRatio(v.placeholderColor(), background);
+            QVERIFY2(ratio >= kMinTextContrast, qPrintable(QStringLiteral("%1 on %2: %3").arg(v.placeholderColor().name(), background.name()).arg(ratio)));
+        }
+        // WCAG's reference points: black on white is 21:1, a colour on itself 1:1.
+        QCOMPARE(qRound(contrastRatio(Qt::black, Qt::white) * 100), 2100);
+        QCOMPARE(contrastRatio(QColor(0x77, 0x77, 0x77), QColor(0x77, 0x77, 0x77)), 1.0);
+        // A colour that already contrasts enough is kept as it is.
+        QCOMPARE(readableOn(Qt::white, QColor(0x6b, 0x6b, 0x6b)), QColor(0x6b, 0x6b, 0x6b));
     }
 };
 
