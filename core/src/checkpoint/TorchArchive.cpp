@@ -12,8 +12,9 @@ namespace {
 
 using Kind = PyObject::Kind;
 
-// A real data.pkl is a few hundred bytes per tensor (the tensor bytes live in data/).
-constexpr uint64_t kMaxPickleBytes = uint64_t(64) << 20;
+// A real data.pkl is a few hundred bytes per tensor (the tensor bytes live in data/):
+// 16 MiB is room for 50,000 tensors, and keeps the reader's peak under 100 MB.
+constexpr uint64_t kMaxPickleBytes = uint64_t(16) << 20;
 constexpr int kMaxDepth = 100;
 constexpr size_t kMaxKeyBytes = 4096;
 constexpr size_t kMaxStringLeafBytes = size_t(1) << 20;
@@ -25,7 +26,7 @@ constexpr size_t kMaxStringLeafBytes = size_t(1) << 20;
 class Flattener {
 public:
     Flattener(CheckpointContents& out, size_t objects, uint64_t pickleBytes)
-        : out_(out), maxVisits_(2 * objects + 10'000), maxBytes_(8 * pickleBytes + (size_t(1) << 20)) {}
+        : out_(out), maxVisits_(2 * objects + 10'000), maxBytes_(2 * pickleBytes + (size_t(4) << 20)) {}
     std::vector<std::pair<std::string, PyRef>> tensors;
 
     void visit(PyRef o, const std::string& key, int depth) {
@@ -71,7 +72,7 @@ private:
         bytes_ += bytes;
         if (bytes_ > maxBytes_)
             throw FormatError("data.pkl's keys and strings add up to more than " + std::to_string(maxBytes_) +
-                              " bytes (8x its size + 1 MiB; shared references amplify it; refused)");
+                              " bytes (2x its size + 4 MiB; shared references amplify it; refused)");
     }
 
     CheckpointContents& out_;
@@ -183,8 +184,8 @@ void readTorchArchive(const std::string& path, const TensorFilter& wanted, Check
                                   " elements of " + std::to_string(elem) + " bytes");
             // A view reaching past the storage is refused by checkTensorView below.
             const uint64_t need = extents[st.s];
-            const uint64_t prefix = need > e->size / elem ? e->size : need * elem;
-            auto bytes = std::make_shared<const std::vector<unsigned char>>(zip.read(*e, UINT64_MAX, prefix));
+            const uint64_t readBytes = need > e->size / elem ? e->size : need * elem;
+            auto bytes = std::make_shared<const std::vector<unsigned char>>(zip.read(*e, UINT64_MAX, readBytes));
             it = storages.emplace(st.s, std::move(bytes)).first;
         }
         RawTensor t;
