@@ -137,6 +137,27 @@
     </message>
 </context>
 <context>
+    <name>ComparisonExporter</name>
+    <message>
+        <source>PSNR %1 dB, SSIM %2, </source>
+        <translation>PSNR %1 dB, SSIM %2, </translation>
+    </message>
+    <message>
+        <source>mean |change| %1, %2 s</source>
+        <translation>mittlere |Änderung| %1, %2 s</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>difference maps:
+result − input</source>
+        <translation>Differenzkarten:
+Ergebnis − Eingabe</translation>
+    </message>
+</context>
+<context>
     <name>DropClassifier</name>
     <message>
         <source>the file does not exist</source>
@@ -248,6 +269,17 @@
         <source>step %1 of %2   t = %3 → %4</source>
         <translation>Schritt %1 von %2   t = %3 → %4</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: trajectory, %n step(s)</source>
+        <translation>
+            <numerusform>%1: Verlauf, %n Schritt</numerusform>
+            <numerusform>%1: Verlauf, %n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>final x0</source>
+        <translation>Endergebnis x0</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::AboutDialog</name>
@@ -298,6 +330,21 @@
     <message>
         <source>&amp;Copy Versions</source>
         <translation>Versionen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Licences.&lt;/b&gt; Qt 6: LGPL 3. LibTorch: BSD 3-clause. OpenCV: Apache 2.0. QCustomPlot: GPL 3. The sample photo is scikit-image&apos;s coffee.png (CC0); the bundled models&apos; training photos and their licences are listed in scripts/training-photos/manifest.tsv and in each model&apos;s card (models/*.md).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Lizenzen.&lt;/b&gt; Qt 6: LGPL 3. LibTorch: BSD (3 Klauseln). OpenCV: Apache 2.0. QCustomPlot: GPL 3. Das Beispielfoto ist coffee.png aus scikit-image (CC0); die Trainingsfotos der mitgelieferten Modelle und ihre Lizenzen stehen in scripts/training-photos/manifest.tsv und in der Karte jedes Modells (models/*.md).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rdbm::app::InputList</name>
+    <message>
+        <source>Opening the reference %1</source>
+        <translation>Referenz %1 wird geöffnet</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>%1 wird geöffnet</translation>
     </message>
 </context>
 <context>
@@ -365,10 +412,6 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <translation>Nachher</translation>
     </message>
     <message>
-        <source>Drop photos and a checkpoint here</source>
-        <translation>Fotos und einen Checkpoint hierher ziehen</translation>
-    </message>
-    <message>
         <source>&amp;Trajectory</source>
         <translation>&amp;Trajektorie</translation>
     </message>
@@ -383,13 +426,6 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
     <message>
         <source>could not write %1</source>
         <translation>%1 konnte nicht geschrieben werden</translation>
-    </message>
-    <message numerus="yes">
-        <source>Comparison exported: %n file(s)</source>
-        <translation>
-            <numerusform>Vergleich exportiert: %n Datei</numerusform>
-            <numerusform>Vergleich exportiert: %n Dateien</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Open Photos…</source>
@@ -464,10 +500,6 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <translation>Abbre&amp;chen</translation>
     </message>
     <message>
-        <source>Stop after the current step (Esc)</source>
-        <translation>Nach dem aktuellen Schritt anhalten (Esc)</translation>
-    </message>
-    <message>
         <source>&amp;Split View</source>
         <translation>&amp;Geteilte Ansicht</translation>
     </message>
@@ -518,10 +550,6 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
     <message>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current step…</source>
-        <translation>Abbruch nach dem aktuellen Schritt…</translation>
     </message>
     <message>
         <source>The language changes the next time RDBM Studio starts.</source>
@@ -594,10 +622,6 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
     <message>
         <source>Reference %1 opened</source>
         <translation>Referenz %1 geöffnet</translation>
-    </message>
-    <message>
-        <source>step %v of %m</source>
-        <translation>Schritt %v von %m</translation>
     </message>
     <message>
         <source>Restoring %1…</source>
@@ -771,6 +795,127 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <source>the photo could not be opened</source>
         <translation>das Foto konnte nicht geöffnet werden</translation>
     </message>
+    <message>
+        <source>Drop photos and a checkpoint here, or click to open photos</source>
+        <translation>Fotos und einen Checkpoint hierher ziehen oder klicken, um Fotos zu öffnen</translation>
+    </message>
+    <message>
+        <source>Stop the restoration (Esc)</source>
+        <translation>Wiederherstellung abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Zoom of the view (Ctrl+0 fits, Ctrl+1 shows actual pixels)</source>
+        <translation>Zoom der Ansicht (Strg+0 einpassen, Strg+1 echte Pixel)</translation>
+    </message>
+    <message>
+        <source>Model %1 loaded for %2</source>
+        <translation>Modell %1 für %2 geladen</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>%1 konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <source>step 1 of %1</source>
+        <translation>Schritt 1 von %1</translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation>Restzeit wird geschätzt…</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>Schritt %1 von %2</translation>
+    </message>
+    <message>
+        <source>finishing</source>
+        <translation>wird abgeschlossen</translation>
+    </message>
+    <message>
+        <source>step %1 of %2, tile %3 of %4</source>
+        <translation>Schritt %1 von %2, Kachel %3 von %4</translation>
+    </message>
+    <message>
+        <source>Running the π comparison…</source>
+        <translation>π-Vergleich läuft…</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled</source>
+        <translation>Vergleich abgebrochen</translation>
+    </message>
+    <message>
+        <source>Comparison finished</source>
+        <translation>Vergleich fertig</translation>
+    </message>
+    <message>
+        <source>Several problems</source>
+        <translation>Mehrere Probleme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s):</source>
+        <translation>
+            <numerusform>%n Problem:</numerusform>
+            <numerusform>%n Probleme:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is the input photo. Choose another name so that the original is kept.</source>
+        <translation>%1 ist das Eingabefoto. Bitte einen anderen Namen wählen, damit das Original erhalten bleibt.</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Saving results… %1 written</source>
+        <translation>Ergebnisse werden gespeichert… %1 geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n result(s) to %1</source>
+        <translation>
+            <numerusform>%n Ergebnis in %1 gespeichert</numerusform>
+            <numerusform>%n Ergebnisse in %1 gespeichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In a view: wheel zooms at the cursor, dragging pans, double-click fits.</source>
+        <translation>In einer Ansicht: Mausrad zoomt am Zeiger, Ziehen verschiebt, Doppelklick passt ein.</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message numerus="yes">
+        <source>Release to open %n file(s)</source>
+        <translation>
+            <numerusform>Loslassen, um %n Datei zu öffnen</numerusform>
+            <numerusform>Loslassen, um %n Dateien zu öffnen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit RDBM Studio</source>
+        <translation>RDBM Studio beenden</translation>
+    </message>
+    <message>
+        <source>Stop restoring and quit?</source>
+        <translation>Wiederherstellung abbrechen und beenden?</translation>
+    </message>
+    <message>
+        <source>The running restoration is lost; results already finished are kept until you quit.</source>
+        <translation>Die laufende Wiederherstellung geht verloren; fertige Ergebnisse bleiben bis zum Beenden erhalten.</translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>Abbrechen und beenden</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -931,6 +1076,58 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>The degradations this model learned to remove. Photos with other damage are outside its training.</source>
         <translation>Die Störungen, die dieses Modell zu entfernen gelernt hat. Fotos mit anderen Schäden liegen außerhalb seines Trainings.</translation>
     </message>
+    <message>
+        <source>&amp;Load Model…</source>
+        <translation>Modell &amp;laden…</translation>
+    </message>
+    <message>
+        <source>low light</source>
+        <translation>wenig Licht</translation>
+    </message>
+    <message>
+        <source>haze</source>
+        <translation>Dunst</translation>
+    </message>
+    <message>
+        <source>rain</source>
+        <translation>Regen</translation>
+    </message>
+    <message>
+        <source>snow</source>
+        <translation>Schnee</translation>
+    </message>
+    <message>
+        <source>blur</source>
+        <translation>Unschärfe</translation>
+    </message>
+    <message>
+        <source>in the checkpoint</source>
+        <translation>im Checkpoint</translation>
+    </message>
+    <message>
+        <source>from a file beside the checkpoint</source>
+        <translation>aus einer Datei neben dem Checkpoint</translation>
+    </message>
+    <message>
+        <source>defaults (none recorded)</source>
+        <translation>Standardwerte (nichts hinterlegt)</translation>
+    </message>
+    <message>
+        <source>defaults and load options</source>
+        <translation>Standardwerte und Ladeoptionen</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>Kosinus</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>linear</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>
@@ -1090,6 +1287,10 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>Export Comparison to Folder</source>
         <translation>Vergleich in Ordner exportieren</translation>
     </message>
+    <message>
+        <source>Exporting the comparison to %1…</source>
+        <translation>Vergleich wird nach %1 exportiert…</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>
@@ -1143,14 +1344,6 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     <message>
         <source>wait for the running restoration to finish, or cancel it</source>
         <translation>warten Sie, bis die laufende Restaurierung fertig ist, oder brechen Sie sie ab</translation>
-    </message>
-    <message>
-        <source>Opening the reference %1</source>
-        <translation>Öffnen der Referenz %1</translation>
-    </message>
-    <message>
-        <source>Opening %1</source>
-        <translation>Öffnen von %1</translation>
     </message>
     <message>
         <source>Writing %1</source>
@@ -1416,6 +1609,14 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>Export the frames or a contact sheet</source>
         <translation>Die Einzelbilder oder einen Kontaktabzug exportieren</translation>
     </message>
+    <message>
+        <source>result after step %1 (final x₀)</source>
+        <translation>Ergebnis nach Schritt %1 (Endergebnis x₀)</translation>
+    </message>
+    <message>
+        <source>final x₀</source>
+        <translation>Endergebnis x₀</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::gui::CompareView</name>
@@ -1488,6 +1689,22 @@ Aus: Betrag der Differenz in Grau.</translation>
     <message>
         <source>Sizes differ (%1×%2 and %3×%4): common area only</source>
         <translation>Größen verschieden (%1×%2 und %3×%4): nur gemeinsamer Bereich</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Choose the gain from the photo: 99% of the changes stay below full colour</source>
+        <translation>Verstärkung aus dem Foto wählen: 99 % der Änderungen bleiben unter voller Farbe</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Change of the mean of R, G and B, as a fraction of the full range</source>
+        <translation>Änderung des Mittels von R, G und B, als Anteil am vollen Wertebereich</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,26 @@
     </message>
 </context>
 <context>
+    <name>ComparisonExporter</name>
+    <message>
+        <source>PSNR %1 dB, SSIM %2, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean |change| %1, %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>difference maps:
+result − input</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DropClassifier</name>
     <message>
         <source>the file does not exist</source>
@@ -248,6 +268,17 @@
         <source>step %1 of %2   t = %3 → %4</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%1: trajectory, %n step(s)</source>
+        <translation>
+            <numerusform>%1: trajectory, %n step</numerusform>
+            <numerusform>%1: trajectory, %n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>final x0</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::AboutDialog</name>
@@ -299,6 +330,21 @@
         <source>&amp;Copy Versions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Licences.&lt;/b&gt; Qt 6: LGPL 3. LibTorch: BSD 3-clause. OpenCV: Apache 2.0. QCustomPlot: GPL 3. The sample photo is scikit-image&apos;s coffee.png (CC0); the bundled models&apos; training photos and their licences are listed in scripts/training-photos/manifest.tsv and in each model&apos;s card (models/*.md).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rdbm::app::InputList</name>
+    <message>
+        <source>Opening the reference %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::InputQueueView</name>
@@ -341,10 +387,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Drop photos and a checkpoint here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Trajectory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -359,13 +401,6 @@
     <message>
         <source>could not write %1</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Comparison exported: %n file(s)</source>
-        <translation>
-            <numerusform>Comparison exported: %n file</numerusform>
-            <numerusform>Comparison exported: %n files</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Open Photos…</source>
@@ -440,10 +475,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop after the current step (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Split View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -493,10 +524,6 @@
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling after the current step…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -569,10 +596,6 @@
     </message>
     <message>
         <source>Reference %1 opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>step %v of %m</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -747,6 +770,149 @@
         <source>the photo could not be opened</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Drop photos and a checkpoint here, or click to open photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the restoration (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom of the view (Ctrl+0 fits, Ctrl+1 shows actual pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 loaded for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step 1 of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finishing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %1 of %2, tile %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the π comparison…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a TorchScript Model?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a TorchScript file. TorchScript files contain program code that runs when the file is loaded, with all the rights of your user account: it can read, change or delete your files.
+
+Load it only if you trust where it came from. It is tried in a separate process first, so a damaged file cannot crash RDBM Studio.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust and Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not loaded: TorchScript files run code, and this one was not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last model, %1, is a TorchScript file, which runs code when loaded, so it is not reloaded automatically: load it again to trust it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s):</source>
+        <translation>
+            <numerusform>%n problem:</numerusform>
+            <numerusform>%n problems:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is the input photo. Choose another name so that the original is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving results… %1 written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n result(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n result to %1</numerusform>
+            <numerusform>Saved %n results to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In a view: wheel zooms at the cursor, dragging pans, double-click fits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Release to open %n file(s)</source>
+        <translation>
+            <numerusform>Release to open %n file</numerusform>
+            <numerusform>Release to open %n files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit RDBM Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop restoring and quit?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The running restoration is lost; results already finished are kept until you quit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -904,6 +1070,58 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
     <message>
         <source>The degradations this model learned to remove. Photos with other damage are outside its training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>haze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from a file beside the checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defaults (none recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defaults and load options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1064,6 +1282,10 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>Export Comparison to Folder</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Exporting the comparison to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>
@@ -1116,14 +1338,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
     <message>
         <source>wait for the running restoration to finish, or cancel it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening the reference %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opening %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1390,6 +1604,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>Export the frames or a contact sheet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>result after step %1 (final x₀)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final x₀</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::gui::CompareView</name>
@@ -1460,6 +1682,22 @@ Off: the magnitude of the difference in grey.</source>
     </message>
     <message>
         <source>Sizes differ (%1×%2 and %3×%4): common area only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the gain from the photo: 99% of the changes stay below full colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change of the mean of R, G and B, as a fraction of the full range</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -137,6 +137,27 @@
     </message>
 </context>
 <context>
+    <name>ComparisonExporter</name>
+    <message>
+        <source>PSNR %1 dB, SSIM %2, </source>
+        <translation>PSNR %1 dB，SSIM %2，</translation>
+    </message>
+    <message>
+        <source>mean |change| %1, %2 s</source>
+        <translation>平均 |变化| %1，%2 秒</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>difference maps:
+result − input</source>
+        <translation>差异图：
+结果 − 输入</translation>
+    </message>
+</context>
+<context>
     <name>DropClassifier</name>
     <message>
         <source>the file does not exist</source>
@@ -248,6 +269,16 @@
         <source>step %1 of %2   t = %3 → %4</source>
         <translation>第 %1 步，共 %2 步   t = %3 → %4</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: trajectory, %n step(s)</source>
+        <translation>
+            <numerusform>%1：轨迹，%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>final x0</source>
+        <translation>最终 x0</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::AboutDialog</name>
@@ -298,6 +329,21 @@
     <message>
         <source>&amp;Copy Versions</source>
         <translation>复制版本信息(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Licences.&lt;/b&gt; Qt 6: LGPL 3. LibTorch: BSD 3-clause. OpenCV: Apache 2.0. QCustomPlot: GPL 3. The sample photo is scikit-image&apos;s coffee.png (CC0); the bundled models&apos; training photos and their licences are listed in scripts/training-photos/manifest.tsv and in each model&apos;s card (models/*.md).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;许可证。&lt;/b&gt;Qt 6：LGPL 3。LibTorch：BSD 三条款。OpenCV：Apache 2.0。QCustomPlot：GPL 3。示例照片为 scikit-image 的 coffee.png（CC0）；随附模型的训练照片及其许可证列于 scripts/training-photos/manifest.tsv 以及各模型的说明卡（models/*.md）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rdbm::app::InputList</name>
+    <message>
+        <source>Opening the reference %1</source>
+        <translation>打开参考图 %1</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>打开 %1</translation>
     </message>
 </context>
 <context>
@@ -364,10 +410,6 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <translation>修复后</translation>
     </message>
     <message>
-        <source>Drop photos and a checkpoint here</source>
-        <translation>将照片和检查点拖放到这里</translation>
-    </message>
-    <message>
         <source>&amp;Trajectory</source>
         <translation>轨迹(&amp;T)</translation>
     </message>
@@ -382,12 +424,6 @@ Load it only if you trust where it came from. It is tried in a separate process 
     <message>
         <source>could not write %1</source>
         <translation>无法写入 %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Comparison exported: %n file(s)</source>
-        <translation>
-            <numerusform>比较已导出：%n 个文件</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Open Photos…</source>
@@ -462,10 +498,6 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <source>Stop after the current step (Esc)</source>
-        <translation>在当前步骤完成后停止（Esc）</translation>
-    </message>
-    <message>
         <source>&amp;Split View</source>
         <translation>分割视图(&amp;S)</translation>
     </message>
@@ -516,10 +548,6 @@ Load it only if you trust where it came from. It is tried in a separate process 
     <message>
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
-    </message>
-    <message>
-        <source>Cancelling after the current step…</source>
-        <translation>将在当前步骤完成后取消…</translation>
     </message>
     <message>
         <source>The language changes the next time RDBM Studio starts.</source>
@@ -592,10 +620,6 @@ Load it only if you trust where it came from. It is tried in a separate process 
     <message>
         <source>Reference %1 opened</source>
         <translation>已打开参考图 %1</translation>
-    </message>
-    <message>
-        <source>step %v of %m</source>
-        <translation>第 %v / %m 步</translation>
     </message>
     <message>
         <source>Restoring %1…</source>
@@ -765,6 +789,124 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>the photo could not be opened</source>
         <translation>无法打开该照片</translation>
     </message>
+    <message>
+        <source>Drop photos and a checkpoint here, or click to open photos</source>
+        <translation>将照片和检查点拖放到此处，或单击以打开照片</translation>
+    </message>
+    <message>
+        <source>Stop the restoration (Esc)</source>
+        <translation>停止修复 (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Zoom of the view (Ctrl+0 fits, Ctrl+1 shows actual pixels)</source>
+        <translation>视图缩放（Ctrl+0 适应窗口，Ctrl+1 实际像素）</translation>
+    </message>
+    <message>
+        <source>Model %1 loaded for %2</source>
+        <translation>已为 %2 加载模型 %1</translation>
+    </message>
+    <message>
+        <source>Could not load %1</source>
+        <translation>无法加载 %1</translation>
+    </message>
+    <message>
+        <source>step 1 of %1</source>
+        <translation>第 1 步，共 %1 步</translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation>正在估计剩余时间…</translation>
+    </message>
+    <message>
+        <source>step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>finishing</source>
+        <translation>即将完成</translation>
+    </message>
+    <message>
+        <source>step %1 of %2, tile %3 of %4</source>
+        <translation>第 %1/%2 步，图块 %3/%4</translation>
+    </message>
+    <message>
+        <source>Running the π comparison…</source>
+        <translation>正在进行 π 比较…</translation>
+    </message>
+    <message>
+        <source>Comparison cancelled</source>
+        <translation>比较已取消</translation>
+    </message>
+    <message>
+        <source>Comparison finished</source>
+        <translation>比较完成</translation>
+    </message>
+    <message>
+        <source>Several problems</source>
+        <translation>多个问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s):</source>
+        <translation>
+            <numerusform>%n 个问题：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is the input photo. Choose another name so that the original is kept.</source>
+        <translation>%1 是输入照片。请另选文件名，以保留原图。</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Saving results… %1 written</source>
+        <translation>正在保存结果… 已写入 %1 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n result(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个结果保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In a view: wheel zooms at the cursor, dragging pans, double-click fits.</source>
+        <translation>在视图中：滚轮在光标处缩放，拖动平移，双击适应窗口。</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message numerus="yes">
+        <source>Release to open %n file(s)</source>
+        <translation>
+            <numerusform>松开以打开 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit RDBM Studio</source>
+        <translation>退出 RDBM Studio</translation>
+    </message>
+    <message>
+        <source>Stop restoring and quit?</source>
+        <translation>停止修复并退出？</translation>
+    </message>
+    <message>
+        <source>The running restoration is lost; results already finished are kept until you quit.</source>
+        <translation>正在进行的修复将丢失；已完成的结果在退出前保留。</translation>
+    </message>
+    <message>
+        <source>Stop and Quit</source>
+        <translation>停止并退出</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -924,6 +1066,58 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>The degradations this model learned to remove. Photos with other damage are outside its training.</source>
         <translation>此模型学会去除的退化类型。带有其他损伤的照片不在其训练范围内。</translation>
     </message>
+    <message>
+        <source>&amp;Load Model…</source>
+        <translation>加载模型(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>low light</source>
+        <translation>弱光</translation>
+    </message>
+    <message>
+        <source>haze</source>
+        <translation>雾霾</translation>
+    </message>
+    <message>
+        <source>rain</source>
+        <translation>雨</translation>
+    </message>
+    <message>
+        <source>snow</source>
+        <translation>雪</translation>
+    </message>
+    <message>
+        <source>blur</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>in the checkpoint</source>
+        <translation>在检查点中</translation>
+    </message>
+    <message>
+        <source>from a file beside the checkpoint</source>
+        <translation>来自检查点旁的文件</translation>
+    </message>
+    <message>
+        <source>defaults (none recorded)</source>
+        <translation>默认值（未记录）</translation>
+    </message>
+    <message>
+        <source>defaults and load options</source>
+        <translation>默认值和加载选项</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>余弦</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>S 型</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>
@@ -1081,6 +1275,10 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>Export Comparison to Folder</source>
         <translation>将比较导出到文件夹</translation>
     </message>
+    <message>
+        <source>Exporting the comparison to %1…</source>
+        <translation>正在将比较导出到 %1…</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>
@@ -1133,14 +1331,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>wait for the running restoration to finish, or cancel it</source>
         <translation>请等待当前修复完成，或将其取消</translation>
-    </message>
-    <message>
-        <source>Opening the reference %1</source>
-        <translation>打开参考图 %1</translation>
-    </message>
-    <message>
-        <source>Opening %1</source>
-        <translation>打开 %1</translation>
     </message>
     <message>
         <source>Writing %1</source>
@@ -1406,6 +1596,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>Export the frames or a contact sheet</source>
         <translation>导出各帧或缩略图总览</translation>
     </message>
+    <message>
+        <source>result after step %1 (final x₀)</source>
+        <translation>第 %1 步后的结果（最终 x₀）</translation>
+    </message>
+    <message>
+        <source>final x₀</source>
+        <translation>最终 x₀</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::gui::CompareView</name>
@@ -1478,6 +1676,22 @@ Off: the magnitude of the difference in grey.</source>
     <message>
         <source>Sizes differ (%1×%2 and %3×%4): common area only</source>
         <translation>尺寸不同（%1×%2 与 %3×%4）：仅比较重叠区域</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Choose the gain from the photo: 99% of the changes stay below full colour</source>
+        <translation>根据照片选择增益：99% 的变化低于满色</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Change of the mean of R, G and B, as a fraction of the full range</source>
+        <translation>R、G、B 均值的变化，以满量程的比例表示</translation>
     </message>
 </context>
 <context>
