@@ -9,9 +9,14 @@
 
 #include <memory>
 
+#include "ThemePalette.h"
+
 namespace rdbm::app {
 
-enum class ThemeChoice { System, Light, Dark };
+using ThemeChoice = gui::ThemeChoice;
+// The palettes moved to widgets/ (the widget gallery uses them too); the application's
+// code keeps its short name for them.
+using ThemePalette = gui::ThemePalette;
 
 class AppSettings {
 public:

@@ -14,6 +14,7 @@
 #include "SamplerControls.h"
 #include "ScriptedRun.h"
 #include "ThemePalette.h"
+#include "rdbm/Version.h"
 #include "Translations.h"
 
 using namespace rdbm::app;
@@ -24,7 +25,7 @@ void describeApplication() {
     QCoreApplication::setOrganizationName(QStringLiteral("RDBM"));
     QCoreApplication::setOrganizationDomain(QStringLiteral("rdbm-studio.invalid"));
     QCoreApplication::setApplicationName(QStringLiteral("RDBM Studio"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(RDBM_STUDIO_VERSION));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RDBM_VERSION));
 }
 
 // --help and --version need no display: answer them before a QApplication connects to one.
@@ -77,9 +78,9 @@ int main(int argc, char* argv[]) {
     }
 
     QApplication::setWindowIcon(MainWindow::appIcon());
-    ThemePalette::captureSystemDefaults();
+    rdbm::gui::ThemePalette::captureSystemDefaults();
     const ThemeChoice theme = cmd.theme.isEmpty() ? settings.theme() : themeFromString(cmd.theme);
-    ThemePalette::apply(theme);
+    rdbm::gui::ThemePalette::apply(theme);
 
     MainWindow window(settings);
     window.setInteractive(!cmd.quitWhenDone);

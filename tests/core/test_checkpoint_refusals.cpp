@@ -69,8 +69,9 @@ TEST_P(CheckpointRefusals, OneClearMessageNamingFileAndProblem) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Malformed, CheckpointRefusals, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) {
-                             std::string n = info.param.file;
+                         // Not named `info`: the macro's own parameter has that name (-Wshadow).
+                         [](const ::testing::TestParamInfo<Case>& testInfo) {
+                             std::string n = testInfo.param.file;
                              for (char& ch : n)
                                  if (!isalnum(static_cast<unsigned char>(ch))) ch = '_';
                              return n;

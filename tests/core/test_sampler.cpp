@@ -1,4 +1,4 @@
-// The bridge sampler (spec section 5) with stand-in networks: an oracle that knows the
+// The bridge sampler (docs/method.md §5) with stand-in networks: an oracle that knows the
 // true x0 must lead every objective and pi to x0; single steps follow the reference's
 // rules exactly; the visited step pairs, frames, cancellation and the stochastic
 // variant behave as documented. The restore() entry point is exercised the same way.

@@ -1,5 +1,5 @@
 // The U-Net parameter layout without LibTorch: key names and shapes per configuration,
-// parameter counts against the spec's table and exact counts from the Python reference
+// parameter counts against the table in docs/method.md §6 and exact counts from the Python reference
 // (tests/fixtures/rdbm_reference.py), configuration inference from shapes, and the
 // weight checker's report.
 #include <string>

@@ -27,6 +27,7 @@
 #include "HeatMapView.h"
 #include "MetricsTable.h"
 #include "RnrPlot.h"
+#include "ThemePalette.h"
 #include "TrajectoryStrip.h"
 #include "ViewSync.h"
 #include "ZoomPanState.h"
@@ -179,29 +180,6 @@ FloatImage mix(const FloatImage& a, const FloatImage& b, float wb) {
 double percentile(std::vector<double> v, double q) {
     std::sort(v.begin(), v.end());
     return v[static_cast<size_t>(std::lround(q * (v.size() - 1)))];
-}
-
-QPalette darkPalette() {
-    QPalette p;
-    const QColor window(45, 45, 48), base(30, 30, 32), text(225, 225, 225);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, text);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(40, 40, 44));
-    p.setColor(QPalette::Text, text);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, text);
-    p.setColor(QPalette::Highlight, QColor(60, 130, 220));
-    p.setColor(QPalette::HighlightedText, QColor(255, 255, 255));
-    p.setColor(QPalette::Light, QColor(75, 75, 80));
-    p.setColor(QPalette::Midlight, QColor(60, 60, 64));
-    p.setColor(QPalette::Mid, QColor(90, 90, 96));
-    p.setColor(QPalette::Dark, QColor(22, 22, 24));
-    p.setColor(QPalette::Shadow, QColor(0, 0, 0));
-    p.setColor(QPalette::PlaceholderText, QColor(150, 150, 150));
-    p.setColor(QPalette::ToolTipBase, window);
-    p.setColor(QPalette::ToolTipText, text);
-    return p;
 }
 
 void settle(int ms) {
@@ -362,7 +340,7 @@ int main(int argc, char** argv) {
     parser.addOption(shot);
     parser.addOption(dark);
     parser.process(app);
-    if (parser.isSet(dark)) QApplication::setPalette(darkPalette());
+    if (parser.isSet(dark)) QApplication::setPalette(ThemePalette::dark());
 
     Gallery g;
     g.resize(1600, 1000);
@@ -388,7 +366,7 @@ int main(int argc, char** argv) {
     g.compare_->setMode(CompareView::Mode::Difference);
     save(sibling(out, QStringLiteral("difference")));
     g.compare_->setMode(CompareView::Mode::Split);
-    QApplication::setPalette(parser.isSet(dark) ? QApplication::style()->standardPalette() : darkPalette());
+    QApplication::setPalette(parser.isSet(dark) ? ThemePalette::light() : ThemePalette::dark());
     save(sibling(out, parser.isSet(dark) ? QStringLiteral("light") : QStringLiteral("dark")));
     return ok ? 0 : 1;
 }

@@ -6,9 +6,7 @@
 
 #include "rdbm/Device.h"
 
-#ifndef RDBM_VERSION
-#define RDBM_VERSION "unknown"
-#endif
+#include "rdbm/Version.h"
 
 namespace rdbm::cli {
 namespace {

@@ -5,22 +5,16 @@
 #include <filesystem>
 #include <system_error>
 
-#include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 
 #include "rdbm/Colormap.h"
 #include "rdbm/Error.h"
 #include "rdbm/FileOps.h"
 #include "rdbm/ImageIO.h"
+#include "rdbm/TrajectoryLayout.h"
 
 namespace rdbm::cli {
 namespace {
-
-std::string numbered(const char* stem, int i) {
-    char name[64];
-    std::snprintf(name, sizeof name, "%s_%03d.png", stem, i);
-    return name;
-}
 
 // [N,H,W,3] float32 from N continuous HxW RGB frames.
 std::vector<unsigned char> stackNpy(const std::vector<cv::Mat>& frames) {
@@ -44,11 +38,8 @@ cv::Mat channelMean(const cv::Mat& rgb) {
 } // namespace
 
 std::vector<std::string> trajectoryFileNames(int steps) {
-    std::vector<std::string> names;
-    for (int i = 0; i <= steps; ++i) names.push_back(numbered("xt", i));
-    for (int i = 1; i <= steps; ++i) names.push_back(numbered("x0", i));
-    for (int i = 1; i <= steps; ++i) names.push_back(numbered("pieps", i));
-    for (const char* n : {"xt.npy", "x0.npy", "pieps.npy", "trajectory.json"}) names.emplace_back(n);
+    std::vector<std::string> names = trajectory::imageFileNames(steps);
+    for (const char* n : {"xt.npy", "x0.npy", "pieps.npy", trajectory::kManifestName}) names.emplace_back(n);
     return names;
 }
 
@@ -69,6 +60,8 @@ std::vector<std::string> TrajectoryRecorder::write(const std::string& dir, bool 
     std::filesystem::create_directories(dir, ec);
     if (ec) throw Error(ErrorKind::Runtime, dir + ": cannot create the trajectory folder: " + ec.message());
 
+    using trajectory::fileName;
+    using trajectory::Frame;
     std::vector<std::string> written;
     WriteOptions png;
     png.overwrite = overwrite;
@@ -86,8 +79,8 @@ std::vector<std::string> TrajectoryRecorder::write(const std::string& dir, bool 
         written.push_back(path);
     };
 
-    for (size_t i = 0; i < xt_.size(); ++i) writePng(numbered("xt", static_cast<int>(i)), xt_[i]);
-    for (size_t i = 0; i < x0_.size(); ++i) writePng(numbered("x0", static_cast<int>(i + 1)), x0_[i]);
+    for (size_t i = 0; i < xt_.size(); ++i) writePng(fileName(Frame::Xt, static_cast<int>(i)), xt_[i]);
+    for (size_t i = 0; i < x0_.size(); ++i) writePng(fileName(Frame::X0, static_cast<int>(i + 1)), x0_[i]);
 
     // One limit over every step's pi*eps so colours mean the same in all frames.
     std::vector<cv::Mat> means;
@@ -96,30 +89,29 @@ std::vector<std::string> TrajectoryRecorder::write(const std::string& dir, bool 
         means.push_back(channelMean(pe));
         all.insert(all.end(), means.back().ptr<float>(), means.back().ptr<float>() + means.back().total());
     }
-    const float limit = symmetricLimit(all.data(), static_cast<int>(all.size()), 0.99);
+    const float limit = symmetricLimit(all.data(), static_cast<int>(all.size()), trajectory::kPiEpsLimitPercentile);
     for (size_t i = 0; i < means.size(); ++i) {
         cv::Mat rgb8(means[i].size(), CV_8UC3);
         divergingColormap(means[i].ptr<float>(), static_cast<int>(means[i].total()), limit, rgb8.ptr<std::uint8_t>());
         cv::Mat rgb;
         rgb8.convertTo(rgb, CV_32FC3, 1.0 / 255.0);
-        writePng(numbered("pieps", static_cast<int>(i + 1)), rgb);
+        writePng(fileName(Frame::PiEps, static_cast<int>(i + 1)), rgb);
     }
 
     writeFile("xt.npy", stackNpy(xt_));
     writeFile("x0.npy", stackNpy(x0_));
     writeFile("pieps.npy", stackNpy(piEps_));
 
-    nlohmann::json info;
-    info["frames"] = xt_.size();
-    info["steps"] = x0_.size();
-    info["t"] = t_;
-    info["t_next"] = tNext_;
-    info["pieps_colormap_limit"] = limit;
-    info["pieps_colormap"] = "diverging blue-white-red (RdBu), channel mean, white at 0, limit = 99th percentile of |pi*eps|";
-    info["xt_note"] = "xt.npy frame 0 is the input mu; frame k is x after step k; values in [0,1]";
-    info["pieps_note"] = "pi*eps in the model's [-1,1] units (zero at t = T-1)";
-    const std::string text = info.dump(2) + "\n";
-    writeFile("trajectory.json", std::vector<unsigned char>(text.begin(), text.end()));
+    trajectory::Manifest manifest;
+    manifest.writer = "rdbm-restore";
+    manifest.width = xt_.front().cols;
+    manifest.height = xt_.front().rows;
+    manifest.t = t_;
+    manifest.tNext = tNext_;
+    manifest.piEpsLimit = limit;
+    for (const std::string& path : written) manifest.files.push_back(std::filesystem::path(path).filename().string());
+    const std::string text = trajectory::manifestJson(manifest);
+    writeFile(trajectory::kManifestName, std::vector<unsigned char>(text.begin(), text.end()));
     return written;
 }
 

@@ -1,11 +1,12 @@
 #pragma once
-// --trajectory DIR: every sampling step kept and written out at the end as
+// --trajectory DIR: every sampling step kept and written out at the end in the layout
+// the application's export shares (rdbm/TrajectoryLayout.h):
 //   xt_000.png .. xt_S.png     x_t after each step (frame 0 is the input mu)
 //   x0_001.png .. x0_S.png     the predicted clean image at each step
 //   pieps_001.png ..           pi*eps (channel mean) through the diverging colour map,
 //                              one symmetric limit for all steps so frames compare
-//   xt.npy [S+1,H,W,3], x0.npy [S,H,W,3], pieps.npy [S,H,W,3]  float32, RGB
 //   trajectory.json            step times t, the colour map limit, the files
+// plus, full size and float32 RGB, xt.npy [S+1,H,W,3], x0.npy [S,H,W,3], pieps.npy [S,H,W,3].
 #include <string>
 #include <vector>
 

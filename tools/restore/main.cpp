@@ -15,9 +15,7 @@
 #include "rdbm/Device.h"
 #include "rdbm/Error.h"
 
-#ifndef RDBM_VERSION
-#define RDBM_VERSION "unknown"
-#endif
+#include "rdbm/Version.h"
 
 namespace {
 

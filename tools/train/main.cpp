@@ -12,9 +12,7 @@
 #include "rdbm/Error.h"
 #include "rdbm/Trainer.h"
 
-#ifndef RDBM_VERSION
-#define RDBM_VERSION "unknown"
-#endif
+#include "rdbm/Version.h"
 
 namespace {
 

@@ -17,7 +17,7 @@ std::string toString(PiMode p);      // "residual", "one", "zero"
 Objective objectiveFromString(const std::string& s); // accepts reference names too (pred_x_start, pred_noise)
 PiMode piModeFromString(const std::string& s);
 
-// The lucidrains-style U-Net of spec section 6.
+// The lucidrains-style U-Net of docs/method.md §6.
 struct UNetConfig {
     int dim = 32;
     std::vector<int> dimMults{1, 2, 4, 8};

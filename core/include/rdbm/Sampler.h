@@ -1,5 +1,5 @@
 #pragma once
-// Restoration: the reference's deterministic bridge sampler (spec section 5), an
+// Restoration: the reference's deterministic bridge sampler (docs/method.md §5), an
 // optional stochastic variant, tiling for large images, and a per-step callback that
 // sees every intermediate and may cancel.
 #include <cstdint>

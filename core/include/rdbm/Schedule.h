@@ -1,5 +1,5 @@
 #pragma once
-// The RDBM bridge schedule (spec section 2): theta_i, their cumulative sums, and the
+// The RDBM bridge schedule (docs/method.md §2): theta_i, their cumulative sums, and the
 // marginal coefficients Theta_t and Sigma_t. The single source of truth for these
 // numbers: the sampler, the trainer, the plots and the command line all read them here.
 #include <string>
@@ -36,7 +36,7 @@ public:
     float Theta(int t) const { return Theta_.at(static_cast<size_t>(t)); }
     float Sigma(int t) const { return Sigma_.at(static_cast<size_t>(t)); }
 
-    // Residual-to-noise ratio for pi = x0 - mu (spec section 3): the same at every
+    // Residual-to-noise ratio for pi = x0 - mu (docs/method.md §3): the same at every
     // pixel, sinh(r_t) / (2 lambda sinh(c_t) sinh(cT)). Zero at t = T-1.
     double rnrResidual(int t) const;
     // RNR at one pixel for pi = 1, given the squared residual (x0 - mu)^2 in [-1,1] units.
@@ -51,7 +51,7 @@ private:
     std::vector<float> thetas_, cumsum_, Theta_, Sigma_, Sigma2_;
 };
 
-// The reference's sampled step pairs (spec section 5): linspace(-1, T-1, S+1) in float32,
+// The reference's sampled step pairs (docs/method.md §5): linspace(-1, T-1, S+1) in float32,
 // truncated toward zero, reversed, paired. Last pair ends at -1. S in 1..T.
 std::vector<std::pair<int, int>> samplingStepPairs(int T, int steps);
 

@@ -3,7 +3,7 @@
 // name) or clean photos degraded on the fly (Degradations.h). Random crops and flips
 // are prepared on a loader thread; the training thread only runs the network. The
 // loss is L1 against the objective's target on the bridge marginal
-// x_t = mu + Theta_t (x0 - mu) + Sigma_t pi eps (spec sections 2-4). Adam, an EMA of
+// x_t = mu + Theta_t (x0 - mu) + Sigma_t pi eps (docs/method.md §2-4). Adam, an EMA of
 // the weights, periodic validation with the shared sampler (rdbm::restore), and
 // safetensors checkpoints of the EMA weights plus a resume file.
 // Pimpl keeps LibTorch out of this header.

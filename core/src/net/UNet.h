@@ -1,5 +1,5 @@
 #pragma once
-// The reference RDBM network (spec section 6) as a LibTorch module. Its
+// The reference RDBM network (docs/method.md §6) as a LibTorch module. Its
 // named_parameters() are exactly the reference state-dict keys (`init_conv.weight`,
 // `downs.0.2.fn.fn.to_qkv.weight`, `ups.0.3.1.weight`, `mid_attn.fn.norm.g`, ...), so
 // reference weights load by name and trained weights save under reference names.

@@ -1,5 +1,5 @@
 #pragma once
-// The building blocks of the reference U-Net (spec section 6) as LibTorch modules whose
+// The building blocks of the reference U-Net (docs/method.md §6) as LibTorch modules whose
 // registered names reproduce the reference's state-dict keys (`block1.proj.weight`,
 // `fn.fn.to_qkv.weight`, `mlp.1.bias`, ...).
 //

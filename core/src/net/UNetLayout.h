@@ -1,5 +1,5 @@
 #pragma once
-// The parameter layout of the reference U-Net (spec section 6), without LibTorch:
+// The parameter layout of the reference U-Net (docs/method.md §6), without LibTorch:
 // which state-dict keys a configuration has and their shapes, the configuration a
 // set of shapes implies, and a checker that names every disagreement.
 //

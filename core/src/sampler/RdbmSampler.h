@@ -1,5 +1,5 @@
 #pragma once
-// The bridge sampler at tensor level (spec section 5): starts at mu, calls the network
+// The bridge sampler at tensor level (docs/method.md §5): starts at mu, calls the network
 // once per sampled step pair (t, t_next) and moves x toward the predicted x0.
 //
 // Deterministic (eta = 0): exactly the reference's ddim_sample, float32 coefficient

@@ -1,4 +1,4 @@
-// rdbm::Trainer: setup, the training step (spec section 4), the EMA, and the run loop.
+// rdbm::Trainer: setup, the training step (docs/method.md §4), the EMA, and the run loop.
 #include "rdbm/Trainer.h"
 
 #include <algorithm>

@@ -5,11 +5,11 @@
 #include <QPalette>
 #include <QString>
 
-#include "AppSettings.h"
+namespace rdbm::gui {
 
-class QApplication;
-
-namespace rdbm::app {
+// The application's setting (AppSettings stores it); defined here so the palettes do
+// not depend on the application.
+enum class ThemeChoice { System, Light, Dark };
 
 class ThemePalette {
 public:
@@ -28,4 +28,4 @@ public:
     static double lowestTextContrast(const QPalette& palette);
 };
 
-} // namespace rdbm::app
+} // namespace rdbm::gui

@@ -9,7 +9,7 @@
 
 #include "Contrast.h"
 
-namespace rdbm::app {
+namespace rdbm::gui {
 namespace {
 
 // Text colour roles and the background each is drawn on.
@@ -112,4 +112,4 @@ void ThemePalette::apply(ThemeChoice theme) {
 
 bool ThemePalette::isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
 
-} // namespace rdbm::app
+} // namespace rdbm::gui

@@ -1,4 +1,4 @@
-// rdbm::restore: image in, image out, through the bridge sampler, with automatic
+// rdbm::restore (rdbm/Sampler.h): image in, image out, through the bridge sampler, with automatic
 // tiling and a per-step callback. Runs entirely under InferenceMode so it can be
 // called from any thread on a shared Model.
 #include <algorithm>
