@@ -5,23 +5,16 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <vector>
 
 #include "AtomicFile.h"
 #include "ImageConvert.h"
 #include "rdbm/Colormap.h"
 #include "rdbm/Error.h"
+#include "rdbm/TrajectoryLayout.h"
 
 namespace rdbm::app {
 namespace {
-
-QString stepName(const QString& base, const TrajectoryFrame& f, const char* what) {
-    if (f.step == 0) return QStringLiteral("%1_step00_mu.png").arg(base);
-    return QStringLiteral("%1_step%2_t%3_%4.png")
-        .arg(base)
-        .arg(f.step, 2, 10, QLatin1Char('0'))
-        .arg(f.t, 3, 10, QLatin1Char('0'))
-        .arg(QLatin1String(what));
-}
 
 void ensureDirectory(const QString& directory) {
     if (!QDir().mkpath(directory))
@@ -30,37 +23,60 @@ void ensureDirectory(const QString& directory) {
 
 } // namespace
 
+QString TrajectoryExporter::folderFor(const QString& directory, const QString& baseName) {
+    return QDir(directory).filePath(baseName + QStringLiteral("_trajectory"));
+}
+
 float TrajectoryExporter::commonPiEpsLimit(const TrajectoryRecord& record) {
-    float limit = 1e-6f;
+    std::vector<float> all;
     for (const TrajectoryFrame& f : record.frames()) {
         if (f.piEps.empty()) continue;
         const cv::Mat m = f.piEps.isContinuous() ? f.piEps : f.piEps.clone();
-        limit = std::max(limit, symmetricLimit(m.ptr<float>(), static_cast<int>(m.total())));
+        all.insert(all.end(), m.ptr<float>(), m.ptr<float>() + m.total());
     }
-    return limit;
+    return symmetricLimit(all.data(), static_cast<int>(all.size()), trajectory::kPiEpsLimitPercentile);
 }
 
 QStringList TrajectoryExporter::writeFrames(const TrajectoryRecord& record, const QString& directory,
                                             const QString& baseName) {
-    ensureDirectory(directory);
-    const QDir dir(directory);
+    using trajectory::Frame;
+    const QString folder = folderFor(directory, baseName);
+    ensureDirectory(folder);
+    const QDir dir(folder);
     const float limit = commonPiEpsLimit(record);
+    const auto name = [](Frame kind, int index) { return QString::fromStdString(trajectory::fileName(kind, index)); };
     QStringList files;
+    trajectory::Manifest manifest;
+    manifest.writer = "rdbm-studio";
+    manifest.piEpsLimit = limit;
     for (const TrajectoryFrame& f : record.frames()) {
-        const QString xtPath = dir.filePath(stepName(baseName, f, "xt"));
+        const QString xtPath = dir.filePath(name(Frame::Xt, f.step));
         writeImageFile(f.xt, xtPath);
         files << xtPath;
+        if (f.step > 0) {
+            manifest.t.push_back(f.t);
+            manifest.tNext.push_back(f.tNext);
+        }
         if (!f.x0.isNull()) {
-            const QString p = dir.filePath(stepName(baseName, f, "x0"));
+            const QString p = dir.filePath(name(Frame::X0, f.step));
             writeImageFile(f.x0, p);
             files << p;
         }
         if (!f.piEps.empty()) {
-            const QString p = dir.filePath(stepName(baseName, f, "pieps"));
+            const QString p = dir.filePath(name(Frame::PiEps, f.step));
             writeImageFile(signedMapImage(f.piEps, limit), p);
             files << p;
         }
     }
+    if (!record.isEmpty()) {
+        manifest.width = record.frame(0).xt.width();
+        manifest.height = record.frame(0).xt.height();
+    }
+    for (const QString& f : files) manifest.files.push_back(QFileInfo(f).fileName().toStdString());
+    const std::string json = trajectory::manifestJson(manifest);
+    const QString manifestPath = dir.filePath(QString::fromLatin1(trajectory::kManifestName));
+    writeBytesFile(QByteArray::fromStdString(json), manifestPath);
+    files << manifestPath;
     return files;
 }
 
@@ -131,8 +147,9 @@ QImage TrajectoryExporter::contactSheet(const TrajectoryRecord& record, int thum
 
 QString TrajectoryExporter::writeContactSheet(const TrajectoryRecord& record, const QString& directory,
                                               const QString& baseName) {
-    ensureDirectory(directory);
-    const QString path = QDir(directory).filePath(baseName + QStringLiteral("_contact_sheet.png"));
+    const QString folder = folderFor(directory, baseName);
+    ensureDirectory(folder);
+    const QString path = QDir(folder).filePath(QStringLiteral("contact_sheet.png"));
     writeImageFile(contactSheet(record), path);
     return path;
 }

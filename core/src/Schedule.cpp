@@ -159,7 +159,7 @@ std::vector<std::pair<int, int>> samplingStepPairs(int T, int steps) {
     for (size_t k = 0; k < values.size(); ++k) times[k] = static_cast<int>(values[k]); // toward zero
     std::reverse(times.begin(), times.end());
     std::vector<std::pair<int, int>> pairs;
-    for (size_t i = 0; i + 1 < times.size(); ++i) pairs.emplace_back(times[i], times[i + 1]);
+    for (size_t k = 0; k + 1 < times.size(); ++k) pairs.emplace_back(times[k], times[k + 1]);
     return pairs;
 }
 

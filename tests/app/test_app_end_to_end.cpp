@@ -27,6 +27,7 @@
 #include "RnrPlot.h"
 #include "SamplerControls.h"
 #include "SchedulePlotPanel.h"
+#include "TrajectoryExporter.h"
 #include "TrajectoryInspector.h"
 #include "TrajectoryStrip.h"
 #include "rdbm/ImageIO.h"
@@ -181,14 +182,15 @@ private slots:
         session().exportTrajectory(req);
         QVERIFY(exported.wait(30000));
         const QStringList files = exported.at(0).at(0).toStringList();
-        // mu + 10 x (x_t, x0, pi*eps) + the contact sheet
-        QCOMPARE(files.size(), 1 + 10 * 3 + 1);
+        // mu + 10 x (x_t, x0, pi*eps) + trajectory.json + the contact sheet
+        QCOMPARE(files.size(), 1 + 10 * 3 + 1 + 1);
         for (const QString& f : files) QVERIFY2(QFileInfo(f).size() > 0, qPrintable(f));
-        QVERIFY(files.last().endsWith("street_contact_sheet.png"));
+        QVERIFY(files.last().endsWith("street_trajectory/contact_sheet.png"));
         const QImage sheet(files.last());
         QVERIFY(sheet.width() > 3 * 100);
         // No temporary files left behind.
-        QCOMPARE(QDir(req.directory).entryList(QDir::Files).size(), files.size());
+        QCOMPARE(QDir(TrajectoryExporter::folderFor(req.directory, req.baseName)).entryList(QDir::Files).size(),
+                 files.size());
     }
 
     void plotExports() {

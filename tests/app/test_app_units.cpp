@@ -199,17 +199,24 @@ private slots:
         QTemporaryDir dir;
         const TrajectoryRecord rec = syntheticRecord(3, 40, 30);
         const QStringList files = TrajectoryExporter::writeFrames(rec, dir.filePath("out"), "shot");
-        QCOMPARE(files.size(), 1 + 3 * 3);
-        QVERIFY(files.contains(dir.filePath("out/shot_step00_mu.png")));
-        QVERIFY(files.contains(dir.filePath("out/shot_step01_t099_xt.png")));
-        QVERIFY(files.contains(dir.filePath("out/shot_step03_t032_pieps.png")));
-        const QImage heat(dir.filePath("out/shot_step03_t032_pieps.png"));
+        // The command line's layout (rdbm/TrajectoryLayout.h) in <dir>/<base>_trajectory.
+        QCOMPARE(files.size(), 1 + 3 * 3 + 1);
+        QVERIFY(files.contains(dir.filePath("out/shot_trajectory/xt_000.png")));
+        QVERIFY(files.contains(dir.filePath("out/shot_trajectory/xt_001.png")));
+        QVERIFY(files.contains(dir.filePath("out/shot_trajectory/pieps_003.png")));
+        QCOMPARE(files.last(), dir.filePath("out/shot_trajectory/trajectory.json"));
+        QFile manifest(files.last());
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        const QByteArray json = manifest.readAll();
+        QVERIFY2(json.contains("\"t\": [99, 65, 32]"), json.constData());
+        QVERIFY2(json.contains("\"writer\": \"rdbm-studio\""), json.constData());
+        const QImage heat(dir.filePath("out/shot_trajectory/pieps_003.png"));
         QCOMPARE(heat.size(), QSize(40, 30));
         // One scale for all steps: the largest map (0.3) sits at the top of the scale, the
         // smallest (0.1) a third of the way up.
         const rdbm::Rgb8 top = rdbm::divergingColor(1.0f, 1.0f);
         QCOMPARE(heat.pixel(5, 5), qRgb(top.r, top.g, top.b));
-        const QImage first(dir.filePath("out/shot_step01_t099_pieps.png"));
+        const QImage first(dir.filePath("out/shot_trajectory/pieps_001.png"));
         const rdbm::Rgb8 third = rdbm::divergingColor(1.0f, 3.0f);
         QCOMPARE(first.pixel(5, 5), qRgb(third.r, third.g, third.b));
         const QImage sheet = TrajectoryExporter::contactSheet(rec, 100);
