@@ -132,7 +132,8 @@ QImage TrajectoryExporter::contactSheet(const TrajectoryRecord& record, int thum
     // The colour bar under the pi*eps column: -limit (blue) .. 0 (white) .. +limit (red).
     const QRect bar(margin + 2 * (tw + margin), header + rows * (th + rowLabel + margin), tw, 14);
     for (int x = 0; x < bar.width(); ++x) {
-        const float v = (2.0f * static_cast<float>(x) / static_cast<float>(std::max(1, bar.width() - 1)) - 1.0f) * limit;
+        const float v =
+            (2.0f * static_cast<float>(x) / static_cast<float>(std::max(1, bar.width() - 1)) - 1.0f) * limit;
         const Rgb8 c = divergingColor(v, limit);
         p.fillRect(QRect(bar.left() + x, bar.top(), 1, bar.height()), QColor(c.r, c.g, c.b));
     }

@@ -19,9 +19,7 @@ constexpr unsigned char kRdBuR[kAnchors][3] = {
     {0xd6, 0x60, 0x4d}, {0xb2, 0x18, 0x2b}, {0x67, 0x00, 0x1f},
 };
 
-std::uint8_t toByte(double v) {
-    return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 255.0)));
-}
+std::uint8_t toByte(double v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0, 255.0))); }
 
 } // namespace
 

@@ -88,14 +88,12 @@ void syncDirectory(const std::string& dir) {
 void writeFileAtomic(const std::string& path, const std::vector<unsigned char>& bytes, bool overwrite) {
     if (path.empty()) throw Error(ErrorKind::Usage, "empty output path");
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
-        throw Error(ErrorKind::Usage, path + ": is a directory");
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) throw Error(ErrorKind::Usage, path + ": is a directory");
     // A rename would silently put a regular file where a device or named pipe was.
     if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode))
         throw Error(ErrorKind::Usage, path + ": is not a regular file (a device, named pipe or socket); refusing to "
                                              "replace it");
-    if (!overwrite && pathExists(path))
-        throw Error(ErrorKind::Usage, path + ": already exists (not overwriting)");
+    if (!overwrite && pathExists(path)) throw Error(ErrorKind::Usage, path + ": already exists (not overwriting)");
 
     const std::string dir = directoryOf(path);
     // Hidden temporary in the target's directory so the final rename stays on one filesystem.
@@ -135,7 +133,8 @@ void writeFileAtomic(const std::string& path, const std::vector<unsigned char>& 
 }
 
 bool sameFile(const std::string& a, const std::string& b) {
-    struct stat sa {}, sb {};
+    struct stat sa {
+    }, sb{};
     if (::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
@@ -148,8 +147,10 @@ std::vector<unsigned char> encodeNpyFloat32(const float* data, const std::vector
         count *= static_cast<size_t>(d);
         dims += std::to_string(d) + ", ";
     }
-    if (shape.size() == 1) dims.pop_back();              // "(5,)"
-    else if (!dims.empty()) dims.resize(dims.size() - 2); // "(2, 3)"
+    if (shape.size() == 1)
+        dims.pop_back(); // "(5,)"
+    else if (!dims.empty())
+        dims.resize(dims.size() - 2); // "(2, 3)"
     if (count > 0 && data == nullptr) throw Error(ErrorKind::Usage, "npy: null data");
 
     std::string header = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }";
@@ -160,7 +161,14 @@ std::vector<unsigned char> encodeNpyFloat32(const float* data, const std::vector
     header.push_back('\n');
     if (header.size() > 0xFFFF) throw Error(ErrorKind::Usage, "npy: header too long");
 
-    const unsigned char prefix[] = {0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0,
+    const unsigned char prefix[] = {0x93,
+                                    'N',
+                                    'U',
+                                    'M',
+                                    'P',
+                                    'Y',
+                                    1,
+                                    0,
                                     static_cast<unsigned char>(header.size() & 0xFF),
                                     static_cast<unsigned char>(header.size() >> 8)};
     const size_t start = sizeof prefix + header.size();
