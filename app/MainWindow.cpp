@@ -57,7 +57,7 @@ namespace {
 constexpr int kProgressPerStep = 1000;
 
 QString etaText(double seconds) {
-    if (!(seconds >= 0.0) || !std::isfinite(seconds)) return {};
+    if (!(seconds >= 0.0) || !std::isfinite(seconds)) return MainWindow::tr("estimating time left\u2026");
     const int s = static_cast<int>(std::ceil(seconds));
     if (s < 60) return MainWindow::tr("about %n s left", nullptr, s);
     return MainWindow::tr("about %1 min %2 s left").arg(s / 60).arg(s % 60);
@@ -290,7 +290,7 @@ void MainWindow::createActions() {
     connect(fullScreen_, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(themeGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
         const auto theme = static_cast<ThemeChoice>(a->data().toInt());
-        gui::ThemePalette::apply(theme);
+        ThemePalette::apply(theme);
         settings_.setTheme(theme);
     });
     connect(languageGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
@@ -410,11 +410,15 @@ void MainWindow::createDocks() {
 void MainWindow::createStatusBar() {
     // Elided, never wider than the bar: a long message must not widen the window.
     statusLabel_ = new gui::ElidedLabel(this);
+    // The bar shows the percentage; the words ("step 1 of 4, tile 120 of 384, about
+    // 3 min left") sit beside it, where a long language does not squeeze them.
     progress_ = new QProgressBar(this);
-    progress_->setMaximumWidth(220);
+    progress_->setMaximumWidth(160);
     progress_->setTextVisible(true);
+    progress_->setFormat(QStringLiteral("%p %"));
     progress_->hide();
     eta_ = new QLabel(this);
+    eta_->setObjectName(QStringLiteral("progressText"));
     zoomLabel_ = new QLabel(this);
     zoomLabel_->setToolTip(tr("Zoom of the view (Ctrl+0 fits, Ctrl+1 shows actual pixels)"));
     auto* cancel = new QToolButton(this);
@@ -485,24 +489,23 @@ void MainWindow::connectSession() {
     connect(session_, &RestoreSession::restoreStarted, this, [this](int index, int steps) {
         progress_->setRange(0, steps * kProgressPerStep);
         progress_->setValue(0);
-        progress_->setFormat(tr("step 1 of %1").arg(steps));
         progress_->show();
-        eta_->setText(tr("estimating time left\u2026"));
+        eta_->setText(tr("step 1 of %1").arg(steps) + QStringLiteral(" \u00b7 ") + etaText(-1.0));
         showStatus(tr("Restoring %1\u2026").arg(QFileInfo(session_->item(index).path).fileName()), 0);
     });
     connect(session_, &RestoreSession::progress, this, [this](int, int step, int steps, double eta) {
         progress_->setRange(0, steps * kProgressPerStep);
         progress_->setValue(step * kProgressPerStep);
-        progress_->setFormat(step < steps ? tr("step %1 of %2").arg(step + 1).arg(steps) : tr("finishing"));
-        eta_->setText(etaText(eta));
+        const QString where = step < steps ? tr("step %1 of %2").arg(step + 1).arg(steps) : tr("finishing");
+        eta_->setText(where + QStringLiteral(" \u00b7 ") + etaText(eta));
     });
     connect(session_, &RestoreSession::tileProgress, this,
             [this](int, int step, int steps, int tile, int tiles, double eta) {
                 progress_->setRange(0, steps * kProgressPerStep);
                 progress_->setValue((step - 1) * kProgressPerStep + tile * kProgressPerStep / std::max(1, tiles));
-                progress_->setFormat(tiles > 1 ? tr("step %1 of %2, tile %3 of %4").arg(step).arg(steps).arg(tile).arg(tiles)
-                                               : tr("step %1 of %2").arg(step).arg(steps));
-                eta_->setText(etaText(eta));
+                const QString where = tiles > 1 ? tr("step %1 of %2, tile %3 of %4").arg(step).arg(steps).arg(tile).arg(tiles)
+                                                : tr("step %1 of %2").arg(step).arg(steps);
+                eta_->setText(where + QStringLiteral(" \u00b7 ") + etaText(eta));
             });
     connect(session_, &RestoreSession::trajectoryReset, this, [this] { inspector_->setRecord(&session_->trajectory()); });
     connect(session_, &RestoreSession::trajectoryFrameAdded, this, [this](int frame) {

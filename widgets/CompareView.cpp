@@ -23,9 +23,16 @@ namespace rdbm::gui {
 
 CompareView::CompareView(QWidget* parent)
     : QWidget(parent), beforeLabel_(tr("Before")), afterLabel_(tr("After")) {
+    // Two rows: the modes, then (difference mode only) the gain controls, so that the bar
+    // fits a narrow window in any language.
     controls_ = new QWidget(this);
-    auto* bar = new QHBoxLayout(controls_);
-    bar->setContentsMargins(0, 0, 0, 0);
+    auto* rows = new QVBoxLayout(controls_);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto* bar = new QHBoxLayout;
+    auto* gainRow = new QHBoxLayout;
+    rows->addLayout(bar);
+    rows->addLayout(gainRow);
     modeButtons_ = new QButtonGroup(this);
     modeButtons_->setExclusive(true);
     const struct { Mode mode; QString text; QString tip; } modes[] = {
@@ -54,10 +61,11 @@ CompareView::CompareView(QWidget* parent)
     colourBox_ = new QCheckBox(tr("Signed colours"), controls_);
     colourBox_->setToolTip(tr("Red: brighter after, blue: darker after, white: unchanged.\n"
                               "Off: the magnitude of the difference in grey."));
-    bar->addWidget(gainLabel_);
-    bar->addWidget(gainBox_);
-    bar->addWidget(autoBox_);
-    bar->addWidget(colourBox_);
+    gainRow->addWidget(gainLabel_);
+    gainRow->addWidget(gainBox_);
+    gainRow->addWidget(autoBox_);
+    gainRow->addWidget(colourBox_);
+    gainRow->addStretch(1);
 
     stack_ = new QStackedWidget(this);
     split_ = new SplitImageView(stack_);
@@ -240,8 +248,8 @@ void CompareView::updateOverlays() {
     left_->setOverlayText(beforeLabel_);
     right_->setOverlayText(afterLabel_);
     QString text = style_ == DifferenceStyle::Grayscale
-                       ? tr("|%1 \u2212 %2| \u00d7 %3").arg(afterLabel_, beforeLabel_).arg(gain_)
-                       : tr("(%1 \u2212 %2) \u00d7 %3").arg(afterLabel_, beforeLabel_).arg(gain_);
+                       ? tr("|%1 \u2212 %2| \u00d7 %3").arg(afterLabel_, beforeLabel_).arg(gain_, 0, 'g', 3)
+                       : tr("(%1 \u2212 %2) \u00d7 %3").arg(afterLabel_, beforeLabel_).arg(gain_, 0, 'g', 3);
     if (!before_.isNull() && !after_.isNull() && before_.size() != after_.size())
         text += QLatin1Char('\n') + tr("Sizes differ (%1\u00d7%2 and %3\u00d7%4): common area only")
                                         .arg(before_.width()).arg(before_.height())
