@@ -165,18 +165,18 @@ ModelMetadata Trainer::Impl::metadata() const {
     p["steps"] = std::to_string(step);
     p["batch"] = std::to_string(opt.batch);
     p["crop"] = std::to_string(opt.crop);
-    std::ostringstream lr, ema;
+    std::ostringstream lr, emaDecay; // not `ema`: Impl has a member of that name
     lr << opt.lr;
-    ema << opt.emaDecay;
+    emaDecay << opt.emaDecay;
     p["lr"] = lr.str();
     if (opt.lrWarmup > 0 || opt.lrCosine) {
-        std::ostringstream schedule;
-        if (opt.lrWarmup > 0) schedule << "linear warm-up over " << opt.lrWarmup << " steps";
-        if (opt.lrWarmup > 0 && opt.lrCosine) schedule << ", then ";
-        if (opt.lrCosine) schedule << "cosine decay to " << opt.lrMin;
-        p["lr_schedule"] = schedule.str();
+        std::ostringstream lrSchedule;
+        if (opt.lrWarmup > 0) lrSchedule << "linear warm-up over " << opt.lrWarmup << " steps";
+        if (opt.lrWarmup > 0 && opt.lrCosine) lrSchedule << ", then ";
+        if (opt.lrCosine) lrSchedule << "cosine decay to " << opt.lrMin;
+        p["lr_schedule"] = lrSchedule.str();
     }
-    p["ema_decay"] = ema.str();
+    p["ema_decay"] = emaDecay.str();
     p["seed"] = std::to_string(opt.seed);
     if (!initFrom.empty()) p["initialised_from"] = initFrom;
     p["train_seconds"] = std::to_string(std::llround(priorSeconds + runSeconds));
