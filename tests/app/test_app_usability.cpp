@@ -288,13 +288,18 @@ private slots:
     void measureCancelAndQuitOnALargePhoto() {
         const QString photo = qEnvironmentVariable("RDBM_MEASURE_PHOTO");
         if (photo.isEmpty()) QSKIP("set RDBM_MEASURE_PHOTO to a large photo to measure");
+        QElapsedTimer total;
+        total.start();
         window_->loadModel(QStringLiteral(RDBM_SOURCE_DIR "/models/rdbm-residual.safetensors"));
         window_->openFiles({photo});
         QVERIFY(apptest::waitIdle(session()));
+        std::printf("MEASURE model and photo loaded after %lld ms\n", static_cast<long long>(total.elapsed()));
         rdbm::SamplerOptions o = session().samplerOptions();
         o.steps = 4;
         session().setSamplerOptions(o);
-        QAction* cancel = actionNamed(window_.get(), QStringLiteral("Cancel"));
+        QAction* cancel = nullptr; // the window's Cancel, the one on Esc
+        for (QAction* act : window_->findChildren<QAction*>())
+            if (act->shortcut() == QKeySequence(Qt::Key_Escape)) cancel = act;
         QVERIFY(cancel);
         QSignalSpy cancelled(&session(), &RestoreSession::restoreCancelled);
         int tilesSeen = 0, tileCount = 0;
@@ -303,18 +308,22 @@ private slots:
             tileCount = tiles;
         });
         QVERIFY(session().restoreCurrent());
-        QTest::qWait(20000); // well inside step 1
+        QTRY_VERIFY_WITH_TIMEOUT(tilesSeen >= 3, 300000); // well inside step 1
+        std::printf("MEASURE tile %d of %d reached after %lld ms\n", tilesSeen, tileCount, static_cast<long long>(total.elapsed()));
         QElapsedTimer clock;
         clock.start();
+        QVERIFY(cancel->isEnabled());
         cancel->trigger(); // what Esc does
         QVERIFY(cancelled.wait(600000));
         const qint64 cancelMs = clock.elapsed();
         std::printf("MEASURE cancel latency: %lld ms (at tile %d of %d, step 1 of 4)\n",
                     static_cast<long long>(cancelMs), tilesSeen, tileCount);
+        std::fflush(stdout);
         QVERIFY(apptest::waitIdle(session()));
 
+        tilesSeen = 0;
         QVERIFY(session().restoreCurrent());
-        QTest::qWait(20000);
+        QTRY_VERIFY_WITH_TIMEOUT(tilesSeen >= 3, 300000);
         clock.restart();
         QVERIFY(window_->close());
         window_.reset();
