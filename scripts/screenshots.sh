@@ -40,7 +40,7 @@ run --compare --compare-mode models \
     --compare-model models/rdbm-residual.safetensors --compare-model models/rdbm-one.safetensors \
     --compare-model models/rdbm-zero.safetensors \
     --step 3 --theme light --lang de --tab all --size 1024x700 --screenshot "$tmp/small.png"
-for view in before-after trajectory comparison; do
+for view in before-after difference trajectory comparison; do
   mv "$tmp/small-$view.png" "$OUT/1024x700-de-$view.png"
 done
 # The main view at 1024x700 in English and Simplified Chinese, 1280x720 in the default theme.
