@@ -290,7 +290,7 @@ void MainWindow::createActions() {
     connect(fullScreen_, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(themeGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
         const auto theme = static_cast<ThemeChoice>(a->data().toInt());
-        ThemePalette::apply(theme);
+        gui::ThemePalette::apply(theme);
         settings_.setTheme(theme);
     });
     connect(languageGroup_, &QActionGroup::triggered, this, [this](QAction* a) {

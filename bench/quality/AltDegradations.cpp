@@ -61,8 +61,11 @@ cv::Mat altHaze(const cv::Mat& clean, std::uint64_t seed) {
     const int k = std::max(3, (side / 40) | 1);
     cv::erode(depth, depth, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(k, k)));
     cv::GaussianBlur(depth, depth, cv::Size(0, 0), side / 30.0);
-    depth = cv::max(depth, 0.0);
-    const double beta = rng.uniform(1.6, 3.0);
+    // Relative depth: the farthest point of every photo is at 1, the nearest at 0.2.
+    double lo = 0.0, hi = 0.0;
+    cv::minMaxLoc(depth, &lo, &hi);
+    depth = 0.2 + 0.8 * (depth - lo) / std::max(hi - lo, 1e-3);
+    const double beta = rng.uniform(1.2, 2.4);
     cv::Mat t;
     cv::exp(depth * -beta, t);
     t = cv::max(t, 0.08);

@@ -41,13 +41,14 @@ struct Options {
     bool globalContext = true;
     bool tilingStudy = false; // whole photos also untiled and tiled without global context
     bool saveImages = false;  // every output as PNG under OUT/images, for looking at
+    std::string fromScores;   // re-render the tables of a (possibly unfinished) scores.jsonl
 };
 
 const char* kUsage =
     "bench_quality --model CKPT [--model CKPT ...] [--photos TSV] [--out DIR] [--tasks a,b]\n"
     "              [--scales crop,whole] [--steps 10] [--crop 256] [--whole-side 512] [--tile N]\n"
     "              [--max-photos N] [--no-classical] [--no-global-context] [--tiling-study]\n"
-    "              [--save-images]\n";
+    "              [--save-images] [--from-scores OUT/scores.jsonl]\n";
 
 Options parse(int argc, char** argv) {
     Options o;
@@ -71,6 +72,7 @@ Options parse(int argc, char** argv) {
         else if (a == "--no-global-context") o.globalContext = false;
         else if (a == "--tiling-study") o.tilingStudy = true;
         else if (a == "--save-images") o.saveImages = true;
+        else if (a == "--from-scores") o.fromScores = value();
         else if (a == "-h" || a == "--help") std::cout << kUsage, std::exit(0);
         else throw Error(ErrorKind::Usage, "unknown argument " + a + "\n" + kUsage);
     }
@@ -127,6 +129,23 @@ std::vector<std::string> split(const std::string& csv) {
 
 int main(int argc, char** argv) try {
     const Options opt = parse(argc, argv);
+    if (!opt.fromScores.empty()) {
+        // Tables from the scores a run wrote so far, e.g. of a run stopped half-way.
+        std::ifstream in(opt.fromScores);
+        if (!in) throw Error(ErrorKind::Usage, "cannot read " + opt.fromScores);
+        QualityReport report;
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.empty()) continue;
+            const auto j = nlohmann::json::parse(line);
+            report.add({j.at("scale"), j.at("task"), j.at("method"), j.at("photo"), j.at("psnr"), j.at("ssim"),
+                        j.at("seconds")});
+        }
+        std::vector<std::string> classicalNames;
+        for (ClassicalTool t : allClassicalTools()) classicalNames.push_back(toString(t));
+        std::cout << report.markdown(classicalNames, "Scores of " + opt.fromScores + "\n");
+        return 0;
+    }
     if (opt.models.empty() && !opt.classical) throw Error(ErrorKind::Usage, "nothing to score\n" + std::string(kUsage));
     std::vector<Photo> photos = readPhotoList(opt.photos);
     if (opt.maxPhotos > 0 && int(photos.size()) > opt.maxPhotos) photos.resize(size_t(opt.maxPhotos));

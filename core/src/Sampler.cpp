@@ -11,6 +11,7 @@
 #include "model/ModelImpl.h"
 #include "rdbm/Error.h"
 #include "rdbm/Sampler.h"
+#include "sampler/GlobalContextDenoiser.h"
 #include "sampler/ImageTensor.h"
 #include "sampler/RdbmSampler.h"
 #include "sampler/TiledDenoiser.h"
@@ -111,8 +112,15 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
             return onTile(p);
         };
         Denoiser inner = impl.network;
-        if (plan.tileSize != 0)
+        if (plan.tileSize != 0) {
             inner = TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch, reportTiles);
+            if (options.globalContext && settings.objective == Objective::X0) {
+                const long long f = std::max(1, impl.info.config.downsampleFactor());
+                const int factor = GlobalContextDenoiser::factorFor(
+                    input.rows, input.cols, std::min(options.maxWholePixels, kMaxWholeMiddlePositions * f * f));
+                inner = GlobalContextDenoiser(inner, impl.network, factor);
+            }
+        }
         const Denoiser net = [&, inner](const torch::Tensor& x, const torch::Tensor& m, int64_t t) {
             ++step;
             torch::Tensor out = inner(x, m, t);

@@ -389,6 +389,31 @@ TEST_F(TrainingTest, RejectsInconsistentOptions) {
     o = tinyOptions("opts");
     o.lrMin = 2 * o.lr; // a "decay" upwards
     EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+    o = tinyOptions("opts");
+    o.identityFraction = 1.5;
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+}
+
+// Identity pairs: about the asked-for share of samples has the clean crop (8-bit rounded)
+// as input, and the rest stay degraded; a share of 0 leaves every sample as it was.
+TEST_F(TrainingTest, IdentityPairsAppearAtTheAskedShare) {
+    const auto set = rdbm::train::loadCleanImages((root / "data").string(), 0, 32, "training");
+    rdbm::train::SampleSpec spec;
+    spec.crop = 32;
+    spec.tasks = {rdbm::DegradationKind::LowLight, rdbm::DegradationKind::Haze};
+    spec.strengthMin = spec.strengthMax = 1.0;
+    auto isIdentity = [](const rdbm::train::Sample& s) { return cv::norm(s.clean, s.degraded, cv::NORM_INF) <= 0.6 / 255; };
+    int identities = 0;
+    const int n = 200;
+    for (int k = 0; k < n; ++k) {
+        spec.identityFraction = 0.0;
+        const auto plain = rdbm::train::makeSample(set, spec, static_cast<std::uint64_t>(k));
+        EXPECT_FALSE(isIdentity(plain)) << "sample " << k;
+        spec.identityFraction = 0.3;
+        if (isIdentity(rdbm::train::makeSample(set, spec, static_cast<std::uint64_t>(k)))) ++identities;
+    }
+    EXPECT_GT(identities, n * 0.3 - 25);
+    EXPECT_LT(identities, n * 0.3 + 25);
 }
 
 TEST_F(TrainingTest, LoaderThreadDeliversTheDirectlyBuiltBatchesInOrder) {

@@ -45,6 +45,7 @@ TEST(RestoreOptions, MinimalCommandAndDefaults) {
     EXPECT_EQ(o.piNoise, PiMode::Residual);
     EXPECT_EQ(o.tile, 0);
     EXPECT_EQ(o.overlap, 32);
+    EXPECT_TRUE(o.globalContext);
     EXPECT_EQ(o.bitDepth, 0);
     EXPECT_FALSE(o.overwrite);
     EXPECT_FALSE(o.quiet);
@@ -88,6 +89,11 @@ TEST(RestoreOptions, OutputsAreNamedAfterInputsInTheOutDir) {
     EXPECT_EQ(plannedOutputs(o), (std::vector<std::string>{"out/x.tif", "out/y.webp"}));
     expectUsageError({"a/x.png", "b/x.png", "--out-dir", "out", "--model", "m.pt"}, "collide");
     expectUsageError({"raw-photo", "--out-dir", "out", "--model", "m.pt"}, "cannot name an output");
+}
+
+TEST(RestoreOptions, GlobalContextCanBeTurnedOff) {
+    EXPECT_FALSE(parse({"in.png", "-o", "o.png", "--model", "m.pt", "--no-global-context"}).globalContext);
+    EXPECT_THROW(parse({"in.png", "-o", "o.png", "--model", "m.pt", "--no-global-context=1"}), rdbm::Error);
 }
 
 TEST(RestoreOptions, DoubleDashEndsOptions) {

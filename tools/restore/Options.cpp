@@ -67,7 +67,7 @@ const std::set<std::string> kValueOptions = {
     "--schedule", "--lambda", "--eta", "--pi-noise", "--seed", "--tile", "--overlap",
     "--reference", "--trajectory", "--report", "--bit-depth"};
 const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrite", "--allow-torchscript", "--quiet", "-q",
-                                      "--help", "-h", "--version"};
+                                      "--help", "-h", "--version", "--no-global-context"};
 
 } // namespace
 
@@ -105,6 +105,8 @@ Sampling:
   --seed N               random seed of the noise (default 0)
   --tile N               tile size in pixels; 0 (default) tiles automatically when needed
   --overlap N            tile overlap in pixels (default 32)
+  --no-global-context    tiles correct tone and haze each on their own (default: they take
+                         the photo's coarse band from one downscaled whole-image call)
 Diagnostics:
   --reference GT         ground truth: PSNR/SSIM of input and output are reported
   --trajectory DIR       per-step PNGs (x_t, predicted x0, pi*eps colour map) and float32
@@ -146,6 +148,7 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
             else if (name == "--online") sawOnline = true;
             else if (name == "--overwrite") o.overwrite = true;
             else if (name == "--allow-torchscript") o.allowTorchScript = true;
+            else if (name == "--no-global-context") o.globalContext = false;
             else if (name == "--quiet" || name == "-q") o.quiet = true;
             else if (name == "--help" || name == "-h") o.help = true;
             else if (name == "--version") o.version = true;

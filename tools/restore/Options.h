@@ -31,6 +31,7 @@ struct RestoreOptions {
     std::uint64_t seed = 0;
     int tile = 0;          // 0: automatic
     int overlap = 32;
+    bool globalContext = true; // tiles share a downscaled whole-image call's coarse band
     std::string reference;
     std::string trajectoryDir;
     std::string reportPath;

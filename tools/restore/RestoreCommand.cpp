@@ -211,6 +211,7 @@ private:
             so.seed = o_.seed;
             so.tileSize = o_.tile;
             so.tileOverlap = o_.overlap;
+            so.globalContext = o_.globalContext;
             so.emitFrames = !o_.trajectoryDir.empty();
             std::unique_ptr<TrajectoryRecorder> trajectory;
             if (so.emitFrames) trajectory = std::make_unique<TrajectoryRecorder>(image.rgb);

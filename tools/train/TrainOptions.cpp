@@ -110,6 +110,7 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
                 o.strengthMax = parseDouble(parts[1], a);
             } else bad(a, "expected S or MIN,MAX");
         } else if (a == "--scale-min") o.scaleMin = parseDouble(value(), a);
+        else if (a == "--identity") o.identityFraction = parseDouble(value(), a);
         else if (a == "--max-side") o.maxImageSide = static_cast<int>(parseInteger(value(), a, 8, 100000));
         else if (a == "--val-size") o.valSize = static_cast<int>(parseInteger(value(), a, 8, 4096));
         else if (a == "--val-images") o.valMaxImages = static_cast<int>(parseInteger(value(), a, 0, 100000));
@@ -143,6 +144,7 @@ Data
   --tasks LIST            rain,lowlight,snow,haze,blur,mixed or all (default all)
   --strength S|MIN,MAX    degradation strength range (default 0.6,1.4)
   --scale-min S           smallest crop scale for synthetic data (default 0.5)
+  --identity F            share of identity pairs, clean in and out (default 0)
   --max-side N            downscale larger photos when loading (default 1024)
 Model
   --pi-mode residual|one|zero   noise coefficient pi (default residual)

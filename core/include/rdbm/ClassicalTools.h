@@ -1,7 +1,7 @@
 #pragma once
 // Classical one-shot corrections: the baselines a diffusion restoration has to beat, and a
 // column of the application's comparison. No learning, no torch: each is a closed-form
-// operation of OpenCV on a float32 RGB image in [0,1] (see docs/method.md, "Baselines").
+// operation of OpenCV on a float32 RGB image in [0,1] (see docs/method.md §10).
 #include <string>
 #include <vector>
 

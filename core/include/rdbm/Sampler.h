@@ -25,6 +25,10 @@ struct SamplerOptions {
     int tileSize = 0;
     int tileOverlap = 32;
     long long maxWholePixels = 512LL * 512LL;
+    // Tiled runs of an x0-predicting model take the photo's coarse band (tone, haze) from
+    // one extra whole-image call on a downscaled copy, so tiles agree on global
+    // corrections (docs/method.md §5.4). Off: every tile corrects on its own.
+    bool globalContext = true;
     bool emitFrames = true; // convert intermediates to cv::Mat for the callback
 };
 

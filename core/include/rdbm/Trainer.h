@@ -36,6 +36,9 @@ struct TrainerOptions {
     std::vector<DegradationKind> tasks = singleDegradationKinds(); // one drawn per sample
     double strengthMin = 0.6, strengthMax = 1.4; // degradation strength, uniform per sample
     double scaleMin = 0.5;   // synthetic data: crops are taken at a random scale in [scaleMin, 1]
+    // Synthetic data: this share of samples are identity pairs (the clean crop, rounded to
+    // 8 bits, in and out), so that the model learns to leave clean photos alone.
+    double identityFraction = 0.0;
     int maxImageSide = 1024; // larger photos are downscaled once when loaded (memory)
 
     // Network and diffusion.

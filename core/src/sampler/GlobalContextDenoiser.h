@@ -10,7 +10,7 @@
 // (down: area average by an integer factor; up: bilinear), a two-level Laplacian
 // pyramid. Applied to x0 predictions only: they are images, so their coarse band is the
 // photo's tone and haze; a pi*eps or eps prediction has no such meaning.
-// See docs/method.md, "Tiling".
+// See docs/method.md §5.4.
 #include <cstdint>
 
 #include <torch/types.h>

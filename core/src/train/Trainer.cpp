@@ -41,6 +41,8 @@ void checkOptions(const TrainerOptions& o) {
     if (o.tasks.empty()) usage("the degradation task list is empty");
     if (!(o.strengthMin >= 0.0 && o.strengthMin <= o.strengthMax && o.strengthMax <= 4.0))
         usage("degradation strengths must satisfy 0 <= min <= max <= 4");
+    if (!(o.identityFraction >= 0.0 && o.identityFraction <= 1.0))
+        usage("the identity-pair fraction must be in [0, 1]");
     if (!(o.scaleMin > 0.0 && o.scaleMin <= 1.0)) usage("the minimum crop scale must be in (0, 1]");
     if (o.steps < 0) usage("steps must not be negative");
     if (o.batch < 1 || o.batch > 4096) usage("batch size must be in 1..4096, got " + std::to_string(o.batch));
@@ -161,6 +163,9 @@ ModelMetadata Trainer::Impl::metadata() const {
         std::ostringstream s;
         s << opt.strengthMin << ".." << opt.strengthMax;
         p["degradation_strength"] = s.str();
+        std::ostringstream identity;
+        identity << opt.identityFraction;
+        p["identity_fraction"] = identity.str();
     }
     p["steps"] = std::to_string(step);
     p["batch"] = std::to_string(opt.batch);
@@ -220,7 +225,7 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
         d.data = train::loadPairedImages(d.opt.pairedCleanDir, d.opt.pairedDegradedDir, d.opt.maxImageSide,
                                          d.opt.crop, "training");
     d.warnings.insert(d.warnings.end(), d.data.warnings.begin(), d.data.warnings.end());
-    d.spec = {d.opt.crop, d.opt.tasks, d.opt.strengthMin, d.opt.strengthMax, d.opt.scaleMin};
+    d.spec = {d.opt.crop, d.opt.tasks, d.opt.strengthMin, d.opt.strengthMax, d.opt.scaleMin, d.opt.identityFraction};
     if (!d.opt.valDir.empty()) {
         const auto set = train::loadCleanImages(d.opt.valDir, 0, 8, "validation");
         for (const auto& w : set.warnings) d.warnings.push_back("validation: " + w);

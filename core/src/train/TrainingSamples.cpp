@@ -39,7 +39,10 @@ Sample makeSample(const ImageSet& set, const SampleSpec& spec, std::uint64_t see
         s.degraded = cut(img.degraded);
     } else {
         const auto task = spec.tasks[static_cast<size_t>(rng.uniformInt(0, static_cast<int>(spec.tasks.size()) - 1))];
-        const double strength = rng.uniform(spec.strengthMin, spec.strengthMax);
+        double strength = rng.uniform(spec.strengthMin, spec.strengthMax);
+        // Identity pairs teach the model to leave a clean photo alone. Drawn only when
+        // asked for, so runs without them keep their exact random streams.
+        if (spec.identityFraction > 0.0 && rng.chance(spec.identityFraction)) strength = 0.0;
         s.degraded = degrade(s.clean, task, rng.next(), strength);
     }
     return s;

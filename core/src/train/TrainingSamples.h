@@ -17,6 +17,7 @@ struct SampleSpec {
     std::vector<DegradationKind> tasks;
     double strengthMin = 0.6, strengthMax = 1.4;
     double scaleMin = 0.5;
+    double identityFraction = 0.0; // share of samples whose input is the clean crop itself
 };
 
 struct Sample {
