@@ -35,11 +35,18 @@ template <class T> void pushUnique(std::vector<T>& v, const T& x) {
 
 std::string QualityReport::markdown(const std::vector<std::string>& classical, const std::string& header) const {
     std::vector<std::string> scales, tasks, methods;
-    std::map<std::string, Summary> sums; // scale|task|method
     for (const Score& s : scores_) {
         pushUnique(scales, s.scale);
         pushUnique(tasks, s.task);
         pushUnique(methods, s.method);
+    }
+    // Only photos scored by every method enter a row's means, so that a run stopped
+    // half-way still compares like with like.
+    std::map<std::string, int> perPhoto; // scale|task|photo -> methods scored
+    for (const Score& s : scores_) ++perPhoto[s.scale + "|" + s.task + "|" + s.photo];
+    std::map<std::string, Summary> sums; // scale|task|method
+    for (const Score& s : scores_) {
+        if (perPhoto[s.scale + "|" + s.task + "|" + s.photo] < static_cast<int>(methods.size())) continue;
         Summary& m = sums[s.scale + "|" + s.task + "|" + s.method];
         m.psnr += capped(s.psnr);
         m.ssim += s.ssim;
@@ -53,15 +60,20 @@ std::string QualityReport::markdown(const std::vector<std::string>& classical, c
     md << header << "\n";
     for (const std::string& scale : scales) {
         md << "\n**" << (scale == "crop" ? "Crops" : "Whole photos")
-           << "**: mean PSNR dB / SSIM; below it, the worst photo's PSNR. "
+           << "**: mean PSNR dB / SSIM over the photos every method finished (n); below it, the worst "
+              "photo's PSNR. "
               "`best classical` is the best classical tool of the row by mean PSNR.\n\n";
-        md << "| task |";
+        md << "| task (n) |";
         for (const std::string& m : methods) md << " " << m << " |";
         md << " best classical | best model − best classical |\n|---|";
         for (size_t i = 0; i < methods.size() + 2; ++i) md << "---|";
         md << "\n";
         for (const std::string& task : tasks) {
-            md << "| " << task << " |";
+            int n = 0;
+            for (const auto& [key, count] : perPhoto)
+                if (key.rfind(scale + "|" + task + "|", 0) == 0 && count >= static_cast<int>(methods.size())) ++n;
+            if (n == 0) continue;
+            md << "| " << task << " (" << n << ") |";
             double bestClassical = -1e9, bestModel = -1e9;
             std::string bestClassicalName;
             for (const std::string& m : methods) {
