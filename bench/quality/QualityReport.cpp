@@ -89,6 +89,10 @@ std::string QualityReport::markdown(const std::vector<std::string>& classical, c
                 if (isClassical(m) && p > bestClassical) bestClassical = p, bestClassicalName = m;
                 if (!isClassical(m) && m != "input") bestModel = std::max(bestModel, p);
             }
+            if (bestClassicalName.empty()) {
+                md << " - | - |\n"; // a run without classical tools (--no-classical)
+                continue;
+            }
             md << " " << bestClassicalName << " " << fmt("%.2f", bestClassical) << " | "
                << (bestModel > -1e8 ? fmt("%+.2f dB", bestModel - bestClassical) : std::string("-")) << " |\n";
         }
