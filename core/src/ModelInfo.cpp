@@ -36,4 +36,51 @@ PiMode piModeFromString(const std::string& s) {
     throw Error(ErrorKind::Usage, "unknown pi mode '" + s + "' (expected residual, one or zero)");
 }
 
+std::string toString(Method m) { return m == Method::Rddm ? "rddm" : "rdbm"; }
+
+Method methodFromString(const std::string& s) {
+    if (s == "rdbm") return Method::Rdbm;
+    if (s == "rddm") return Method::Rddm;
+    throw Error(ErrorKind::Usage, "unknown method '" + s + "' (expected rdbm or rddm)");
+}
+
+namespace {
+
+struct RddmObjectiveName {
+    RddmObjective objective;
+    const char* name;
+};
+constexpr RddmObjectiveName kRddmObjectives[] = {
+    {RddmObjective::ResNoise, "pred_res_noise"},
+    {RddmObjective::ResAddNoise, "pred_res_add_noise"},
+    {RddmObjective::X0Noise, "pred_x0_noise"},
+    {RddmObjective::X0AddNoise, "pred_x0_add_noise"},
+    {RddmObjective::Res, "pred_res"},
+    {RddmObjective::Noise, "pred_noise"},
+};
+
+} // namespace
+
+std::string toString(RddmObjective o) {
+    for (const auto& entry : kRddmObjectives)
+        if (entry.objective == o) return entry.name;
+    return "pred_res_noise";
+}
+
+bool isRddmObjectiveName(const std::string& s) {
+    for (const auto& entry : kRddmObjectives)
+        if (s == entry.name) return true;
+    return false;
+}
+
+RddmObjective rddmObjectiveFromString(const std::string& s) {
+    for (const auto& entry : kRddmObjectives)
+        if (s == entry.name) return entry.objective;
+    throw Error(ErrorKind::Usage, "unknown RDDM objective '" + s +
+                                      "' (expected pred_res_noise, pred_res_add_noise, pred_x0_noise, "
+                                      "pred_x0_add_noise, pred_res or pred_noise)");
+}
+
+int rddmOutputCount(RddmObjective o) { return o == RddmObjective::Res || o == RddmObjective::Noise ? 1 : 2; }
+
 } // namespace rdbm

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <new>
+#include <optional>
 
 #include <torch/torch.h>
 
@@ -13,6 +14,7 @@
 #include "rdbm/Sampler.h"
 #include "sampler/GlobalContextDenoiser.h"
 #include "sampler/ImageTensor.h"
+#include "sampler/RddmSampler.h"
 #include "sampler/RdbmSampler.h"
 #include "sampler/TiledDenoiser.h"
 
@@ -87,7 +89,18 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
     settings.eta = options.eta;
     settings.noiseModulation = options.noiseModulation;
     settings.seed = options.seed;
-    const RdbmSampler sampler(impl.schedule, settings); // validates steps and eta
+    // One of the two methods' samplers, by the model (both validate steps and eta).
+    const bool rddm = impl.info.metadata.method == Method::Rddm;
+    std::optional<RdbmSampler> rdbmSampler;
+    std::optional<RddmSampler> rddmSampler;
+    if (rddm)
+        rddmSampler.emplace(impl.rddmSchedule,
+                            RddmSamplerSettings{impl.info.metadata.rddm.objective, options.steps, options.eta, options.seed});
+    else
+        rdbmSampler.emplace(impl.schedule, settings);
+    const auto& stepPairs = rddm ? rddmSampler->stepPairs() : rdbmSampler->stepPairs();
+    if (!rddm && !options.initialNoise.empty())
+        throw Error(ErrorKind::Usage, "an initial noise is for RDDM models; RDBM starts from the degraded image alone");
 
     if (input.empty()) throw Error(ErrorKind::Usage, "restore: the input image is empty");
     const TilingPlan plan = planTiling(input.rows, input.cols, options, impl.info.config.downsampleFactor());
@@ -98,9 +111,21 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
     try {
         c10::InferenceMode inference;
         const torch::Tensor mu = imageToModelTensor(input, impl.device);
+        torch::Tensor initialNoise;
+        if (!options.initialNoise.empty()) {
+            if (static_cast<int64_t>(options.initialNoise.size()) != mu.numel())
+                throw Error(ErrorKind::Usage, "the initial noise has " + std::to_string(options.initialNoise.size()) +
+                                                  " values; the image needs 1 x 3 x " + std::to_string(input.rows) +
+                                                  " x " + std::to_string(input.cols) + " = " +
+                                                  std::to_string(mu.numel()));
+            initialNoise = torch::from_blob(const_cast<float*>(options.initialNoise.data()), mu.sizes(),
+                                            torch::TensorOptions().dtype(torch::kFloat32))
+                               .clone()
+                               .to(impl.device);
+        }
         // The sampler calls the network once per step, so counting calls names the step
         // that tile progress belongs to.
-        const int steps = static_cast<int>(sampler.stepPairs().size());
+        const int steps = static_cast<int>(stepPairs.size());
         int step = 0;
         const auto reportTiles = [&](int64_t done, int64_t total) {
             if (!onTile) return true;
@@ -114,7 +139,7 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
         Denoiser inner = impl.network;
         if (plan.tileSize != 0) {
             inner = TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch, reportTiles);
-            if (options.globalContext && settings.objective == Objective::X0) {
+            if (options.globalContext && !rddm && settings.objective == Objective::X0) {
                 const long long f = std::max(1, impl.info.config.downsampleFactor());
                 const int factor = GlobalContextDenoiser::factorFor(
                     input.rows, input.cols, std::min(options.maxWholePixels, kMaxWholeMiddlePositions * f * f));
@@ -143,6 +168,7 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
                     frame.xt = modelTensorToImage(s.xt);
                     frame.x0 = modelTensorToImage(s.x0);
                     frame.piEps = tensorToMat(s.piEps);
+                    if (s.residual.defined()) frame.residual = tensorToMat(s.residual);
                 }
                 frame.stepSeconds = secondsSince(stepStarted);
                 const bool goOn = onStep(frame);
@@ -150,9 +176,10 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
                 return goOn;
             };
         }
-        const torch::Tensor x = sampler.sample(net, mu, perStep);
+        const torch::Tensor x =
+            rddm ? rddmSampler->sample(net, mu, initialNoise, perStep) : rdbmSampler->sample(net, mu, perStep);
         result.image = modelTensorToImage(x);
-        result.networkCalls = static_cast<int>(sampler.stepPairs().size());
+        result.networkCalls = static_cast<int>(stepPairs.size());
     } catch (const Error&) {
         throw;
     } catch (const c10::Error& e) {

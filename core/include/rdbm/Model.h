@@ -26,6 +26,10 @@ struct LoadOptions {
     std::optional<ScheduleKind> scheduleKind;
     std::optional<double> lambda;
     std::optional<int> T;
+    // The method (otherwise found from the file) and RDDM's settings.
+    std::optional<Method> method;
+    std::optional<RddmObjective> rddmObjective;
+    std::optional<double> sumScale;
 };
 
 // True when the file is a TorchScript archive (compiled code inside); cheap, reads only
@@ -41,7 +45,8 @@ public:
     Model& operator=(const Model&) = delete;
 
     const ModelInfo& info() const;
-    const RdbmSchedule& schedule() const;
+    const RdbmSchedule& schedule() const;     // RDBM models
+    const RddmSchedule& rddmSchedule() const; // RDDM models (info().metadata.method)
     std::string device() const; // resolved, e.g. "cpu" or "cuda:0"
 
     struct Impl; // defined in core/src (torch side)

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "rdbm/RddmSchedule.h"
 #include "rdbm/Schedule.h"
 
 namespace rdbm {
@@ -16,6 +17,29 @@ std::string toString(Objective o);   // "x0", "pi_eps", "eps"
 std::string toString(PiMode p);      // "residual", "one", "zero"
 Objective objectiveFromString(const std::string& s); // accepts reference names too (pred_x_start, pred_noise)
 PiMode piModeFromString(const std::string& s);
+
+// The two methods the project hosts (docs/method.md §2-§5 and §8).
+enum class Method { Rdbm, Rddm };
+std::string toString(Method m); // "rdbm", "rddm"
+Method methodFromString(const std::string& s); // throws Error(Usage)
+
+// What an RDDM network predicts, by the reference's names (docs/method.md §8.3).
+enum class RddmObjective { ResNoise, ResAddNoise, X0Noise, X0AddNoise, Res, Noise };
+std::string toString(RddmObjective o); // "pred_res_noise", ..., "pred_res", "pred_noise"
+RddmObjective rddmObjectiveFromString(const std::string& s); // throws Error(Usage)
+bool isRddmObjectiveName(const std::string& s);
+// 2 for the objectives with a residual and a noise output, 1 for pred_res and pred_noise.
+int rddmOutputCount(RddmObjective o);
+
+// RDDM's settings: objective, UnetRes layout and schedule (docs/method.md §8).
+struct RddmParams {
+    RddmObjective objective = RddmObjective::ResNoise;
+    // UnetRes layout: 1 one encoder and two decoders, 0 two U-Nets (unet0 residual,
+    // unet1 noise; the reference restoration setting), -1 one U-Net.
+    int shareEncoder = 0;
+    int T = 1000;
+    double sumScale = 1.0;
+};
 
 // The lucidrains-style U-Net of docs/method.md §6.
 struct UNetConfig {
@@ -31,6 +55,8 @@ struct UNetConfig {
 };
 
 struct ModelMetadata {
+    Method method = Method::Rdbm;
+    RddmParams rddm; // used when method is Rddm
     Objective objective = Objective::X0;
     PiMode piMode = PiMode::Residual;
     ScheduleParams schedule;

@@ -1,10 +1,12 @@
 #pragma once
-// Restoration: the reference's deterministic bridge sampler (docs/method.md §5), an
+// Restoration: the reference's deterministic bridge sampler (docs/method.md §5) or RDDM's
+// sampler (§8.4) by the model's method, an
 // optional stochastic variant, tiling for large images, and a per-step callback that
 // sees every intermediate and may cancel.
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include <opencv2/core/mat.hpp>
 
@@ -30,6 +32,9 @@ struct SamplerOptions {
     // corrections (docs/method.md §5.4). Off: every tile corrects on its own.
     bool globalContext = true;
     bool emitFrames = true; // convert intermediates to cv::Mat for the callback
+    // RDDM only: the first state's standard-normal noise, float32 in NCHW order (1 x 3 x H x W
+    // of the input), to reproduce a run made elsewhere; empty: drawn from `seed`.
+    std::vector<float> initialNoise;
 };
 
 // One sampling step, as the callback sees it. Images are float32 RGB, HxWx3.
@@ -39,7 +44,9 @@ struct StepFrame {
     int t = 0, tNext = 0;
     cv::Mat xt;    // x after this step, in [0,1]
     cv::Mat x0;    // predicted x0 at t, in [0,1]
-    cv::Mat piEps; // predicted pi*eps at t, in the model's [-1,1] units (signed); zeros at t = T-1
+    cv::Mat piEps; // predicted pi*eps at t, in the model's [-1,1] units (signed); zeros at t = T-1.
+                   // RDDM: the predicted noise eps (standard-normal units)
+    cv::Mat residual; // RDDM only: the predicted residual mu - x0 in [-1,1] units (signed); empty for RDBM
     double stepSeconds = 0.0;
 };
 

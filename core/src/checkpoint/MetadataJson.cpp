@@ -14,6 +14,21 @@ using nlohmann::ordered_json;
 std::string metadataToJson(const ModelMetadata& meta, const UNetConfig& config) {
     ordered_json j;
     j["format"] = "rdbm-studio-model";
+    if (meta.method == Method::Rddm) {
+        // RDDM: the reference's objective name, the UnetRes layout and the schedule's T and sum_scale.
+        j["method"] = "rddm";
+        j["objective"] = toString(meta.rddm.objective);
+        j["share_encoder"] = meta.rddm.shareEncoder;
+        j["sum_scale"] = meta.rddm.sumScale;
+        j["T"] = meta.rddm.T;
+        j["pad_mode"] = meta.padMode;
+        j["architecture"] = {{"dim", config.dim},       {"dim_mults", config.dimMults}, {"channels", config.channels},
+                             {"in_channels", config.inChannels}, {"groups", config.groups},
+                             {"heads", config.heads},   {"dim_head", config.dimHead}};
+        j["provenance"] = ordered_json::object();
+        for (const auto& [k, v] : meta.provenance) j["provenance"][k] = v;
+        return j.dump(2);
+    }
     j["objective"] = toString(meta.objective);
     j["pi_mode"] = toString(meta.piMode);
     j["schedule"] = toString(meta.schedule.kind);
@@ -88,8 +103,23 @@ void applyMetadataJson(const std::string& json, const std::string& sourceName, M
     ModelMetadata m = meta; // applied only when everything parses
     UNetConfig c = config ? *config : UNetConfig{};
 
-    if (j.contains("objective"))
-        m.objective = p.parseValue("objective", [&] { return objectiveFromString(p.str(j["objective"], "objective")); });
+    if (j.contains("method"))
+        m.method = p.parseValue("method", [&] { return methodFromString(p.str(j["method"], "method")); });
+    if (j.contains("objective")) {
+        // RDDM's names set RDDM's objective; "pred_noise" names an objective of both methods.
+        const std::string name = p.str(j["objective"], "objective");
+        if (isRddmObjectiveName(name)) m.rddm.objective = rddmObjectiveFromString(name);
+        if (!isRddmObjectiveName(name) || name == "pred_noise")
+            m.objective = p.parseValue("objective", [&] { return objectiveFromString(name); });
+    }
+    if (j.contains("share_encoder")) m.rddm.shareEncoder = p.integer(j["share_encoder"], "share_encoder", -1, 1);
+    if (j.contains("sum_scale")) {
+        const auto& v = j["sum_scale"];
+        if (!v.is_number()) p.fail("sum_scale", "expected a number, found " + v.dump());
+        const double scale = v.get<double>();
+        if (!std::isfinite(scale) || scale <= 0 || scale > 100) p.fail("sum_scale", v.dump() + " is not in (0, 100]");
+        m.rddm.sumScale = scale;
+    }
     if (j.contains("pi_mode"))
         m.piMode = p.parseValue("pi_mode", [&] { return piModeFromString(p.str(j["pi_mode"], "pi_mode")); });
     if (j.contains("schedule"))
@@ -102,7 +132,7 @@ void applyMetadataJson(const std::string& json, const std::string& sourceName, M
         if (!std::isfinite(lambda) || lambda <= 0 || lambda > 100) p.fail("lambda", v.dump() + " is not in (0, 100]");
         m.schedule.lambda = lambda;
     }
-    if (j.contains("T")) m.schedule.T = p.integer(j["T"], "T", 2, 100000);
+    if (j.contains("T")) m.schedule.T = m.rddm.T = p.integer(j["T"], "T", 2, 100000);
     if (j.contains("pad_mode")) {
         const std::string s = p.str(j["pad_mode"], "pad_mode");
         m.padMode = normalizePadMode(s);

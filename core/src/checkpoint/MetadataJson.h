@@ -1,6 +1,8 @@
 #pragma once
 // The project's model metadata as JSON: embedded in safetensors files (__metadata__ key
-// "rdbm_studio") or in a sidecar "<checkpoint>.json". Keys: objective, pi_mode, schedule,
+// "rdbm_studio") or in a sidecar "<checkpoint>.json". Keys: method (rdbm, rddm; RDDM
+// adds share_encoder and sum_scale, and its objective takes the reference's names
+// pred_res_noise, ...), objective, pi_mode, schedule,
 // lambda, T, pad_mode, adds_mu, architecture {dim, dim_mults, channels, in_channels,
 // groups, heads, dim_head}, provenance {string: string}. Every key is optional on input.
 #include <optional>

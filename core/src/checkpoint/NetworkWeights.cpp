@@ -24,7 +24,8 @@ TensorMap under(const TensorMap& m, const std::string& prefix) {
 // The wrapper keeps the network under "model." next to its schedule buffers.
 bool isWrapperAt(const TensorMap& t, const std::string& base) {
     if (!hasPrefix(t, base + "model.")) return false;
-    for (const char* buffer : {"Theta", "Sigma", "Sigma2", "thetas", "thetas_cumsum_0_to_t"})
+    for (const char* buffer : {"Theta", "Sigma", "Sigma2", "thetas", "thetas_cumsum_0_to_t", "alphas_cumsum",
+                               "betas2_cumsum"})
         if (t.count(base + buffer)) return true;
     for (const auto& [key, value] : under(t, base))
         if (key.rfind("model.", 0) != 0) return false;
@@ -102,6 +103,14 @@ NetworkWeights selectNetworkWeights(const CheckpointContents& c, bool preferEma)
         w.weights = under(t, base + "model.");
         w.Theta = buffer(t, base + "Theta");
         w.Sigma = buffer(t, base + "Sigma");
+        if (t.count(base + "alphas_cumsum") || t.count(base + "betas2_cumsum")) {
+            RddmBuffers b;
+            b.alphasCumsum = buffer(t, base + "alphas_cumsum").value_or(std::vector<float>{});
+            b.betas2Cumsum = buffer(t, base + "betas2_cumsum").value_or(std::vector<float>{});
+            b.betasCumsum = buffer(t, base + "betas_cumsum").value_or(std::vector<float>{});
+            b.oneMinusAlphasCumsum = buffer(t, base + "one_minus_alphas_cumsum").value_or(std::vector<float>{});
+            w.rddm = std::move(b);
+        }
         if (!trainer) w.layout = "wrapper";
     } else {
         w.weights = under(t, base);

@@ -36,9 +36,21 @@ void noteArchitectureKeys(const std::string& json, ResolvedMetadata& r) {
     for (const auto& item : j["architecture"].items()) r.architectureKeys.insert(item.key());
 }
 
+// Notes which RDDM fields the metadata named, so the file's keys and buffers decide the others.
+void noteRddmKeys(const std::string& json, ResolvedMetadata& r) {
+    const auto j = nlohmann::json::parse(json, nullptr, false);
+    if (!j.is_object()) return;
+    r.methodNamed = r.methodNamed || j.contains("method");
+    if (j.contains("objective") && j["objective"].is_string() && isRddmObjectiveName(j["objective"].get<std::string>()))
+        r.rddmObjectiveNamed = true;
+    r.shareEncoderNamed = r.shareEncoderNamed || j.contains("share_encoder");
+    r.rddmScheduleNamed = r.rddmScheduleNamed || j.contains("sum_scale") || j.contains("T");
+}
+
 void apply(const std::string& json, const std::string& sourceName, const std::string& label, ResolvedMetadata& r) {
     ckpt::applyMetadataJson(json, sourceName, r.meta, &r.architecture);
     noteArchitectureKeys(json, r);
+    noteRddmKeys(json, r);
     r.source += (r.source.empty() ? "" : "+") + label;
 }
 
@@ -64,6 +76,24 @@ ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const
     bool overridden = false;
     if (options.objective) {
         r.meta.objective = *options.objective;
+        r.rdbmObjectiveFromOptions = !options.rddmObjective;
+        overridden = true;
+    }
+    if (options.method) {
+        r.meta.method = *options.method;
+        r.methodNamed = true;
+        overridden = true;
+    }
+    if (options.rddmObjective) {
+        r.meta.rddm.objective = *options.rddmObjective;
+        r.rddmObjectiveNamed = true;
+        overridden = true;
+    }
+    if (options.sumScale) {
+        if (!(std::isfinite(*options.sumScale) && *options.sumScale > 0 && *options.sumScale <= 100))
+            throw Error(ErrorKind::Usage, "sum_scale " + std::to_string(*options.sumScale) + " is not in (0, 100]");
+        r.meta.rddm.sumScale = *options.sumScale;
+        r.rddmScheduleNamed = r.rddmScheduleFromOptions = true;
         overridden = true;
     }
     if (options.piMode) {
@@ -84,8 +114,9 @@ ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const
         r.scheduleFromOptions = true;
     }
     if (options.T) {
-        r.meta.schedule.T = *options.T;
+        r.meta.schedule.T = r.meta.rddm.T = *options.T;
         r.scheduleFromOptions = true;
+        r.rddmScheduleNamed = r.rddmScheduleFromOptions = true;
     }
     if (overridden || r.scheduleFromOptions) r.source += "+options";
     return r;

@@ -17,6 +17,13 @@ struct ResolvedMetadata {
     std::set<std::string> architectureKeys;  // which "architecture" fields the metadata named
     UNetLayoutHints hints;                   // groups / heads / dim_head, when named
     bool scheduleFromOptions = false;        // the caller set the schedule kind, lambda or T
+    // Which RDDM-relevant fields the metadata or the options named (the file decides the rest).
+    bool methodNamed = false;
+    bool rddmObjectiveNamed = false;
+    bool shareEncoderNamed = false;
+    bool rddmScheduleNamed = false;          // T or sum_scale from the metadata or the options
+    bool rddmScheduleFromOptions = false;    // the caller set T or sum_scale: buffers give way
+    bool rdbmObjectiveFromOptions = false;   // --objective named an RDBM-only objective
     std::string source;                      // "embedded", "sidecar", "embedded+sidecar", "defaults", + "+options"
 };
 

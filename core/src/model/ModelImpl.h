@@ -13,7 +13,8 @@ namespace rdbm {
 
 struct Model::Impl {
     ModelInfo info;
-    RdbmSchedule schedule;
+    RdbmSchedule schedule;     // RDBM
+    RddmSchedule rddmSchedule; // RDDM (info.metadata.method)
     std::string deviceName = "cpu";                // resolved, as Model::device() reports it
     torch::Device device{torch::kCPU};
     torch::ScalarType dtype = torch::kFloat32;     // weights and activations

@@ -14,6 +14,7 @@
 #include "model/MetadataSources.h"
 #include "model/ModelImpl.h"
 #include "model/NetworkFactory.h"
+#include "model/RddmLoader.h"
 #include "model/TorchScriptProbe.h"
 #include "net/UNetLayout.h"
 #include "rdbm/Error.h"
@@ -97,6 +98,9 @@ std::unique_ptr<Model::Impl> loadImpl(const std::string& path, const LoadOptions
                         path + ": is a TorchScript archive; such files contain code that runs when they are loaded, "
                                "so they are loaded only when asked for (rdbm-restore --allow-torchscript; in RDBM "
                                "Studio, by trusting the file)");
+        if (md.meta.method == Method::Rddm)
+            throw Error(ErrorKind::Checkpoint, path + ": RDDM models are read from state dicts, trainer files or "
+                                                      "safetensors, not from TorchScript archives");
         info.layout = "torchscript";
         info.config = md.architecture;
         probeTorchScriptInChild(path, md.meta, info.config.downsampleFactor());
@@ -115,14 +119,26 @@ std::unique_ptr<Model::Impl> loadImpl(const std::string& path, const LoadOptions
                                                                (buffer == &weights.Theta ? "Theta" : "Sigma") +
                                                                " holds non-finite values");
         info.layout = weights.layout;
-        ShapeMap shapes;
-        for (const auto& [key, raw] : weights.weights) shapes.emplace(key, raw.shape);
-        info.config = inferUNetConfig(shapes, path, md.hints);
-        checkArchitecture(md, info.config, path);
-        validateWeights(info.config, shapes, path);
-        network = makeUNetNetwork(info.config, weights.weights, path, md.meta, device, dtype);
-        Theta = std::move(weights.Theta);
-        Sigma = std::move(weights.Sigma);
+        md.meta.method = detectMethod(weights, md, path);
+        if (md.meta.method == Method::Rddm && md.rdbmObjectiveFromOptions)
+            throw Error(ErrorKind::Usage, "the objective " + toString(md.meta.objective) + " is RDBM's; " + path +
+                                              " is an RDDM model (objectives pred_res_noise, pred_res_add_noise, "
+                                              "pred_x0_noise, pred_x0_add_noise, pred_res, pred_noise)");
+        if (md.meta.method == Method::Rdbm && options.rddmObjective && !options.objective)
+            throw Error(ErrorKind::Usage, "the objective " + toString(*options.rddmObjective) + " is RDDM's; " + path +
+                                              " is an RDBM model (objectives x0, pi_eps, eps)");
+        if (md.meta.method == Method::Rddm) {
+            network = loadRddmNetwork(*impl, weights, md, path, device, dtype);
+        } else {
+            ShapeMap shapes;
+            for (const auto& [key, raw] : weights.weights) shapes.emplace(key, raw.shape);
+            info.config = inferUNetConfig(shapes, path, md.hints);
+            checkArchitecture(md, info.config, path);
+            validateWeights(info.config, shapes, path);
+            network = makeUNetNetwork(info.config, weights.weights, path, md.meta, device, dtype);
+            Theta = std::move(weights.Theta);
+            Sigma = std::move(weights.Sigma);
+        }
         if (weights.step && !md.meta.provenance.count("step")) md.meta.provenance["step"] = std::to_string(*weights.step);
         if (!weights.note.empty()) md.meta.provenance["loader note"] = weights.note;
     }

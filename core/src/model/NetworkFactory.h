@@ -25,6 +25,13 @@ torch::Tensor rawToTorch(const ckpt::RawTensor& raw);
 LoadedNetwork makeUNetNetwork(const UNetConfig& config, const ckpt::TensorMap& weights, const std::string& source,
                               const ModelMetadata& meta, const torch::Device& device, torch::ScalarType dtype);
 
+// RDDM's UnetRes in the given layout (docs/method.md §8.5); the Denoiser returns its
+// outputs concatenated along channels. Weights must already have passed
+// validateUNetResWeights.
+LoadedNetwork makeUNetResNetwork(const UNetConfig& config, int shareEncoder, const ckpt::TensorMap& weights,
+                                 const std::string& source, const ModelMetadata& meta, const torch::Device& device,
+                                 torch::ScalarType dtype);
+
 // forward(x_t, mu, t) with t a float [B] tensor (an int64 one when the module wants it,
 // found out by a probe call at load). Throws Error(Checkpoint) naming the file.
 LoadedNetwork makeTorchScriptNetwork(const std::string& path, const ModelMetadata& meta, int padMultiple,

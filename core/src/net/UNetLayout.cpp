@@ -211,7 +211,15 @@ UNetConfig inferUNetConfig(const ShapeMap& shapes, const std::string& source, co
 }
 
 void validateWeights(const UNetConfig& config, const ShapeMap& shapes, const std::string& source) {
-    const ShapeMap expected = expectedShapes(config);
+    std::ostringstream what;
+    what << "the U-Net (dim " << config.dim << ", dim_mults ";
+    for (size_t i = 0; i < config.dimMults.size(); ++i) what << (i ? "," : "") << config.dimMults[i];
+    what << ", heads " << config.heads << "x" << config.dimHead << ")";
+    validateShapes(expectedShapes(config), shapes, source, what.str());
+}
+
+void validateShapes(const ShapeMap& expected, const ShapeMap& shapes, const std::string& source,
+                    const std::string& network) {
     std::vector<std::string> missing, unexpected, mismatched;
     for (const auto& [key, shape] : expected) {
         auto it = shapes.find(key);
@@ -226,9 +234,7 @@ void validateWeights(const UNetConfig& config, const ShapeMap& shapes, const std
 
     constexpr size_t kShown = 10;
     std::ostringstream msg;
-    msg << source << ": weights do not fit the U-Net (dim " << config.dim << ", dim_mults ";
-    for (size_t i = 0; i < config.dimMults.size(); ++i) msg << (i ? "," : "") << config.dimMults[i];
-    msg << ", heads " << config.heads << "x" << config.dimHead << ")";
+    msg << source << ": weights do not fit " << network;
     auto list = [&](const char* title, const std::vector<std::string>& items) {
         if (items.empty()) return;
         msg << "\n  " << items.size() << ' ' << title << ':';

@@ -49,6 +49,10 @@ void checkUNetConfig(const UNetConfig& config, const std::string& sourceName);
 // Throws Error(Checkpoint) listing missing keys, unexpected keys and shape mismatches
 // (key, expected vs found), the first ten of each with their counts.
 void validateWeights(const UNetConfig& config, const ShapeMap& shapes, const std::string& sourceName);
+// The same check against any expected table; `network` describes it in the message
+// ("the U-Net (dim 8, ...)").
+void validateShapes(const ShapeMap& expected, const ShapeMap& shapes, const std::string& sourceName,
+                    const std::string& network);
 
 // "[64, 6, 7, 7]"
 std::string formatShape(const std::vector<int64_t>& shape);

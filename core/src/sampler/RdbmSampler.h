@@ -53,7 +53,8 @@ struct StepTensors {
     int t = 0, tNext = 0;
     torch::Tensor xt;    // x after this step
     torch::Tensor x0;    // predicted x0 at t
-    torch::Tensor piEps; // predicted pi*eps at t (zeros where undefined or pi = 0)
+    torch::Tensor piEps; // predicted pi*eps at t (zeros where undefined or pi = 0); RDDM: the predicted noise
+    torch::Tensor residual; // RDDM only: the predicted residual mu - x0 at t (undefined for RDBM)
 };
 
 // Return false to stop: the sampler then throws Error(Cancelled) after that step.
