@@ -26,7 +26,9 @@ Objective objectiveFromString(const std::string& s) {
     if (s == "x0" || s == "pred_x_start") return Objective::X0;
     if (s == "pi_eps" || s == "pred_pi_noise") return Objective::PiEps;
     if (s == "eps" || s == "pred_noise") return Objective::Eps;
-    throw Error(ErrorKind::Usage, "unknown objective '" + s + "' (expected x0, pi_eps or eps)");
+    throw Error(ErrorKind::Usage, "unknown objective '" + s +
+                                      "' (expected x0, pi_eps or eps; for RDDM pred_res_noise, pred_res_add_noise, "
+                                      "pred_x0_noise, pred_x0_add_noise, pred_res or pred_noise)");
 }
 
 PiMode piModeFromString(const std::string& s) {

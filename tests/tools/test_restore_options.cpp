@@ -148,3 +148,46 @@ TEST(RestoreOptions, BadValues) {
     expectUsageError(with({"--tile", "64", "--overlap", "40"}), "at most half");
     expectUsageError(with({"--overlap", "-1"}), "--overlap must be between 0");
 }
+
+// RDDM (issue 9): --method, RDDM's objective names, --sum-scale and --initial-noise.
+TEST(RestoreOptions, RddmOptions) {
+    const std::vector<std::string> base = {"a.png", "-o", "b.png", "--model", "m.pt"};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return args;
+    };
+    const RestoreOptions defaults = parse(base);
+    EXPECT_FALSE(defaults.method); // auto: the file decides
+    EXPECT_FALSE(defaults.rddmObjective);
+    EXPECT_FALSE(defaults.sumScale);
+    EXPECT_TRUE(defaults.initialNoise.empty());
+
+    const RestoreOptions o =
+        parse(with({"--method", "rddm", "--objective", "pred_res", "--sum-scale", "0.01", "--initial-noise=n.npy"}));
+    EXPECT_EQ(o.method, Method::Rddm);
+    EXPECT_EQ(o.rddmObjective, RddmObjective::Res);
+    EXPECT_FALSE(o.objective);
+    EXPECT_DOUBLE_EQ(*o.sumScale, 0.01);
+    EXPECT_EQ(o.initialNoise, "n.npy");
+    EXPECT_FALSE(parse(with({"--method", "auto"})).method);
+
+    // An RDDM name without --method is RDDM's; pred_res_noise has no RDBM meaning.
+    const RestoreOptions autoRddm = parse(with({"--objective", "pred_res_add_noise"}));
+    EXPECT_EQ(autoRddm.rddmObjective, RddmObjective::ResAddNoise);
+    EXPECT_FALSE(autoRddm.objective);
+    // pred_noise is both methods' name: the model decides which applies.
+    const RestoreOptions both = parse(with({"--objective", "pred_noise"}));
+    EXPECT_EQ(both.rddmObjective, RddmObjective::Noise);
+    EXPECT_EQ(both.objective, Objective::Eps);
+    EXPECT_FALSE(parse(with({"--method", "rdbm", "--objective", "pred_noise"})).rddmObjective);
+
+    expectUsageError(with({"--method", "rddm", "--objective", "x0"}), "is RDBM's");
+    expectUsageError(with({"--method", "rdbm", "--objective", "pred_res"}), "is RDDM's");
+    expectUsageError(with({"--method", "ddpm"}), "unknown method");
+    expectUsageError(with({"--objective", "pred_everything"}), "pred_res_noise");
+    expectUsageError(with({"--sum-scale", "0"}), "--sum-scale must be in (0, 100]");
+    expectUsageError(with({"--method", "rdbm", "--initial-noise", "n.npy"}), "for RDDM models");
+    expectUsageError({"a.png", "c.png", "--out-dir", "o", "--model", "m.pt", "--initial-noise", "n.npy"},
+                     "--initial-noise needs a single input");
+}

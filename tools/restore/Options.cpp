@@ -65,7 +65,7 @@ std::string fileNameOf(const std::string& path) {
 const std::set<std::string> kValueOptions = {
     "-o", "--out", "--out-dir", "--model", "--steps", "--device", "--objective", "--pi-mode",
     "--schedule", "--lambda", "--eta", "--pi-noise", "--seed", "--tile", "--overlap",
-    "--reference", "--trajectory", "--report", "--bit-depth"};
+    "--reference", "--trajectory", "--report", "--bit-depth", "--method", "--sum-scale", "--initial-noise"};
 const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrite", "--allow-torchscript", "--quiet", "-q",
                                       "--help", "-h", "--version", "--no-global-context"};
 
@@ -73,14 +73,16 @@ const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrit
 
 std::string restoreUsage() {
     return R"(Usage: rdbm-restore INPUT... (-o OUT | --out-dir DIR) --model CKPT [--steps 10]
-         [--device auto|cpu|cuda[:N]] [--half] [--objective x0|pi_eps|eps]
+         [--device auto|cpu|cuda[:N]] [--half] [--method auto|rdbm|rddm] [--objective O]
          [--pi-mode residual|one|zero] [--schedule cosine|linear|sigmoid] [--lambda L]
+         [--sum-scale S] [--initial-noise NOISE.npy]
          [--ema|--online] [--eta E --pi-noise residual|one|zero --seed N]
          [--tile N --overlap N] [--reference GT] [--trajectory DIR] [--report FILE.json]
          [--bit-depth 8|16] [--overwrite] [--allow-torchscript] [--quiet] [--help] [--version]
 
 Restores photos with a Residual Diffusion Bridge Model (RDBM): the network predicts
-the clean image and a short bridge sampler runs from the degraded input to it.
+the clean image and a short bridge sampler runs from the degraded input to it; or with a
+Residual Denoising Diffusion Model (RDDM), whose sampler starts from the input plus noise.
 
 Input and output:
   -o, --out OUT          output file (a single input only); the extension picks the format
@@ -94,15 +96,21 @@ Model:
   --device D             auto (default), cpu, cuda or cuda:N
   --half                 float16 on CUDA
   --ema | --online       trainer checkpoints: EMA weights (default) or online weights
-  --objective O          override what the network predicts: x0, pi_eps or eps
+  --method M             auto (default: found from the file), rdbm or rddm
+  --objective O          override what the network predicts: x0, pi_eps or eps (RDBM);
+                         pred_res_noise, pred_res_add_noise, pred_x0_noise,
+                         pred_x0_add_noise, pred_res or pred_noise (RDDM)
   --pi-mode P            override the noise coefficient pi: residual, one or zero
   --schedule S           override the schedule: cosine, linear or sigmoid
   --lambda L             override the stationary variance lambda, in (0, 100]
+  --sum-scale S          RDDM: override the total noise variance sum_scale, in (0, 100]
 Sampling:
   --steps N              network evaluations (default 10)
   --eta E                0 (default) is the deterministic sampler; up to 1 adds fresh noise
   --pi-noise P           scale of that noise per pixel: residual (default), one or zero
   --seed N               random seed of the noise (default 0)
+  --initial-noise F.npy  RDDM: the first state's noise (float32, 1x3xHxW standard normal),
+                         to reproduce a run made elsewhere; a single input only
   --tile N               tile size in pixels; 0 (default) tiles automatically when needed
   --overlap N            tile overlap in pixels (default 32)
   --no-global-context    tiles correct tone and haze each on their own (default: they take
@@ -125,6 +133,7 @@ Exit codes: 0 success, 1 runtime failure, 2 usage error, 3 bad image, 4 bad chec
 RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
     RestoreOptions o;
     bool sawEma = false, sawOnline = false, onlyInputs = false;
+    std::string objectiveName;
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         if (onlyInputs || arg.size() < 2 || arg[0] != '-') {
@@ -169,7 +178,13 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
         else if (name == "--device") {
             o.device = value;
             o.deviceSpec = parseNamed(name, value, parseDevice);
-        } else if (name == "--objective") o.objective = parseNamed(name, value, objectiveFromString);
+        } else if (name == "--objective") objectiveName = value;
+        else if (name == "--method") {
+            if (value != "auto") o.method = parseNamed(name, value, methodFromString);
+        } else if (name == "--sum-scale") {
+            o.sumScale = parseReal(name, value);
+            if (!(*o.sumScale > 0.0 && *o.sumScale <= 100.0)) usageError("--sum-scale must be in (0, 100], got " + value);
+        } else if (name == "--initial-noise") o.initialNoise = value;
         else if (name == "--pi-mode") o.piMode = parseNamed(name, value, piModeFromString);
         else if (name == "--schedule") o.schedule = parseNamed(name, value, scheduleKindFromString);
         else if (name == "--lambda") {
@@ -192,6 +207,18 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
         }
     }
     if (sawEma && sawOnline) usageError("--ema and --online exclude each other");
+    // Each method has its own objectives; pred_noise names one of both, the model decides.
+    if (!objectiveName.empty()) {
+        const bool rddmName = isRddmObjectiveName(objectiveName);
+        if (rddmName && o.method != Method::Rdbm) o.rddmObjective = rddmObjectiveFromString(objectiveName);
+        if (!rddmName || (objectiveName == "pred_noise" && o.method != Method::Rddm))
+            o.objective = parseNamed("--objective", objectiveName, objectiveFromString);
+        if (o.method == Method::Rdbm && rddmName && !o.objective)
+            usageError("--objective " + objectiveName + " is RDDM's; RDBM's are x0, pi_eps and eps");
+        if (o.method == Method::Rddm && !o.rddmObjective)
+            usageError("--objective " + objectiveName + " is RDBM's; RDDM's are pred_res_noise, pred_res_add_noise, "
+                       "pred_x0_noise, pred_x0_add_noise, pred_res and pred_noise");
+    }
     o.preferEma = !sawOnline;
     if (o.help || o.version) return o;
 
@@ -204,6 +231,9 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
     if (!o.output.empty() && !isSupportedImageExtension(o.output))
         usageError("cannot tell the output format of '" + o.output + "' (use .png, .jpg, .tif, .webp or .bmp)");
     if (!o.reference.empty() && o.inputs.size() > 1) usageError("--reference needs a single input");
+    if (!o.initialNoise.empty() && o.inputs.size() > 1) usageError("--initial-noise needs a single input");
+    if (!o.initialNoise.empty() && o.method == Method::Rdbm)
+        usageError("--initial-noise is for RDDM models; RDBM starts from the degraded image alone");
     if (o.tile != 0 && o.tile < 8) usageError("--tile must be 0 (automatic) or at least 8, got " + std::to_string(o.tile));
     if (o.tile != 0 && 2 * o.overlap > o.tile)
         usageError("--overlap " + std::to_string(o.overlap) + " must be at most half of --tile " + std::to_string(o.tile));

@@ -25,6 +25,10 @@ struct RestoreOptions {
     std::optional<PiMode> piMode;
     std::optional<ScheduleKind> schedule;
     std::optional<double> lambda;
+    std::optional<Method> method;              // --method rdbm|rddm (auto: unset)
+    std::optional<RddmObjective> rddmObjective; // --objective with an RDDM name
+    std::optional<double> sumScale;            // --sum-scale (RDDM)
+    std::string initialNoise;                  // --initial-noise FILE.npy (RDDM, single input)
     bool preferEma = true; // --ema (default) / --online
     double eta = 0.0;
     PiMode piNoise = PiMode::Residual;

@@ -66,7 +66,13 @@ nlohmann::json modelInfoJson(const ModelInfo& info) {
                          {"channels", info.config.channels}, {"in_channels", info.config.inChannels},
                          {"resnet_block_groups", info.config.groups}, {"heads", info.config.heads},
                          {"dim_head", info.config.dimHead}};
-    j["objective"] = toString(md.objective);
+    j["method"] = toString(md.method);
+    if (md.method == Method::Rddm) {
+        j["objective"] = toString(md.rddm.objective);
+        j["rddm"] = {{"share_encoder", md.rddm.shareEncoder}, {"T", md.rddm.T}, {"sum_scale", md.rddm.sumScale}};
+    } else {
+        j["objective"] = toString(md.objective);
+    }
     j["pi_mode"] = toString(md.piMode);
     j["schedule"] = {{"kind", toString(md.schedule.kind)}, {"T", md.schedule.T}, {"lambda", md.schedule.lambda}};
     j["pad_mode"] = md.padMode;
@@ -95,6 +101,10 @@ nlohmann::json reportJson(const RunRecord& run) {
                           {"pi_mode", optionalJson(o.piMode)},
                           {"schedule", optionalJson(o.schedule)},
                           {"lambda", o.lambda ? nlohmann::json(*o.lambda) : nlohmann::json(nullptr)},
+                          {"method", o.method ? nlohmann::json(toString(*o.method)) : nlohmann::json("auto")},
+                          {"rddm_objective", optionalJson(o.rddmObjective)},
+                          {"sum_scale", o.sumScale ? nlohmann::json(*o.sumScale) : nlohmann::json(nullptr)},
+                          {"initial_noise", o.initialNoise.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.initialNoise)},
                           {"weights", o.preferEma ? "ema" : "online"}};
     }
     j["model"] = run.model ? modelInfoJson(*run.model) : nlohmann::json(nullptr);

@@ -11,6 +11,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "NpyFile.h"
 #include "Report.h"
 #include "Trajectory.h"
 #include "rdbm/FileOps.h"
@@ -160,6 +161,9 @@ private:
         lo.piMode = o_.piMode;
         lo.scheduleKind = o_.schedule;
         lo.lambda = o_.lambda;
+        lo.method = o_.method;
+        lo.rddmObjective = o_.rddmObjective;
+        lo.sumScale = o_.sumScale;
         lo.allowTorchScript = o_.allowTorchScript;
         const auto t0 = Clock::now();
         model_ = Model::load(o_.model, lo);
@@ -168,9 +172,22 @@ private:
         run_.model = info;
         run_.deviceResolved = model_->device();
         run_.deviceDescription = describeDevice(parseDevice(model_->device()));
-        if (o_.steps > model_->schedule().T())
-            throw Error(ErrorKind::Usage, "--steps " + std::to_string(o_.steps) + " exceeds the model's T = " +
-                                              std::to_string(model_->schedule().T()));
+        const bool rddm = info.metadata.method == Method::Rddm;
+        const int T = rddm ? model_->rddmSchedule().T() : model_->schedule().T();
+        if (o_.steps > T)
+            throw Error(ErrorKind::Usage,
+                        "--steps " + std::to_string(o_.steps) + " exceeds the model's T = " + std::to_string(T));
+        if (!rddm && !o_.initialNoise.empty())
+            throw Error(ErrorKind::Usage, "--initial-noise is for RDDM models; " + o_.model + " is an RDBM model");
+        if (rddm) {
+            const RddmParams& r = info.metadata.rddm;
+            progress_.message("model " + o_.model + ": RDDM, " + info.format + " " + info.layout + ", UnetRes share_encoder " +
+                              std::to_string(r.shareEncoder) + ", dim " + std::to_string(info.config.dim) + ", " +
+                              fixed(info.parameterCount / 1e6, 2) + "M parameters, predicts " + toString(r.objective) +
+                              ", T " + std::to_string(r.T) + ", sum_scale " + fixed(r.sumScale, 4) + "; " +
+                              run_.deviceDescription + "; loaded in " + fixed(run_.loadSeconds, 2) + " s");
+            return;
+        }
         progress_.message("model " + o_.model + ": " + info.format + " " + info.layout + ", dim " +
                           std::to_string(info.config.dim) + ", " + fixed(info.parameterCount / 1e6, 2) +
                           "M parameters, predicts " + toString(info.metadata.objective) + ", pi " +
@@ -212,6 +229,7 @@ private:
             so.tileSize = o_.tile;
             so.tileOverlap = o_.overlap;
             so.globalContext = o_.globalContext;
+            if (!o_.initialNoise.empty()) so.initialNoise = initialNoise(rec.width, rec.height);
             so.emitFrames = !o_.trajectoryDir.empty();
             std::unique_ptr<TrajectoryRecorder> trajectory;
             if (so.emitFrames) trajectory = std::make_unique<TrajectoryRecorder>(image.rgb);
@@ -317,6 +335,21 @@ private:
     RunRecord run_;
     std::vector<std::string> outputs_;
     bool pathsChecked_ = false; // checkOutputPaths passed: the outputs may be written
+    // --initial-noise: 1x3xHxW (or 3xHxW) float32 for an image of width x height.
+    std::vector<float> initialNoise(int width, int height) const {
+        NpyArray a = readNpyFloat32(o_.initialNoise);
+        std::vector<int64_t> shape = a.shape;
+        if (shape.size() == 4 && shape[0] == 1) shape.erase(shape.begin());
+        if (shape != std::vector<int64_t>{3, height, width}) {
+            std::string found;
+            for (size_t i = 0; i < a.shape.size(); ++i) found += (i ? "x" : "") + std::to_string(a.shape[i]);
+            throw Error(ErrorKind::Usage, o_.initialNoise + ": the noise has shape " + (found.empty() ? "()" : found) +
+                                              "; the image needs 1x3x" + std::to_string(height) + "x" +
+                                              std::to_string(width));
+        }
+        return std::move(a.values);
+    }
+
     std::shared_ptr<Model> model_;
     cv::Mat reference_;
 };
