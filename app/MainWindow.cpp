@@ -121,6 +121,11 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     tabs_->addTab(scrollable(schedule_), tr("RNR && Schedule"));
     comparison_ = new PiComparisonPanel(session_, tabs_);
     tabs_->addTab(scrollable(comparison_), tr("\u03c0 Comparison"));
+    // Narrow (a small screen with every dock open), the tab titles are elided, whole in
+    // their tooltips, rather than scrolled out of sight behind arrows.
+    tabs_->setUsesScrollButtons(false);
+    tabs_->setElideMode(Qt::ElideRight);
+    for (int i = 0; i < tabs_->count(); ++i) tabs_->setTabToolTip(i, tabs_->tabText(i).replace(QStringLiteral("&&"), QStringLiteral("&")));
     setCentralWidget(tabs_);
 
     createActions();

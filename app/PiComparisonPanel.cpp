@@ -23,12 +23,15 @@
 #include <cmath>
 #include <limits>
 
+#include "ElidedLabel.h"
+#include "ColorBar.h"
 #include "HeatMapView.h"
 #include "ImageConvert.h"
 #include "ImageView.h"
 #include "MetricsTable.h"
 #include "RestoreSession.h"
 #include "ViewSync.h"
+#include "WrapLayout.h"
 #include "rdbm/Colormap.h"
 
 namespace rdbm::app {
@@ -54,8 +57,10 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
 
-    // --- what to compare
-    auto* top = new QHBoxLayout;
+    // --- what to compare. The rows of controls wrap when the page is narrow (a small
+    // screen with every dock open), so that they never widen the window.
+    auto* top = new gui::WrapLayout;
+    top->setContentsMargins(0, 0, 0, 0);
     modeGroup_ = new QButtonGroup(this);
     auto* byModel = new QRadioButton(tr("Three &models (\u03c0 = x\u2080 \u2212 \u03bc, 1, 0)"), this);
     auto* byNoise = new QRadioButton(tr("One model, three &noise modulations"), this);
@@ -64,24 +69,31 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     modeGroup_->addButton(byNoise, 1);
     top->addWidget(byModel);
     top->addWidget(byNoise);
-    top->addStretch(1);
     run_ = new QAction(tr("&Run Comparison"), this);
     cancel_ = new QAction(tr("Cancel"), this);
     export_ = new QAction(tr("&Export Comparison\u2026"), this);
     layout->addLayout(top);
 
+    // One slot per setting: its pi, the checkpoint's file name (whole in the tooltip when
+    // elided) and a button to choose another.
     modelsBox_ = new QWidget(this);
-    auto* ml = new QHBoxLayout(modelsBox_);
+    auto* ml = new gui::WrapLayout(modelsBox_);
     ml->setContentsMargins(0, 0, 0, 0);
     for (int i = 0; i < kRows; ++i) {
-        auto* name = new QLabel(this);
-        name->setTextFormat(Qt::RichText);
-        name->setWordWrap(true);
-        auto* load = new QPushButton(tr("Load\u2026"), this);
+        auto* slot = new QWidget(modelsBox_);
+        auto* sl = new QHBoxLayout(slot);
+        sl->setContentsMargins(0, 0, 0, 0);
+        auto* pi = new QLabel(QStringLiteral("<b>%1:</b>").arg(slotLabel(i).toHtmlEscaped()), slot);
+        // Elided at the end: the bundled names differ in the middle ("rdbm-residual", ...).
+        auto* name = new gui::ElidedLabel(slot, Qt::ElideRight);
+        name->setMinimumWidth(name->fontMetrics().horizontalAdvance(QStringLiteral("rdbm-residual.")));
+        auto* load = new QPushButton(tr("Load\u2026"), slot);
         load->setToolTip(tr("Choose the checkpoint for %1").arg(slotLabel(i)));
         connect(load, &QPushButton::clicked, this, [this, i] { emit loadModelRequested(i); });
-        ml->addWidget(name, 1);
-        ml->addWidget(load);
+        sl->addWidget(pi);
+        sl->addWidget(name, 1);
+        sl->addWidget(load);
+        ml->addWidget(slot, true);
         slotLabels_ << name;
         slotButtons_ << load;
     }
@@ -103,20 +115,21 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     layout->addWidget(noiseBox_);
     noiseBox_->hide();
 
-    auto* statusRow = new QHBoxLayout;
-    status_ = new QLabel(this);
-    status_->setWordWrap(true);
-    progress_ = new QProgressBar(this);
-    progress_->setMaximumWidth(260);
-    progress_->hide();
-    statusRow->addWidget(status_, 1);
-    statusRow->addWidget(progress_);
-    // The commands sit beside the status, so the first row stays narrow.
+    // The commands, the progress and the status (elided, whole in its tooltip).
+    auto* statusRow = new gui::WrapLayout;
+    statusRow->setContentsMargins(0, 0, 0, 0);
     for (QAction* a : {run_, cancel_, export_}) {
         auto* b = new QToolButton(this);
         b->setDefaultAction(a);
         statusRow->addWidget(b);
     }
+    progress_ = new QProgressBar(this);
+    progress_->setMaximumWidth(200);
+    progress_->hide();
+    statusRow->addWidget(progress_);
+    status_ = new gui::ElidedLabel(this);
+    status_->setMinimumWidth(status_->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 24);
+    statusRow->addWidget(status_, true);
     layout->addLayout(statusRow);
 
     // --- the grid: input (and reference) column, then one column per setting
@@ -145,6 +158,11 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         results_ << view;
         diffs_ << diff;
     }
+    // The maps share one scale (updateCommonLimit), so one colour bar beside the row reads
+    // for all three; a bar per map would only take room from the maps.
+    for (gui::HeatMapView* d : std::as_const(diffs_)) d->colorBar()->hide();
+    scaleBar_ = new gui::ColorBar(grid_);
+    gl->addWidget(scaleBar_, 1, kRows + 1);
     for (int c = 0; c <= kRows; ++c) gl->setColumnStretch(c, 1);
     gl->setRowStretch(0, 3);
     gl->setRowStretch(1, 2);
@@ -177,18 +195,18 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     connect(session_, &RestoreSession::comparisonStarted, this, [this](int rows) {
         progress_->setRange(0, 0);
         progress_->show();
-        status_->setText(tr("Restoring with %n setting(s)\u2026", nullptr, rows));
+        status_->setFullText(tr("Restoring with %n setting(s)\u2026", nullptr, rows));
     });
     connect(session_, &RestoreSession::comparisonStep, this, [this](int row, int step, int steps) {
         progress_->setRange(0, steps * kRows);
         progress_->setValue(row * steps + step);
-        status_->setText(tr("%1: step %2 of %3").arg(rows_.value(row).label).arg(step).arg(steps));
+        status_->setFullText(tr("%1: step %2 of %3").arg(rows_.value(row).label).arg(step).arg(steps));
     });
     connect(session_, &RestoreSession::comparisonRowFinished, this, &PiComparisonPanel::onRowFinished);
     connect(session_, &RestoreSession::comparisonRowFailed, this, &PiComparisonPanel::onRowFailed);
     connect(session_, &RestoreSession::comparisonFinished, this, [this](bool cancelled) {
         progress_->hide();
-        status_->setText(cancelled ? tr("Comparison cancelled.") : tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, finishedRows()));
+        status_->setFullText(cancelled ? tr("Comparison cancelled.") : tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, finishedRows()));
         updateEnabled();
     });
     refreshSlots();
@@ -237,13 +255,12 @@ void PiComparisonPanel::refreshSlots() {
     for (int i = 0; i < kRows; ++i) {
         const QString path = session_->comparisonModelPath(i);
         QString text;
-        if (!path.isEmpty())
-            text = QStringLiteral("<b>%1</b>: %2").arg(slotLabel(i), QFileInfo(path).fileName().toHtmlEscaped());
-        else if (s[i].model)
-            text = tr("<b>%1</b>: the loaded model").arg(slotLabel(i));
-        else
-            text = tr("<b>%1</b>: <i>no model</i>").arg(slotLabel(i));
-        slotLabels_[i]->setText(text);
+        if (!path.isEmpty()) text = QFileInfo(path).fileName();
+        else if (s[i].model) text = tr("the loaded model");
+        else text = tr("no model");
+        slotLabels_[i]->setFullText(text);
+        // The whole path on the slot (the label's own tooltip, when elided, has the name).
+        slotLabels_[i]->parentWidget()->setToolTip(path.isEmpty() ? QString() : QDir::toNativeSeparators(path));
     }
     updateEnabled();
 }
@@ -269,14 +286,14 @@ void PiComparisonPanel::clearResults() {
         diffs_[i]->clear();
     }
     table_->clearMetrics();
-    status_->clear();
+    status_->setFullText({});
 }
 
 bool PiComparisonPanel::run() {
     const QVector<ComparisonSetting> s = settings();
     const bool any = std::any_of(s.begin(), s.end(), [](const ComparisonSetting& c) { return c.model != nullptr; });
     if (!any) {
-        status_->setText(mode_ == Mode::Models ? tr("Load at least one model for the comparison.")
+        status_->setFullText(mode_ == Mode::Models ? tr("Load at least one model for the comparison.")
                                                : tr("Load a model first."));
         return false;
     }
@@ -307,7 +324,7 @@ bool PiComparisonPanel::run() {
         }
     }
     const bool started = session_->runComparison(runs);
-    if (!started) status_->setText(tr("Open a photo and wait for the running job to finish."));
+    if (!started) status_->setFullText(tr("Open a photo and wait for the running job to finish."));
     updateEnabled();
     return started;
 }
@@ -349,6 +366,7 @@ void PiComparisonPanel::updateCommonLimit() {
         limit = std::max(limit, rdbm::symmetricLimit(d.ptr<float>(), static_cast<int>(d.total())));
     }
     for (gui::HeatMapView* v : std::as_const(diffs_)) v->setFixedLimit(limit);
+    scaleBar_->setLimit(limit);
 }
 
 int PiComparisonPanel::finishedRows() const { return static_cast<int>(std::count(rowDone_.begin(), rowDone_.end(), true)); }
@@ -381,7 +399,7 @@ ComparisonExport PiComparisonPanel::exportRequest(const QString& directory) cons
 bool PiComparisonPanel::exportTo(const QString& directory) {
     if (finishedRows() == 0) return false;
     session_->exportComparison(exportRequest(directory));
-    status_->setText(tr("Exporting the comparison to %1\u2026").arg(QDir::toNativeSeparators(directory)));
+    status_->setFullText(tr("Exporting the comparison to %1\u2026").arg(QDir::toNativeSeparators(directory)));
     return true;
 }
 

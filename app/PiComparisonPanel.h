@@ -18,6 +18,8 @@ class QProgressBar;
 class QPushButton;
 
 namespace rdbm::gui {
+class ColorBar;
+class ElidedLabel;
 class HeatMapView;
 class ImageView;
 class MetricsTable;
@@ -81,16 +83,17 @@ private:
     QButtonGroup* modeGroup_;
     QWidget* modelsBox_;
     QWidget* noiseBox_;
-    QVector<QLabel*> slotLabels_;
+    QVector<gui::ElidedLabel*> slotLabels_;
     QVector<QPushButton*> slotButtons_;
     QDoubleSpinBox* eta_;
     QProgressBar* progress_;
-    QLabel* status_;
+    gui::ElidedLabel* status_;
     QWidget* grid_;
     gui::ImageView* input_;
     gui::ImageView* reference_;
     QVector<gui::ImageView*> results_;
     QVector<gui::HeatMapView*> diffs_;
+    gui::ColorBar* scaleBar_; // the common scale of the difference maps
     gui::ViewSync* sync_;
     gui::MetricsTable* table_;
     QAction* run_;

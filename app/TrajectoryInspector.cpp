@@ -3,9 +3,10 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QHBoxLayout>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStyle>
 #include <QTimer>
@@ -21,6 +22,7 @@
 #include "TrajectoryExporter.h"
 #include "TrajectoryStrip.h"
 #include "ViewSync.h"
+#include "WrapLayout.h"
 
 namespace rdbm::app {
 
@@ -63,15 +65,22 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     exportSheet_->setToolTip(tr("Write one PNG with a row per step"));
     addAction(play_);
 
-    auto* bar = new QHBoxLayout;
+    // The controls wrap onto a second row when the page is narrow (a small screen with
+    // every dock open), so that they never widen the window nor hide behind a scroll bar.
+    auto* bar = new gui::WrapLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
     for (QAction* a : {previous_, play_, next_}) {
         auto* b = new QToolButton(this);
         b->setDefaultAction(a);
         bar->addWidget(b);
     }
     stepLabel_ = new gui::ElidedLabel(this); // elided with a tooltip: never widens the window
-    stepLabel_->setMinimumWidth(120);
-    bar->addWidget(stepLabel_, 1);
+    // Room for a typical step line whole; longer ones are elided with a tooltip.
+    const QFontMetrics fm(stepLabel_->font());
+    stepLabel_->setMinimumWidth(std::max(fm.horizontalAdvance(stepText(10, 10, 99, QString::number(99), 9.99)),
+                                         fm.horizontalAdvance(stepText(10, 10, 9, tr("final x\u2080"), 9.99))) +
+                                8);
+    bar->addWidget(stepLabel_, true);
     speed_ = new QComboBox(this);
     for (int fps : {1, 2, 4, 8}) speed_->addItem(tr("%1 steps/s").arg(fps), 1000 / fps);
     speed_->setCurrentIndex(1);
@@ -81,10 +90,9 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     commonScale_->setToolTip(tr("Colour all steps' \u03c0\u00b7\u03b5 maps on the same scale, so that they compare"));
     bar->addWidget(commonScale_);
     // One button for both exports keeps the bar narrow (long labels in German).
-    auto* exportButton = new QToolButton(this);
-    exportButton->setText(tr("Export"));
+    // (A push button draws its menu arrow beside the text, not over it.)
+    auto* exportButton = new QPushButton(tr("Export"), this);
     exportButton->setToolTip(tr("Export the frames or a contact sheet"));
-    exportButton->setPopupMode(QToolButton::InstantPopup);
     auto* exportMenu = new QMenu(exportButton);
     exportMenu->addAction(exportFrames_);
     exportMenu->addAction(exportSheet_);
@@ -113,6 +121,14 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     });
     connect(commonScale_, &QCheckBox::toggled, this, [this] { updateHeatScale(); });
     updateActions();
+}
+
+QString TrajectoryInspector::stepText(int step, int steps, int t, const QString& target, double seconds) {
+    return tr("Step %1 of %2: t = %3 \u2192 %4, %5 s")
+        .arg(step)
+        .arg(steps)
+        .arg(t)
+        .arg(target, QLocale().toString(seconds, 'f', 2));
 }
 
 QString TrajectoryInspector::frameLabel(const TrajectoryFrame& f) const {
@@ -185,11 +201,7 @@ void TrajectoryInspector::showFrame(int frame) {
         stepLabel_->setFullText(tr("Input \u03bc (%1 steps follow)").arg(f.steps));
     } else {
         const QString target = f.tNext < 0 ? tr("final x\u2080") : QString::number(f.tNext);
-        stepLabel_->setFullText(tr("Step %1 of %2: t = %3 \u2192 %4, %5 s")
-                                .arg(f.step)
-                                .arg(f.steps)
-                                .arg(f.t)
-                                .arg(target, QLocale().toString(f.stepSeconds, 'f', 2)));
+        stepLabel_->setFullText(stepText(f.step, f.steps, f.t, target, f.stepSeconds));
     }
     updateActions();
     emit currentFrameChanged(frame, currentTime());

@@ -74,6 +74,8 @@ private:
     void updateHeatScale();
     void updateActions();
     QString frameLabel(const TrajectoryFrame& f) const;
+    // The step line: "Step 2 of 10: t = 65 -> 32, 0.55 s".
+    static QString stepText(int step, int steps, int t, const QString& target, double seconds);
 
     const TrajectoryRecord* record_ = nullptr;
     int current_ = -1;

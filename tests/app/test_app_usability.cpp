@@ -13,6 +13,10 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QAbstractButton>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -23,13 +27,16 @@
 
 #include "AppTestSupport.h"
 #include "CompareView.h"
+#include "ElidedLabel.h"
 #include "Contrast.h"
 #include "ImageView.h"
 #include "MainWindow.h"
 #include "ModelPanel.h"
+#include "PiComparisonPanel.h"
 #include "RestoreSession.h"
 #include "SplitImageView.h"
 #include "ThemePalette.h"
+#include "Translations.h"
 
 using namespace rdbm::app;
 
@@ -201,6 +208,68 @@ private slots:
                 QCOMPARE(window_->size(), size);
             }
         }
+    }
+
+    // The trajectory and comparison pages in the room a 1024x700 window leaves them with
+    // every dock open, with a restoration and a comparison shown: in English, in German
+    // (the longest labels) and in Chinese, nothing needs a scroll bar and no button, check
+    // box or one-line label is narrower than its text.
+    void pagesFit1024x700WithoutScrolling_data() {
+        QTest::addColumn<QString>("language");
+        for (const char* lang : {"en", "de", "zh_CN"}) QTest::newRow(lang) << QString::fromLatin1(lang);
+    }
+    void pagesFit1024x700WithoutScrolling() {
+        QFETCH(QString, language);
+        QVERIFY(Translations::install(language));
+        newWindow(); // built in that language
+        for (QDockWidget* d : window_->findChildren<QDockWidget*>()) d->show();
+        window_->resize(1024, 700);
+        QTRY_COMPARE(window_->size(), QSize(1024, 700));
+        window_->loadModel(apptest::smallModel());
+        window_->openFiles({apptest::writePhoto(QDir(dir_.path()), QStringLiteral("fit-%1.png").arg(language), 96, 64)});
+        QVERIFY(apptest::waitIdle(session()));
+        rdbm::SamplerOptions o = session().samplerOptions();
+        o.steps = 3;
+        session().setSamplerOptions(o);
+        QVERIFY(window_->restoreCurrent());
+        QVERIFY(apptest::waitIdle(session()));
+        window_->setCurrentTab(MainWindow::Tab::Comparison); // loads the bundled models
+        QVERIFY(apptest::waitIdle(session()));
+        QVERIFY(window_->comparisonPanel()->run());
+        QVERIFY(apptest::waitIdle(session()));
+        QVERIFY(window_->comparisonPanel()->finishedRows() > 0);
+
+        auto* tabs = window_->findChild<QTabWidget*>();
+        QVERIFY(tabs);
+        for (MainWindow::Tab tab : {MainWindow::Tab::Trajectory, MainWindow::Tab::Comparison}) {
+            window_->setCurrentTab(tab);
+            auto* area = qobject_cast<QScrollArea*>(tabs->currentWidget());
+            QVERIFY(area && area->widget());
+            const QString where = QStringLiteral("%1, tab %2").arg(language).arg(static_cast<int>(tab));
+            // The layouts settle within a few event-loop rounds (rows of controls wrap).
+            QTRY_VERIFY2_WITH_TIMEOUT(!area->horizontalScrollBar()->isVisible() && !area->verticalScrollBar()->isVisible(),
+                                      qPrintable(where), 1000);
+            const QSize room = area->viewport()->size();
+            const QSize need = area->widget()->minimumSizeHint();
+            QVERIFY2(need.width() <= room.width() && need.height() <= room.height(),
+                     qPrintable(QStringLiteral("%1: the page needs %2x%3, has %4x%5")
+                                    .arg(where).arg(need.width()).arg(need.height()).arg(room.width()).arg(room.height())));
+            for (QWidget* w : area->widget()->findChildren<QWidget*>()) {
+                if (!w->isVisibleTo(area->widget())) continue;
+                // Step lines, file names and the status are whole at this size too.
+                if (const auto* elided = qobject_cast<rdbm::gui::ElidedLabel*>(w))
+                    QVERIFY2(!elided->isElided(), qPrintable(QStringLiteral("%1: \"%2\" elided to \"%3\"").arg(where, elided->fullText(), elided->text())));
+                const auto* label = qobject_cast<QLabel*>(w);
+                const bool oneLine = label && !label->wordWrap() && !qobject_cast<rdbm::gui::ElidedLabel*>(w);
+                if (!oneLine && !qobject_cast<QAbstractButton*>(w)) continue;
+                const QString text = label ? label->text() : qobject_cast<QAbstractButton*>(w)->text();
+                QVERIFY2(w->width() >= w->minimumSizeHint().width(),
+                         qPrintable(QStringLiteral("%1: \"%2\" is %3 px wide, needs %4")
+                                        .arg(where, text).arg(w->width()).arg(w->minimumSizeHint().width())));
+            }
+        }
+        window_.reset();
+        QVERIFY(Translations::install(QStringLiteral("en")));
     }
 
     void everyThemeKeepsTextReadable() {
