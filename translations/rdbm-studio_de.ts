@@ -1234,14 +1234,6 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <translation>Rauschen × %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: the loaded model</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: das geladene Modell</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: &lt;i&gt;no model&lt;/i&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: &lt;i&gt;kein Modell&lt;/i&gt;</translation>
-    </message>
-    <message>
         <source>input</source>
         <translation>Eingabe</translation>
     </message>
@@ -1290,6 +1282,14 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     <message>
         <source>Exporting the comparison to %1…</source>
         <translation>Vergleich wird nach %1 exportiert…</translation>
+    </message>
+    <message>
+        <source>the loaded model</source>
+        <translation>das geladene Modell</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>kein Modell</translation>
     </message>
 </context>
 <context>

@@ -1230,14 +1230,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: the loaded model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: &lt;i&gt;no model&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>input</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,6 +1276,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
     <message>
         <source>Exporting the comparison to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the loaded model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

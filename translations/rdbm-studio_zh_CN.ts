@@ -1222,14 +1222,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <translation>噪声 × %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: the loaded model</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;：已加载的模型</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;%1&lt;/b&gt;: &lt;i&gt;no model&lt;/i&gt;</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;：&lt;i&gt;无模型&lt;/i&gt;</translation>
-    </message>
-    <message>
         <source>input</source>
         <translation>输入</translation>
     </message>
@@ -1278,6 +1270,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>Exporting the comparison to %1…</source>
         <translation>正在将比较导出到 %1…</translation>
+    </message>
+    <message>
+        <source>the loaded model</source>
+        <translation>已加载的模型</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>无模型</translation>
     </message>
 </context>
 <context>
