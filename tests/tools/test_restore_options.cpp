@@ -1,10 +1,12 @@
 // rdbm-restore's option parser on its own: accepted forms, defaults, and every
 // refusal being Error(Usage) with a message naming the problem.
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "NpyFile.h"
 #include "Options.h"
 #include "rdbm/Error.h"
 
@@ -190,4 +192,43 @@ TEST(RestoreOptions, RddmOptions) {
     expectUsageError(with({"--method", "rdbm", "--initial-noise", "n.npy"}), "for RDDM models");
     expectUsageError({"a.png", "c.png", "--out-dir", "o", "--model", "m.pt", "--initial-noise", "n.npy"},
                      "--initial-noise needs a single input");
+}
+
+// --initial-noise's reader: float32 C-order .npy files, refused with the reason otherwise.
+TEST(RestoreOptions, NpyFileReader) {
+    const std::string dir = ::testing::TempDir();
+    auto write = [&](const std::string& name, const std::string& header, size_t floats) {
+        std::string h = header;
+        while ((10 + h.size() + 1) % 64) h += ' ';
+        h += '\n';
+        std::string bytes = std::string("\x93NUMPY\x01\x00", 8);
+        bytes += static_cast<char>(h.size() & 0xff);
+        bytes += static_cast<char>(h.size() >> 8);
+        bytes += h;
+        std::vector<float> values(floats);
+        for (size_t i = 0; i < floats; ++i) values[i] = 0.5f * static_cast<float>(i);
+        bytes.append(reinterpret_cast<const char*>(values.data()), floats * sizeof(float));
+        std::ofstream(dir + name, std::ios::binary) << bytes;
+        return dir + name;
+    };
+    const NpyArray a =
+        readNpyFloat32(write("good.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3, 2, 4), }", 24));
+    EXPECT_EQ(a.shape, (std::vector<int64_t>{1, 3, 2, 4}));
+    ASSERT_EQ(a.values.size(), 24u);
+    EXPECT_EQ(a.values[23], 11.5f);
+
+    auto refused = [&](const std::string& path, const std::string& fragment) {
+        try {
+            readNpyFloat32(path);
+            ADD_FAILURE() << path << " was read";
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find(fragment), std::string::npos) << e.what();
+        }
+    };
+    refused(write("f8.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", 6), "float32");
+    refused(write("fortran.npy", "{'descr': '<f4', 'fortran_order': True, 'shape': (2, 2), }", 4), "Fortran");
+    refused(write("short.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 3, 2, 4), }", 20), "needs 96");
+    std::ofstream(dir + "text.npy") << "not numpy";
+    refused(dir + "text.npy", "not a NumPy");
+    refused(dir + "missing.npy", "cannot read");
 }
