@@ -78,6 +78,16 @@ TEST(RestoreRddm, InitialNoiseReproducesTheOfficialSampler) {
         EXPECT_EQ(r["overrides"]["initial_noise"], kDir + "cli_" + name + "_noise.npy");
     }
 
+    // --trajectory keeps the residual as well (the noise is pieps.npy).
+    const std::string traj = (tmp / "traj").string(), trajLog = (tmp / "traj.log").string();
+    ASSERT_EQ(runTool(kDir + "cli_s0_input.png -o " + (tmp / "traj.png").string() + " --model " + kDir +
+                          "trainer_s0.pt --steps 3 --quiet --trajectory " + traj,
+                      trajLog),
+              0)
+        << readText(trajLog);
+    for (const char* name : {"xt.npy", "x0.npy", "pieps.npy", "residual.npy", "pieps_003.png"})
+        EXPECT_TRUE(fs::exists(traj + "/" + name)) << name;
+
     // The noise must fit the photo.
     const std::string log = (tmp / "wrong.log").string();
     EXPECT_EQ(runTool(kDir + "cli_s1_input.png -o " + (tmp / "wrong.png").string() + " --model " + kDir +

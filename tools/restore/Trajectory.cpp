@@ -51,6 +51,7 @@ void TrajectoryRecorder::add(const StepFrame& frame) {
     xt_.push_back(frame.xt.clone());
     x0_.push_back(frame.x0.clone());
     piEps_.push_back(frame.piEps.clone());
+    if (!frame.residual.empty()) residual_.push_back(frame.residual.clone());
     t_.push_back(frame.t);
     tNext_.push_back(frame.tNext);
 }
@@ -101,6 +102,7 @@ std::vector<std::string> TrajectoryRecorder::write(const std::string& dir, bool 
     writeFile("xt.npy", stackNpy(xt_));
     writeFile("x0.npy", stackNpy(x0_));
     writeFile("pieps.npy", stackNpy(piEps_));
+    if (!residual_.empty()) writeFile("residual.npy", stackNpy(residual_));
 
     trajectory::Manifest manifest;
     manifest.writer = "rdbm-restore";

@@ -7,6 +7,9 @@
 //                              one symmetric limit for all steps so frames compare
 //   trajectory.json            step times t, the colour map limit, the files
 // plus, full size and float32 RGB, xt.npy [S+1,H,W,3], x0.npy [S,H,W,3], pieps.npy [S,H,W,3].
+// RDDM runs (docs/method.md §8.4): pieps_* and pieps.npy hold the predicted noise eps, and
+// residual.npy [S,H,W,3] the predicted residual mu - x0 (a file the pre-run conflict check
+// of trajectoryFileNames does not list; an existing one is refused when written).
 #include <string>
 #include <vector>
 
@@ -30,7 +33,7 @@ public:
     std::vector<std::string> write(const std::string& dir, bool overwrite) const;
 
 private:
-    std::vector<cv::Mat> xt_, x0_, piEps_;
+    std::vector<cv::Mat> xt_, x0_, piEps_, residual_;
     std::vector<int> t_, tNext_;
 };
 
