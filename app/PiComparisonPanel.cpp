@@ -87,13 +87,14 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         // Elided at the end: the bundled names differ in the middle ("rdbm-residual", ...).
         auto* name = new gui::ElidedLabel(slot, Qt::ElideRight);
         name->setMinimumWidth(name->fontMetrics().horizontalAdvance(QStringLiteral("rdbm-residual.")));
+        name->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // the slot asks for the whole name
         auto* load = new QPushButton(tr("Load\u2026"), slot);
         load->setToolTip(tr("Choose the checkpoint for %1").arg(slotLabel(i)));
         connect(load, &QPushButton::clicked, this, [this, i] { emit loadModelRequested(i); });
         sl->addWidget(pi);
         sl->addWidget(name, 1);
         sl->addWidget(load);
-        ml->addWidget(slot, true);
+        ml->addWidget(slot); // as wide as its text: the button stays beside the name
         slotLabels_ << name;
         slotButtons_ << load;
     }
@@ -160,7 +161,10 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     }
     // The maps share one scale (updateCommonLimit), so one colour bar beside the row reads
     // for all three; a bar per map would only take room from the maps.
-    for (gui::HeatMapView* d : std::as_const(diffs_)) d->colorBar()->hide();
+    for (gui::HeatMapView* d : std::as_const(diffs_)) {
+        d->colorBar()->hide();
+        d->setScaleShown(false); // the bar has it
+    }
     scaleBar_ = new gui::ColorBar(grid_);
     gl->addWidget(scaleBar_, 1, kRows + 1);
     for (int c = 0; c <= kRows; ++c) gl->setColumnStretch(c, 1);

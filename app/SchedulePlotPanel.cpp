@@ -5,7 +5,8 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QToolButton>
+#include <QMenu>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 #include "ModelPanel.h"
@@ -23,11 +24,15 @@ SchedulePlotPanel::SchedulePlotPanel(QWidget* parent) : QWidget(parent) {
     bar->addWidget(info_, 1);
     exportPng_ = new QAction(tr("Export Plot as &PNG\u2026"), this);
     exportPdf_ = new QAction(tr("Export Plot as P&DF\u2026"), this);
-    for (QAction* a : {exportPng_, exportPdf_}) {
-        auto* b = new QToolButton(this);
-        b->setDefaultAction(a);
-        bar->addWidget(b);
-    }
+    // One button for both exports leaves the text its room on a small screen (two
+    // buttons took 420 px in German).
+    auto* exportButton = new QPushButton(tr("Export Plot"), this);
+    exportButton->setToolTip(tr("Export the plot as PNG or PDF"));
+    auto* exportMenu = new QMenu(exportButton);
+    exportMenu->addAction(exportPng_);
+    exportMenu->addAction(exportPdf_);
+    exportButton->setMenu(exportMenu);
+    bar->addWidget(exportButton, 0, Qt::AlignTop);
     layout->addLayout(bar);
     plot_ = new gui::RnrPlot(this);
     layout->addWidget(plot_, 1);

@@ -1494,6 +1494,14 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>Export Plot as PNG</source>
         <translation>Diagramm als PNG exportieren</translation>
     </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export the plot as PNG or PDF</source>
+        <translation>Das Diagramm als PNG oder PDF exportieren</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::TrajectoryInspector</name>
@@ -1551,7 +1559,7 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     </message>
     <message>
         <source>One π·ε scale for all steps</source>
-        <translation>Eine π·ε-Skala für alle Schritte</translation>
+        <translation>Gemeinsame π·ε-Skala</translation>
     </message>
     <message>
         <source>Colour all steps&apos; π·ε maps on the same scale, so that they compare</source>

@@ -1481,6 +1481,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>Export Plot as PNG</source>
         <translation>将图表导出为 PNG</translation>
     </message>
+    <message>
+        <source>Export Plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export the plot as PNG or PDF</source>
+        <translation>将图表导出为 PNG 或 PDF</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::TrajectoryInspector</name>

@@ -73,6 +73,11 @@ void HeatMapView::setFixedLimit(float limit) {
     render();
 }
 
+void HeatMapView::setScaleShown(bool shown) {
+    scaleShown_ = shown;
+    updateOverlay();
+}
+
 void HeatMapView::setTitle(const QString& title) {
     title_ = title;
     updateOverlay();
@@ -96,7 +101,8 @@ void HeatMapView::updateOverlay() {
     QStringList lines;
     if (!title_.isEmpty()) lines << title_;
     if (!values_.isEmpty()) {
-        lines << (autoLimit_ ? tr("scale \u00b1%1 (%2th percentile)").arg(limit_, 0, 'g', 3).arg(percentile_ * 100.0, 0, 'g', 3)
+        if (scaleShown_)
+            lines << (autoLimit_ ? tr("scale \u00b1%1 (%2th percentile)").arg(limit_, 0, 'g', 3).arg(percentile_ * 100.0, 0, 'g', 3)
                              : tr("scale \u00b1%1").arg(limit_, 0, 'g', 3));
         if (hovered_.x() >= 0)
             lines << tr("(%1, %2): %3").arg(hovered_.x()).arg(hovered_.y()).arg(valueAt(hovered_.x(), hovered_.y()), 0, 'g', 4);

@@ -34,6 +34,9 @@ public:
     double percentile() const { return percentile_; }
     float limit() const { return limit_; }
 
+    // The overlay's "scale +-L" line; off where a shared colour bar shows the scale.
+    void setScaleShown(bool shown);
+
     void setTitle(const QString& title);
     QString title() const { return title_; }
 
@@ -59,6 +62,7 @@ private:
     double percentile_ = 0.99;
     float limit_ = 1.0f;
     QString title_;
+    bool scaleShown_ = true;
     QPoint hovered_{-1, -1};
 };
 

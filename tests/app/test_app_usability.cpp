@@ -210,10 +210,11 @@ private slots:
         }
     }
 
-    // The trajectory and comparison pages in the room a 1024x700 window leaves them with
-    // every dock open, with a restoration and a comparison shown: in English, in German
-    // (the longest labels) and in Chinese, nothing needs a scroll bar and no button, check
-    // box or one-line label is narrower than its text.
+    // The trajectory, schedule and comparison pages in the room a 1024x700 window leaves
+    // them with every dock open, with a restoration and a comparison shown: in English, in
+    // German (the longest labels) and in Chinese, nothing needs a scroll bar, no step line,
+    // file name or status is elided, and no button, check box or one-line label is
+    // narrower than its text.
     void pagesFit1024x700WithoutScrolling_data() {
         QTest::addColumn<QString>("language");
         for (const char* lang : {"en", "de", "zh_CN"}) QTest::newRow(lang) << QString::fromLatin1(lang);
@@ -241,7 +242,7 @@ private slots:
 
         auto* tabs = window_->findChild<QTabWidget*>();
         QVERIFY(tabs);
-        for (MainWindow::Tab tab : {MainWindow::Tab::Trajectory, MainWindow::Tab::Comparison}) {
+        for (MainWindow::Tab tab : {MainWindow::Tab::Trajectory, MainWindow::Tab::Schedule, MainWindow::Tab::Comparison}) {
             window_->setCurrentTab(tab);
             auto* area = qobject_cast<QScrollArea*>(tabs->currentWidget());
             QVERIFY(area && area->widget());
