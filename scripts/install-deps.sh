@@ -7,7 +7,7 @@ PKGS=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins
   libtorch-dev libopenblas0-openmp
   libopencv-dev libqcustomplot-dev libgtest-dev nlohmann-json3-dev zlib1g-dev
-  xvfb xauth
+  xvfb xauth pngquant optipng
   python3-torch python3-numpy python3-skimage python3-pil
   fonts-noto-cjk
 )
