@@ -146,22 +146,40 @@ void ModelPanel::setModel(const ModelPtr& model) {
         addRow(tr("Trained for"), tasks.join(QStringLiteral(", ")))
             ->setToolTip(1, tr("The degradations this model learned to remove. Photos with other damage are outside its training."));
     }
+    const bool rddm = meta.method == rdbm::Method::Rddm;
+    addRow(tr("Method"), rddm ? tr("RDDM (residual denoising diffusion)") : tr("RDBM (residual diffusion bridge)"));
     addRow(tr("Format"), QStringLiteral("%1, %2").arg(QString::fromStdString(info.format), QString::fromStdString(info.layout)));
-    auto* arch = addRow(tr("Architecture"), tr("U-Net, dim %1, levels \u00d7%2").arg(cfg.dim).arg(mults.join(QLatin1Char(','))));
+    const QString unetLayout = meta.rddm.shareEncoder == 1   ? tr("one encoder, two decoders")
+                               : meta.rddm.shareEncoder == 0 ? tr("two U-Nets")
+                                                             : tr("one U-Net");
+    auto* arch = addRow(tr("Architecture"),
+                        rddm ? tr("UnetRes (%1), dim %2, levels \u00d7%3").arg(unetLayout).arg(cfg.dim).arg(mults.join(QLatin1Char(',')))
+                             : tr("U-Net, dim %1, levels \u00d7%2").arg(cfg.dim).arg(mults.join(QLatin1Char(','))));
     addRow(tr("Channels"), tr("%1 in, %2 out").arg(cfg.inChannels).arg(cfg.channels), arch);
     addRow(tr("Group norm groups"), QString::number(cfg.groups), arch);
     addRow(tr("Attention"), tr("%1 heads \u00d7 %2").arg(cfg.heads).arg(cfg.dimHead), arch);
     addRow(tr("Input multiple"), tr("%1 px (%2 padding)").arg(cfg.downsampleFactor()).arg(QString::fromStdString(meta.padMode)), arch);
     addRow(tr("Parameters"), parameterCountText(info.parameterCount));
-    addRow(tr("Objective"), QStringLiteral("%1 (%2)").arg(QString::fromStdString(rdbm::toString(meta.objective)),
-                                                           objectiveDescription(meta.objective)));
-    addRow(tr("\u03c0 mode"), piDescription(meta.piMode));
-    addRow(tr("Schedule"), tr("%1, T = %2%3")
-                               .arg(scheduleName(QString::fromStdString(rdbm::toString(meta.schedule.kind))))
-                               .arg(model->schedule().T())
-                               .arg(info.scheduleFromCheckpoint ? tr(" (from the checkpoint's buffers)") : QString()));
-    addRow(tr("\u03bb"), lambdaText(model->schedule().lambda()));
-    addRow(tr("T"), QString::number(model->schedule().T()));
+    if (rddm) {
+        // RDDM has no pi and no lambda: its schedule is the residual weight abar_t and the
+        // noise variance bbar_t^2 (docs/method.md §8.2).
+        addRow(tr("Objective"), QString::fromStdString(rdbm::toString(meta.rddm.objective)));
+        addRow(tr("Schedule"), tr("residual weight decreasing, noise variance increasing, sum_scale %1, T = %2%3")
+                                   .arg(model->rddmSchedule().sumScale())
+                                   .arg(model->rddmSchedule().T())
+                                   .arg(info.scheduleFromCheckpoint ? tr(" (from the checkpoint's buffers)") : QString()));
+        addRow(tr("T"), QString::number(model->rddmSchedule().T()));
+    } else {
+        addRow(tr("Objective"), QStringLiteral("%1 (%2)").arg(QString::fromStdString(rdbm::toString(meta.objective)),
+                                                               objectiveDescription(meta.objective)));
+        addRow(tr("\u03c0 mode"), piDescription(meta.piMode));
+        addRow(tr("Schedule"), tr("%1, T = %2%3")
+                                   .arg(scheduleName(QString::fromStdString(rdbm::toString(meta.schedule.kind))))
+                                   .arg(model->schedule().T())
+                                   .arg(info.scheduleFromCheckpoint ? tr(" (from the checkpoint's buffers)") : QString()));
+        addRow(tr("\u03bb"), lambdaText(model->schedule().lambda()));
+        addRow(tr("T"), QString::number(model->schedule().T()));
+    }
     addRow(tr("Device"), QString::fromStdString(model->device()));
     addRow(tr("Metadata"), metadataSourceText(QString::fromStdString(info.metadataSource)));
     if (!meta.provenance.empty()) {

@@ -1128,6 +1128,38 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>sigmoid</source>
         <translation>Sigmoid</translation>
     </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>RDDM (residual denoising diffusion)</source>
+        <translation>RDDM (Residuen-Entrauschungsdiffusion)</translation>
+    </message>
+    <message>
+        <source>RDBM (residual diffusion bridge)</source>
+        <translation>RDBM (Residuen-Diffusionsbrücke)</translation>
+    </message>
+    <message>
+        <source>one encoder, two decoders</source>
+        <translation>ein Encoder, zwei Decoder</translation>
+    </message>
+    <message>
+        <source>two U-Nets</source>
+        <translation>zwei U-Nets</translation>
+    </message>
+    <message>
+        <source>one U-Net</source>
+        <translation>ein U-Net</translation>
+    </message>
+    <message>
+        <source>UnetRes (%1), dim %2, levels ×%3</source>
+        <translation>UnetRes (%1), dim %2, Ebenen ×%3</translation>
+    </message>
+    <message>
+        <source>residual weight decreasing, noise variance increasing, sum_scale %1, T = %2%3</source>
+        <translation>Residuengewicht fallend, Rauschvarianz steigend, sum_scale %1, T = %2%3</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>

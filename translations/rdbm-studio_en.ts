@@ -1124,6 +1124,38 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>sigmoid</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDDM (residual denoising diffusion)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDBM (residual diffusion bridge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one encoder, two decoders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two U-Nets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one U-Net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UnetRes (%1), dim %2, levels ×%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residual weight decreasing, noise variance increasing, sum_scale %1, T = %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>

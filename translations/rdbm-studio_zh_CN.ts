@@ -1118,6 +1118,38 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>sigmoid</source>
         <translation>S 型</translation>
     </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>RDDM (residual denoising diffusion)</source>
+        <translation>RDDM（残差去噪扩散）</translation>
+    </message>
+    <message>
+        <source>RDBM (residual diffusion bridge)</source>
+        <translation>RDBM（残差扩散桥）</translation>
+    </message>
+    <message>
+        <source>one encoder, two decoders</source>
+        <translation>一个编码器，两个解码器</translation>
+    </message>
+    <message>
+        <source>two U-Nets</source>
+        <translation>两个 U-Net</translation>
+    </message>
+    <message>
+        <source>one U-Net</source>
+        <translation>一个 U-Net</translation>
+    </message>
+    <message>
+        <source>UnetRes (%1), dim %2, levels ×%3</source>
+        <translation>UnetRes（%1），dim %2，各层倍数 ×%3</translation>
+    </message>
+    <message>
+        <source>residual weight decreasing, noise variance increasing, sum_scale %1, T = %2%3</source>
+        <translation>残差权重递减，噪声方差递增，sum_scale %1，T = %2%3</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>

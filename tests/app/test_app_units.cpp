@@ -236,6 +236,21 @@ private slots:
         QVERIFY(!panel.summaryLines().join('\n').contains("Trained for"));
     }
 
+    // An RDDM model is described by its own terms: method, UnetRes layout, RDDM objective
+    // and its schedule (no pi, no lambda).
+    void modelPanelDescribesAnRddmModel() {
+        ModelPanel panel;
+        panel.setModel(rdbm::Model::load(RDBM_FIXTURE_DIR "/rddm/trainer_s0.pt"));
+        const QString text = panel.summaryLines().join('\n');
+        QVERIFY2(text.contains("Method: RDDM"), qPrintable(text));
+        QVERIFY2(text.contains("UnetRes (two U-Nets), dim 8"), qPrintable(text));
+        QVERIFY2(text.contains("Objective: pred_res_noise"), qPrintable(text));
+        QVERIFY2(text.contains("sum_scale 1, T = 1000 (from the checkpoint's buffers)"), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("\u03bb")), qPrintable(text));
+        panel.setModel(rdbm::Model::load(apptest::smallModel().toStdString()));
+        QVERIFY(panel.summaryLines().join('\n').contains("Method: RDBM"));
+    }
+
     void aboutNamesTheVersions() {
         const QString text = AboutDialog::versionsText({});
         QVERIFY(text.contains("Qt"));
