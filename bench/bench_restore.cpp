@@ -1,7 +1,10 @@
 // bench_restore: how fast the C++ engine runs the RDBM network and a full restoration.
 //
 //   bench_restore [--model CKPT | --dim D] [--size WxH] [--mode whole|auto] [--threads N]
-//                 [--repeat N] [--steps S] [--device cpu|cuda]
+//                 [--repeat N] [--steps S] [--device cpu|cuda] [--profile TRACE.json]
+//
+// --profile records the timed network calls with LibTorch's profiler as a Chrome trace;
+// bench/profile_summary.py turns it into self time per operator.
 //
 // One image size per process, so the peak resident memory (getrusage ru_maxrss, the
 // high-water mark of the whole process: weights, activations, allocator caches) belongs
@@ -14,8 +17,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,9 +28,11 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 #include <sys/resource.h>
+#include <torch/csrc/autograd/profiler_legacy.h>
 #include <torch/torch.h>
 #include <unistd.h>
 
+#include "rdbm/BlasKernels.h"
 #include "checkpoint/RawTensor.h"
 #include "checkpoint/Safetensors.h"
 #include "model/ModelImpl.h"
@@ -47,12 +54,14 @@ struct BenchOptions {
     int repeat = 3;
     int steps = 10;
     std::string device = "cpu";
+    std::string profile; // Chrome trace of the timed calls, when set
 };
 
 [[noreturn]] void usage(const std::string& problem) {
     std::fprintf(stderr,
                  "bench_restore: %s\nusage: bench_restore [--model CKPT | --dim D] [--size WxH] [--mode whole|auto]\n"
-                 "                     [--threads N] [--repeat N] [--steps S] [--device cpu|cuda]\n",
+                 "                     [--threads N] [--repeat N] [--steps S] [--device cpu|cuda]\n"
+                 "                     [--profile TRACE.json]\n",
                  problem.c_str());
     std::exit(2);
 }
@@ -78,6 +87,7 @@ BenchOptions parse(int argc, char** argv) {
         else if (a == "--repeat") o.repeat = std::max(1, std::stoi(value()));
         else if (a == "--steps") o.steps = std::stoi(value());
         else if (a == "--device") o.device = value();
+        else if (a == "--profile") o.profile = value();
         else if (a == "--help" || a == "-h") usage("help");
         else usage("unknown argument " + a);
     }
@@ -88,6 +98,14 @@ double peakResidentMiB() {
     rusage ru{};
     ::getrusage(RUSAGE_SELF, &ru);
     return static_cast<double>(ru.ru_maxrss) / 1024.0; // Linux reports KiB
+}
+
+// CPU seconds of the whole process: with one thread, the work a call does, whatever else
+// the machine runs (wall time on a loaded machine mostly measures the others).
+double processCpuSeconds() {
+    timespec ts{};
+    ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
 }
 
 double median(std::vector<double> v) {
@@ -120,6 +138,7 @@ std::string writeRandomCheckpoint(int dim) {
 } // namespace
 
 int main(int argc, char** argv) {
+    rdbm::restartWithMatchingBlasKernels(argv); // rdbm/BlasKernels.h: why
     const BenchOptions o = parse(argc, argv);
     at::set_num_threads(o.threads);
     at::set_num_interop_threads(1);
@@ -145,6 +164,7 @@ int main(int argc, char** argv) {
         result["size"] = std::to_string(o.width) + "x" + std::to_string(o.height);
         result["mode"] = o.mode;
         result["threads"] = at::get_num_threads();
+        result["blas_core"] = rdbm::blasCoreName(); // rdbm/BlasKernels.h
         result["device"] = model->device();
         result["load_s"] = loadSeconds;
         double load1 = 0.0;
@@ -160,16 +180,22 @@ int main(int argc, char** argv) {
             const torch::Tensor x = torch::rand({1, 3, o.height, o.width}, opts) * 2 - 1;
             const torch::Tensor mu = torch::rand({1, 3, o.height, o.width}, opts) * 2 - 1;
             impl.network(x, mu, 50); // warm-up: first-call allocations and kernel selection
-            std::vector<double> ms;
+            std::vector<double> ms, cpuMs;
+            std::optional<torch::autograd::profiler::RecordProfile> profiler;
+            if (!o.profile.empty()) profiler.emplace(o.profile);
             for (int r = 0; r < o.repeat; ++r) {
                 const auto t0 = Clock::now();
+                const double cpu0 = processCpuSeconds();
                 const torch::Tensor out = impl.network(x, mu, 89 - 10 * r);
                 (void)out.sum().item<float>(); // synchronize (matters on CUDA)
                 ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+                cpuMs.push_back(1000.0 * (processCpuSeconds() - cpu0));
             }
+            profiler.reset(); // writes the trace
             result["call_ms_median"] = median(ms);
             result["call_ms_min"] = *std::min_element(ms.begin(), ms.end());
             result["call_ms"] = ms;
+            result["call_cpu_ms_median"] = median(cpuMs);
         }
 
         // A full restoration of a random photo.
@@ -181,7 +207,9 @@ int main(int argc, char** argv) {
         // An explicit tile at least as large as the image means one whole-image call per step
         // (the automatic plan would tile it to bound the middle attention).
         if (o.mode == "whole") so.tileSize = std::max(o.width, o.height);
+        const double restoreCpu0 = processCpuSeconds();
         const rdbm::RestoreResult rr = rdbm::restore(*model, photo, so);
+        result["restore_cpu_s"] = processCpuSeconds() - restoreCpu0;
         result["steps"] = o.steps;
         result["restore_s"] = rr.seconds;
         result["network_calls"] = rr.networkCalls;
@@ -189,13 +217,14 @@ int main(int argc, char** argv) {
         result["tile_size"] = rr.tileSize;
         result["peak_rss_mib"] = peakResidentMiB();
 
-        std::printf("%s  %s  dim %d (%.2fM params)  %s  %d threads\n", result["model"].get<std::string>().c_str(),
+        std::printf("%s  %s  dim %d (%.2fM params)  %s  %d threads  OpenBLAS %s\n", result["model"].get<std::string>().c_str(),
                     result["size"].get<std::string>().c_str(), info.config.dim, info.parameterCount / 1e6,
-                    o.mode.c_str(), at::get_num_threads());
+                    o.mode.c_str(), at::get_num_threads(), result["blas_core"].get<std::string>().c_str());
         if (result.contains("call_ms_median"))
-            std::printf("  network call (whole image): %.1f ms median of %d\n", result["call_ms_median"].get<double>(),
-                        o.repeat);
-        std::printf("  %d-step restoration: %.2f s (%s)\n", o.steps, rr.seconds,
+            std::printf("  network call (whole image): %.1f ms median of %d (%.1f ms CPU)\n",
+                        result["call_ms_median"].get<double>(), o.repeat, result["call_cpu_ms_median"].get<double>());
+        std::printf("  %d-step restoration: %.2f s, %.2f s CPU (%s)\n", o.steps, rr.seconds,
+                    result["restore_cpu_s"].get<double>(),
                     rr.tileSize ? (std::to_string(rr.tiles) + " tiles of " + std::to_string(rr.tileSize) + " per call").c_str()
                                 : "whole image");
         std::printf("  peak resident memory: %.0f MiB\n", result["peak_rss_mib"].get<double>());

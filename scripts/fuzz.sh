@@ -6,7 +6,9 @@
 # and anything found in build-fuzz/findings/<target>/.
 #   scripts/fuzz.sh [SECONDS (default 60)] [TARGET ...]   e.g. scripts/fuzz.sh 3600 pickle zip
 # Targets: pickle zip checkpoint safetensors metadata image exif. JOBS=N builds with N jobs;
-# MAX_LEN=N caps input sizes (default 65536; smaller runs faster).
+# MAX_LEN=N caps input sizes (default 65536; smaller runs faster). RUNS=N stops each target
+# after N executions instead (SECONDS is then only an upper bound), e.g.
+#   RUNS=10000000 nice -n 19 scripts/fuzz.sh 86400
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -25,7 +27,7 @@ for t in "${targets[@]}"; do
     mkdir -p "$build/corpus/$t" "$build/findings/$t"
     echo "== fuzz_$t for ${seconds}s"
     # 256 MB per allocation and 1 GB in all: a bomb that gets past the budgets is a finding.
-    if ! "$build/fuzz_$t" -max_total_time="$seconds" -max_len="${MAX_LEN:-65536}" -timeout=10 -rss_limit_mb=1024 \
+    if ! "$build/fuzz_$t" -max_total_time="$seconds" ${RUNS:+-runs="$RUNS"} -max_len="${MAX_LEN:-65536}" -timeout=10 -rss_limit_mb=1024 \
             -malloc_limit_mb=256 -print_final_stats=1 -artifact_prefix="$build/findings/$t/" \
             "$build/corpus/$t" "$build/seeds/$t" >"$build/fuzz_$t.log" 2>&1; then
         status=1

@@ -138,7 +138,11 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
         };
         Denoiser inner = impl.network;
         if (plan.tileSize != 0) {
-            inner = TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch, reportTiles);
+            if (options.tileWorkers < 0)
+                throw Error(ErrorKind::Usage, "tile workers must not be negative, got " + std::to_string(options.tileWorkers));
+            const int workers = options.tileWorkers > 0 ? options.tileWorkers : at::get_num_threads();
+            inner = TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch, reportTiles,
+                                  std::max(1, workers));
             if (options.globalContext && !rddm && settings.objective == Objective::X0) {
                 const long long f = std::max(1, impl.info.config.downsampleFactor());
                 const int factor = GlobalContextDenoiser::factorFor(

@@ -2,9 +2,12 @@
 // blending weights form a partition of unity, and a network whose receptive field fits
 // inside the overlap's dead zone gives the same prediction tiled as whole.
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -186,6 +189,66 @@ TEST(TiledDenoiser, ReportsEachBatchAndStopsBetweenTiles) {
         EXPECT_NE(std::string(e.what()).find("tile 5 of 12"), std::string::npos) << e.what();
     }
     EXPECT_EQ(calls, 5);
+}
+
+// Tiles run side by side on worker threads give bit-identical results to one thread
+// (predictions are added in tile order), every tile is computed once, progress arrives in
+// order on the calling thread, and a cancel stops the workers after their current tile.
+TEST(TiledDenoiser, WorkersGiveTheSameResultInOrderAndStopOnCancel) {
+    std::atomic<int> calls{0};
+    std::atomic<int> concurrent{0}, mostConcurrent{0};
+    const Denoiser counted = [&, net = convolution()](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+        const int now = ++concurrent;
+        for (int seen = mostConcurrent.load(); now > seen && !mostConcurrent.compare_exchange_weak(seen, now);) {
+        }
+        ++calls;
+        EXPECT_TRUE(c10::InferenceMode::is_enabled()) << "workers run in the caller's inference mode";
+        std::this_thread::sleep_for(std::chrono::milliseconds(2)); // lets the workers overlap
+        torch::Tensor out = net(x, mu, t);
+        --concurrent;
+        return out;
+    };
+    c10::InferenceMode guard;
+    const torch::Tensor x = randomTensor(70, 101, 1, 2), mu = randomTensor(70, 101, 2, 2);
+    const torch::Tensor serial = TiledDenoiser(counted, 32, 8, 1)(x, mu, 7);
+    EXPECT_EQ(calls.load(), 12);
+    EXPECT_EQ(mostConcurrent.load(), 1);
+    const std::thread::id caller = std::this_thread::get_id();
+    for (int workers : {2, 3, 16}) {
+        for (int batch : {1, 5}) {
+            calls = 0;
+            mostConcurrent = 0;
+            std::vector<int64_t> seen;
+            const auto inOrder = [&](int64_t done, int64_t) {
+                EXPECT_EQ(std::this_thread::get_id(), caller) << "progress is reported on the calling thread";
+                seen.push_back(done);
+                return true;
+            };
+            const torch::Tensor parallel = TiledDenoiser(counted, 32, 8, batch, inOrder, workers)(x, mu, 7);
+            EXPECT_TRUE(torch::equal(parallel, serial)) << workers << " workers, batch " << batch;
+            EXPECT_EQ(calls.load(), (12 + batch - 1) / batch);
+            EXPECT_GT(mostConcurrent.load(), 1) << "the workers never ran at the same time";
+            EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+            EXPECT_EQ(seen.back(), 12);
+        }
+    }
+    calls = 0;
+    const auto stopAtFour = [](int64_t done, int64_t) { return done < 4; };
+    try {
+        TiledDenoiser(counted, 32, 8, 1, stopAtFour, 2)(x, mu, 7);
+        ADD_FAILURE() << "the workers went on after the callback asked them to stop";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::Cancelled);
+        EXPECT_NE(std::string(e.what()).find("tile 4 of 12"), std::string::npos) << e.what();
+    }
+    EXPECT_LE(calls.load(), 4 + 2 * 2) << "at most the tiles already started or queued ahead";
+    // A failing tile's error reaches the caller (and the other worker stops).
+    const Denoiser failing = [](const torch::Tensor& xt, const torch::Tensor&, int64_t) -> torch::Tensor {
+        if (xt.size(3) > 0) throw Error(ErrorKind::Runtime, "tile failed on purpose");
+        return xt;
+    };
+    EXPECT_THROW(TiledDenoiser(failing, 32, 8, 1, {}, 2)(x, mu, 7), Error);
+    EXPECT_THROW(TiledDenoiser(counted, 32, 8, 1, {}, 0), Error);
 }
 
 // restore() names the step each tile belongs to and cancels mid-step, before any step

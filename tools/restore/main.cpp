@@ -9,6 +9,7 @@
 #include <opencv2/core/version.hpp>
 #include <unistd.h>
 
+#include "rdbm/BlasKernels.h"
 #include "Options.h"
 #include "Progress.h"
 #include "RestoreCommand.h"
@@ -34,6 +35,7 @@ extern "C" void onInterrupt(int) {
 } // namespace
 
 int main(int argc, char** argv) {
+    rdbm::restartWithMatchingBlasKernels(argv); // rdbm/BlasKernels.h: why
     using namespace rdbm;
     using namespace rdbm::cli;
     const std::vector<std::string> args(argv + 1, argv + argc);

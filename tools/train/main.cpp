@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include "rdbm/BlasKernels.h"
 #include "TrainOptions.h"
 #include "rdbm/Device.h"
 #include "rdbm/Error.h"
@@ -54,6 +55,7 @@ void printValidation(const rdbm::ValidationReport& r) {
 } // namespace
 
 int main(int argc, char** argv) {
+    rdbm::restartWithMatchingBlasKernels(argv); // rdbm/BlasKernels.h: why
     using namespace rdbm;
     cli::TrainCommandLine cl;
     try {

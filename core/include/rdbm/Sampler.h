@@ -27,6 +27,10 @@ struct SamplerOptions {
     int tileSize = 0;
     int tileOverlap = 32;
     long long maxWholePixels = 512LL * 512LL;
+    // Threads that run tiles side by side on a CPU, each on one intra-op thread; 0 uses
+    // as many as LibTorch's intra-op thread count (every core unless OMP_NUM_THREADS or
+    // --threads says otherwise). Results do not depend on it.
+    int tileWorkers = 0;
     // Tiled runs of an x0-predicting model take the photo's coarse band (tone, haze) from
     // one extra whole-image call on a downscaled copy, so tiles agree on global
     // corrections (docs/method.md §5.4). Off: every tile corrects on its own.

@@ -114,6 +114,12 @@ private:
     torch::Tensor fullAttention(const torch::Tensor& x, bool chunked) const;
 };
 
+// The fused CPU kernels (net/LinearAttentionKernel.h) for float32 inference; on unless the
+// environment sets RDBM_FUSED_KERNELS=0. The LibTorch formulas stay as the fallback and the
+// reference the kernels are tested against.
+bool fusedKernelsEnabled();
+void setFusedKernelsEnabled(bool on);
+
 // Whether an in-place update is safe: nothing records gradients through t.
 inline bool inPlaceOk(const torch::Tensor& t) { return !(t.requires_grad() && torch::GradMode::is_enabled()); }
 

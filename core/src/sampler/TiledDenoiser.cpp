@@ -1,8 +1,15 @@
 #include "sampler/TiledDenoiser.h"
 
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <thread>
 #include <utility>
 
+#include <dlfcn.h>
 #include <torch/torch.h>
 
 #include "rdbm/Error.h"
@@ -25,6 +32,17 @@ torch::Tensor toTensor(const std::vector<float>& v, const torch::Device& device)
     return torch::from_blob(const_cast<float*>(v.data()), {static_cast<int64_t>(v.size())}, torch::kFloat32)
         .clone()
         .to(device);
+}
+
+// Gives the calling thread one intra-op thread without touching other threads. OpenMP's
+// thread count is per thread, but at::set_num_threads also changes the default every
+// new thread starts with, so the OpenMP runtime LibTorch loaded is called directly; a
+// build without OpenMP falls back to the global setting.
+void useOneIntraOpThread() {
+    using SetThreads = void (*)(int);
+    static const auto ompSetNumThreads = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "omp_set_num_threads"));
+    if (ompSetNumThreads) ompSetNumThreads(1);
+    else at::set_num_threads(1);
 }
 
 } // namespace
@@ -73,12 +91,15 @@ std::vector<float> tileProfile(int64_t start, int64_t length, int64_t imageLengt
     return w;
 }
 
-TiledDenoiser::TiledDenoiser(Denoiser inner, int tileSize, int overlap, int maxBatch, TileProgressFn onTiles)
-    : inner_(std::move(inner)), tileSize_(tileSize), overlap_(overlap), maxBatch_(maxBatch),
+TiledDenoiser::TiledDenoiser(Denoiser inner, int tileSize, int overlap, int maxBatch, TileProgressFn onTiles,
+                             int workers)
+    : inner_(std::move(inner)), tileSize_(tileSize), overlap_(overlap), maxBatch_(maxBatch), workers_(workers),
       onTiles_(std::move(onTiles)) {
     validateTiling(tileSize, overlap);
     if (maxBatch < 1)
         throw Error(ErrorKind::Usage, "tile batch must be at least 1, got " + std::to_string(maxBatch));
+    if (workers < 1)
+        throw Error(ErrorKind::Usage, "tile workers must be at least 1, got " + std::to_string(workers));
 }
 
 torch::Tensor TiledDenoiser::operator()(const torch::Tensor& x, const torch::Tensor& mu, int64_t t) const {
@@ -109,19 +130,26 @@ torch::Tensor TiledDenoiser::operator()(const torch::Tensor& x, const torch::Ten
     for (size_t r = 0; r < grid.rows.starts.size(); ++r)
         for (size_t c = 0; c < grid.cols.starts.size(); ++c) tiles.push_back({r, c});
 
-    torch::Tensor acc;
-    for (size_t first = 0; first < tiles.size(); first += static_cast<size_t>(maxBatch_)) {
-        const size_t last = std::min(tiles.size(), first + static_cast<size_t>(maxBatch_));
+    const size_t batch = static_cast<size_t>(maxBatch_);
+    const size_t batches = (tiles.size() + batch - 1) / batch;
+    auto runBatch = [&](size_t b) {
+        const size_t first = b * batch, last = std::min(tiles.size(), first + batch);
         std::vector<torch::Tensor> xs, mus;
         for (size_t k = first; k < last; ++k) {
             const int64_t y0 = grid.rows.starts[tiles[k].row], x0 = grid.cols.starts[tiles[k].col];
             xs.push_back(x.narrow(2, y0, th).narrow(3, x0, tw));
             mus.push_back(mu.narrow(2, y0, th).narrow(3, x0, tw));
         }
-        const torch::Tensor out = inner_(torch::cat(xs, 0), torch::cat(mus, 0), t);
+        torch::Tensor out = inner_(torch::cat(xs, 0), torch::cat(mus, 0), t);
         if (out.dim() != 4 || out.size(0) != n * static_cast<int64_t>(last - first) || out.size(2) != th ||
             out.size(3) != tw)
             throw Error(ErrorKind::Runtime, "tiled network call returned an unexpected shape");
+        return out;
+    };
+    torch::Tensor acc;
+    // Adds batch b's predictions, weighted, then reports; a false answer cancels.
+    auto addBatch = [&](size_t b, const torch::Tensor& out) {
+        const size_t first = b * batch, last = std::min(tiles.size(), first + batch);
         if (!acc.defined()) acc = torch::zeros({n, out.size(1), height, width}, out.options());
         for (size_t k = first; k < last; ++k) {
             const int64_t y0 = grid.rows.starts[tiles[k].row], x0 = grid.cols.starts[tiles[k].col];
@@ -133,6 +161,75 @@ torch::Tensor TiledDenoiser::operator()(const torch::Tensor& x, const torch::Ten
         if (onTiles_ && !onTiles_(done, total))
             throw Error(ErrorKind::Cancelled, "restoration cancelled after tile " + std::to_string(done) + " of " +
                                                   std::to_string(total));
+    };
+
+    const size_t workers = std::min(static_cast<size_t>(workers_), batches);
+    if (workers <= 1 || !device.is_cpu()) {
+        for (size_t b = 0; b < batches; ++b) addBatch(b, runBatch(b));
+    } else {
+        // Workers take batches in order, at most 2 per worker ahead of the one the calling
+        // thread adds next, so finished-but-unadded predictions stay bounded.
+        std::mutex m;
+        std::condition_variable changed;
+        std::map<size_t, torch::Tensor> finished;
+        size_t nextToRun = 0, nextToAdd = 0;
+        bool stop = false;
+        std::exception_ptr failure;
+        const bool inferenceMode = c10::InferenceMode::is_enabled(), gradMode = torch::GradMode::is_enabled();
+        auto work = [&] {
+            c10::InferenceMode inference(inferenceMode);
+            torch::AutoGradMode grad(gradMode);
+            useOneIntraOpThread();
+            for (;;) {
+                size_t b = 0;
+                {
+                    std::unique_lock<std::mutex> lock(m);
+                    changed.wait(lock, [&] { return stop || nextToRun >= batches || nextToRun < nextToAdd + 2 * workers; });
+                    if (stop || nextToRun >= batches) return;
+                    b = nextToRun++;
+                }
+                try {
+                    torch::Tensor out = runBatch(b);
+                    std::lock_guard<std::mutex> lock(m);
+                    finished.emplace(b, std::move(out));
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(m);
+                    if (!failure) failure = std::current_exception();
+                    stop = true;
+                }
+                changed.notify_all();
+            }
+        };
+        std::vector<std::thread> pool;
+        auto joinAll = [&] {
+            {
+                std::lock_guard<std::mutex> lock(m);
+                stop = true;
+            }
+            changed.notify_all();
+            for (std::thread& thread : pool) thread.join();
+            pool.clear();
+        };
+        try {
+            for (size_t w = 0; w < workers; ++w) pool.emplace_back(work);
+            for (size_t b = 0; b < batches; ++b) {
+                torch::Tensor out;
+                {
+                    std::unique_lock<std::mutex> lock(m);
+                    changed.wait(lock, [&] { return failure || finished.count(b) > 0; });
+                    if (failure) std::rethrow_exception(failure);
+                    out = std::move(finished.at(b));
+                    finished.erase(b);
+                    nextToAdd = b + 1;
+                }
+                changed.notify_all();
+                addBatch(b, out);
+            }
+        } catch (...) {
+            joinAll();
+            throw;
+        }
+        joinAll();
     }
     const torch::Tensor total = torch::outer(toTensor(rowSum, device), toTensor(colSum, device)).to(acc.scalar_type());
     return acc / total;

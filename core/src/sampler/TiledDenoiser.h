@@ -12,6 +12,13 @@
 // `overlap` therefore sum to 1; the result is divided by the weight sum anyway.
 // Tiles are batched up to maxBatch per network call; memory beyond the whole-image
 // tensors is bounded by that batch, whatever the image size.
+//
+// Workers: with workers > 1 (CPU), that many threads each run whole network calls on one
+// intra-op thread. On a small CPU this scales where splitting every operator does not:
+// a 128-px tile's operators are too small to share, and OpenMP's barriers spin while a
+// loaded machine deschedules one of the threads. Predictions are still added in tile
+// order, by the calling thread, so the result does not depend on the worker count, and
+// progress and cancel still run on the calling thread after each batch.
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -45,16 +52,18 @@ using TileProgressFn = std::function<bool(int64_t done, int64_t total)>;
 
 class TiledDenoiser {
 public:
-    TiledDenoiser(Denoiser inner, int tileSize, int overlap, int maxBatch = 1, TileProgressFn onTiles = {});
+    TiledDenoiser(Denoiser inner, int tileSize, int overlap, int maxBatch = 1, TileProgressFn onTiles = {},
+                  int workers = 1);
 
     torch::Tensor operator()(const torch::Tensor& x, const torch::Tensor& mu, int64_t t) const;
 
     int tileSize() const { return tileSize_; }
     int overlap() const { return overlap_; }
+    int workers() const { return workers_; }
 
 private:
     Denoiser inner_;
-    int tileSize_, overlap_, maxBatch_;
+    int tileSize_, overlap_, maxBatch_, workers_;
     TileProgressFn onTiles_;
 };
 
