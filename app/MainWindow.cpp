@@ -410,6 +410,9 @@ void MainWindow::createDocks() {
 
     for (QDockWidget* d : {queueDock, modelDock, controlsDock}) viewMenu_->addAction(d->toggleViewAction());
     resizeDocks({queueDock, modelDock}, {230, 330}, Qt::Horizontal);
+    // The restoration controls need little height; the model's properties get the rest,
+    // so that all of them show on a 700 px screen (taller glyphs in Chinese).
+    resizeDocks({modelDock, controlsDock}, {300, controlsDock->sizeHint().height()}, Qt::Vertical);
 }
 
 void MainWindow::createStatusBar() {

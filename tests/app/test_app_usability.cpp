@@ -16,6 +16,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabWidget>
+#include <QTreeWidget>
 #include <QAbstractButton>
 #include <QLabel>
 #include <QSignalSpy>
@@ -269,6 +270,14 @@ private slots:
                                         .arg(where, text).arg(w->width()).arg(w->minimumSizeHint().width())));
             }
         }
+        // The docks beside them show all they hold: every property of the model, every
+        // restoration control.
+        auto* tree = window_->findChild<ModelPanel*>()->findChild<QTreeWidget*>();
+        QVERIFY(tree && tree->isVisible());
+        QTRY_VERIFY2_WITH_TIMEOUT(!tree->verticalScrollBar()->isVisible(), qPrintable(language), 1000);
+        auto* controls = qobject_cast<QScrollArea*>(window_->findChild<QDockWidget*>(QStringLiteral("restorationDock"))->widget());
+        QVERIFY(controls);
+        QVERIFY2(!controls->verticalScrollBar()->isVisible() && !controls->horizontalScrollBar()->isVisible(), qPrintable(language));
         window_.reset();
         QVERIFY(Translations::install(QStringLiteral("en")));
     }
