@@ -86,7 +86,7 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     speed_->setCurrentIndex(1);
     speed_->setToolTip(tr("Playback speed"));
     bar->addWidget(speed_);
-    commonScale_ = new QCheckBox(tr("One \u03c0\u00b7\u03b5 scale for all steps"), this);
+    commonScale_ = new QCheckBox(tr("Common \u03c0\u00b7\u03b5 scale"), this);
     commonScale_->setToolTip(tr("Colour all steps' \u03c0\u00b7\u03b5 maps on the same scale, so that they compare"));
     bar->addWidget(commonScale_);
     // One button for both exports keeps the bar narrow (long labels in German).

@@ -1590,7 +1590,7 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <translation>Wiedergabegeschwindigkeit</translation>
     </message>
     <message>
-        <source>One π·ε scale for all steps</source>
+        <source>Common π·ε scale</source>
         <translation>Gemeinsame π·ε-Skala</translation>
     </message>
     <message>

@@ -1585,7 +1585,7 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One π·ε scale for all steps</source>
+        <source>Common π·ε scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

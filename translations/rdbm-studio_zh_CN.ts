@@ -1577,8 +1577,8 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <translation>播放速度</translation>
     </message>
     <message>
-        <source>One π·ε scale for all steps</source>
-        <translation>所有步骤使用同一 π·ε 色标</translation>
+        <source>Common π·ε scale</source>
+        <translation>统一 π·ε 色标</translation>
     </message>
     <message>
         <source>Colour all steps&apos; π·ε maps on the same scale, so that they compare</source>
