@@ -18,6 +18,7 @@
 
 #include "ExifOrientation.h"
 #include "ImageProbe.h"
+#include "metadata/EmbeddedMetadata.h"
 #include "rdbm/Error.h"
 #include "rdbm/FileOps.h"
 
@@ -92,6 +93,14 @@ cv::Mat fromUnitFloat(const cv::Mat& f, int bitDepth) {
     return out;
 }
 
+// An ICC profile names its data colour space at byte 16: a grey profile on colour
+// pixels (or the reverse) is invalid, and viewers reject or misread it.
+bool iccFitsChannels(const std::vector<std::uint8_t>& icc, bool grey) {
+    if (icc.size() < 20) return true;
+    const std::string space(reinterpret_cast<const char*>(&icc[16]), 4);
+    return grey ? space != "RGB " : space != "GRAY";
+}
+
 } // namespace
 
 bool isSupportedImageExtension(const std::string& path) { return !codecFor(lowerExtension(path)).empty(); }
@@ -150,12 +159,13 @@ Image readImage(const std::string& path, const ReadOptions& options) {
     }
     default: imageError(path, "unsupported channel count " + std::to_string(decoded.channels()));
     }
+    img.metadata = metadata::extractMetadata(bytes, probe.format);
     img.rgb = applyExifOrientation(toUnitFloat(colour, scale), probe.orientation);
     if (!alpha.empty()) img.alpha = applyExifOrientation(toUnitFloat(alpha, scale), probe.orientation);
     return img;
 }
 
-void writeImage(const std::string& path, const Image& image, const WriteOptions& options) {
+std::vector<std::string> writeImage(const std::string& path, const Image& image, const WriteOptions& options) {
     const std::string codec = codecFor(lowerExtension(path));
     if (codec.empty())
         imageError(path, "unsupported output format (use .png, .jpg, .tif, .webp or .bmp)");
@@ -200,7 +210,22 @@ void writeImage(const std::string& path, const Image& image, const WriteOptions&
         imageError(path, std::string("cannot encode: ") + e.what());
     }
     if (!ok || encoded.empty()) imageError(path, "cannot encode as " + codec);
+
+    metadata::Embedding embedding;
+    if (options.keepMetadata) embedding.metadata = image.metadata;
+    embedding.record = options.record;
+    embedding.alpha = writeAlpha;
+    embedding.width = image.rgb.cols;
+    embedding.height = image.rgb.rows;
+    std::vector<std::string> notes;
+    if (!iccFitsChannels(embedding.metadata.iccProfile, pixels.channels() == 1)) {
+        notes.push_back(path + ": the input's ICC profile is for " + (pixels.channels() == 1 ? "colour" : "grey") +
+                        " data but this output is not; written without it");
+        embedding.metadata.iccProfile.clear();
+    }
+    for (const std::string& note : metadata::embed(encoded, codec, embedding)) notes.push_back(path + ": " + note);
     writeFileAtomic(path, encoded, options.overwrite);
+    return notes;
 }
 
 } // namespace rdbm

@@ -1,0 +1,40 @@
+#pragma once
+// The run record: how a result was made, written into the output image (a PNG iTXt
+// chunk, a JPEG COM segment, XMP in TIFF and WebP) and, on request, into a JSON file
+// beside it. Torch-free, so the application can read the record of a file it opens.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace rdbm {
+
+struct RestoreRecord {
+    std::string modelFile;   // as given (a path)
+    std::string modelSha256; // lower-case hex of the checkpoint file
+    std::string method;      // "rdbm" or "rddm"
+    std::string objective;   // what the network predicts ("x0", "pred_res_noise", ...)
+    std::string pi;          // RDBM's noise coefficient pi ("residual", "one", "zero"); empty for RDDM
+    int steps = 0;
+    double eta = 0.0;
+    std::string piNoise; // scale of the eta > 0 noise per pixel
+    std::uint64_t seed = 0;
+    int tileSize = 0; // 0: one whole-image call
+    int tileOverlap = 0;
+    std::string device;  // "cpu", "cuda:0", ...
+    std::string version; // RDBM Studio's version
+    std::string time;    // when the result was written, UTC, ISO 8601
+};
+
+// One line of JSON (the form stored in images and in the --record file).
+std::string toJson(const RestoreRecord& record);
+// Throws Error(Image) naming `source` when the text is not a record.
+RestoreRecord restoreRecordFromJson(const std::string& text, const std::string& source);
+
+// The record an image file carries, if any (PNG, JPEG, TIFF, WebP written by rdbm).
+// Throws Error(Image) when the file cannot be read; nullopt when it has no record.
+std::optional<RestoreRecord> readRestoreRecord(const std::string& imagePath);
+
+// The current time as "2026-12-02T18:11:28Z".
+std::string utcTimestamp();
+
+} // namespace rdbm
