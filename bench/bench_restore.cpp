@@ -10,7 +10,7 @@
 // high-water mark of the whole process: weights, activations, allocator caches) belongs
 // to that size. "whole" runs every network call on the whole image (what PyTorch eager
 // does in bench/pytorch_eager.py); "auto" lets rdbm::restore tile large images as the
-// application does (tiles of 512x512, overlap 32, above 512*512 pixels).
+// application does (the automatic tiling plan of rdbm::restore, default overlap).
 // Prints a readable summary and one "RESULT {json}" line for bench/run.sh.
 #include <algorithm>
 #include <chrono>

@@ -9,8 +9,14 @@ of CKPT (a state dict, the reference trainer's layout, or safetensors), or rando
 weights of the given dim. Every call runs on the whole image (no tiling), under
 torch.inference_mode. Peak memory is resource.getrusage's ru_maxrss for this process,
 so run one size per process. Prints a summary and one "RESULT {json}" line.
-Run with Debian's /usr/bin/python3 (python3-torch)."""
+Run with Debian's /usr/bin/python3 (python3-torch).
+
+Same conditions as the C++ side: the same glibc allocator setting (rdbm_core keeps freed
+activations in the heap instead of returning each to the kernel; without it eager mode
+spends seconds per call faulting pages back in) and the same OpenBLAS kernels
+(bench/run.sh exports OPENBLAS_CORETYPE for both, see core/include/rdbm/BlasKernels.h)."""
 import argparse
+import ctypes
 import json
 import os
 import resource
@@ -57,6 +63,25 @@ def network_state_dict(path):
     return {k: v for k, v in sd.items() if torch.is_tensor(v)}
 
 
+def match_allocator():
+    """glibc's mallopt as rdbm_core's configureCpuRuntime sets it (core/src/Device.cpp)."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return False
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024))
+
+
+def blas_core():
+    try:
+        lib = ctypes.CDLL("libopenblas.so.0")
+        lib.openblas_get_corename.restype = ctypes.c_char_p
+        return lib.openblas_get_corename().decode()
+    except (OSError, AttributeError):
+        return ""
+
+
 def build_net(sd):
     dim = sd["init_conv.weight"].shape[0]
     levels = 1 + max(int(k.split(".")[1]) for k in sd if k.startswith("downs."))
@@ -76,6 +101,7 @@ def main():
     p.add_argument("--steps", type=int, default=10)
     a = p.parse_args()
     w, h = (int(v) for v in a.size.lower().split("x"))
+    allocator = match_allocator()
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
 
@@ -90,7 +116,8 @@ def main():
     schedule = ref.RdbmSchedule(T=100)
     result = dict(engine="pytorch-eager", torch=torch.__version__, model=a.model or f"random dim {a.dim}",
                   dim=net.dim, parameters=params, size=f"{w}x{h}", mode="whole", threads=torch.get_num_threads(),
-                  device="cpu", load_s=load_s, loadavg=os.getloadavg()[0])
+                  device="cpu", load_s=load_s, loadavg=os.getloadavg()[0], blas_core=blas_core(),
+                  allocator="mallopt like rdbm_core" if allocator else "glibc default")
 
     with torch.inference_mode():
         g = torch.Generator().manual_seed(1)
@@ -112,7 +139,7 @@ def main():
     result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
     print(f"{result['model']}  {result['size']}  dim {net.dim} ({params / 1e6:.2f}M params)  whole  "
-          f"{result['threads']} threads")
+          f"{result['threads']} threads  OpenBLAS {result['blas_core']}  allocator: {result['allocator']}")
     print(f"  network call (whole image): {result['call_ms_median']:.1f} ms median of {a.repeat}")
     print(f"  {a.steps}-step restoration: {result['restore_s']:.2f} s (whole image)")
     print(f"  peak resident memory: {result['peak_rss_mib']:.0f} MiB")

@@ -127,8 +127,8 @@ TEST(FusedKernels, DISABLED_PrintTimes) {
         const torch::Tensor bo = lin.toOut->bias.contiguous();
         const auto t0 = std::chrono::steady_clock::now();
         for (int i = 0; i < 10; ++i)
-            linearAttentionForward(X.data_ptr<float>(), wq.data_ptr<float>(), wo.data_ptr<float>(), bo.data_ptr<float>(),
-                                   y.data_ptr<float>(), {N, C, 4, 32});
+            linearAttentionForward(X.data_ptr<float>(), wq.data_ptr<float>(), wo.data_ptr<float>(),
+                                   bo.data_ptr<float>(), y.data_ptr<float>(), {N, C, 4, 32});
         std::printf("  kernel alone: %.2f ms\n",
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 10);
     }

@@ -155,7 +155,7 @@ TEST(TiledDenoiser, RestoreTiledEqualsWholeForALocalNetwork) {
     automatic.globalContext = false;
     const RestoreResult c = restore(*model, input, automatic);
     EXPECT_EQ(c.tileSize, 64);
-    EXPECT_EQ(c.tiles, 2 * 4);
+    EXPECT_EQ(c.tiles, 2 * 3); // the default 16-px overlap
     EXPECT_LT(cv::norm(a.image, c.image, cv::NORM_INF), 1e-5);
 }
 
@@ -197,13 +197,16 @@ TEST(TiledDenoiser, ReportsEachBatchAndStopsBetweenTiles) {
 TEST(TiledDenoiser, WorkersGiveTheSameResultInOrderAndStopOnCancel) {
     std::atomic<int> calls{0};
     std::atomic<int> concurrent{0}, mostConcurrent{0};
+    std::atomic<bool> meet{false}; // when set, the first call waits (up to 5 s) for a second one
     const Denoiser counted = [&, net = convolution()](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
         const int now = ++concurrent;
-        for (int seen = mostConcurrent.load(); now > seen && !mostConcurrent.compare_exchange_weak(seen, now);) {
-        }
+        for (int seen = mostConcurrent.load(); now > seen && !mostConcurrent.compare_exchange_weak(seen, now);) {}
         ++calls;
         EXPECT_TRUE(c10::InferenceMode::is_enabled()) << "workers run in the caller's inference mode";
-        std::this_thread::sleep_for(std::chrono::milliseconds(2)); // lets the workers overlap
+        // Deterministic overlap on a loaded machine: the first call does not return before a
+        // second call has started (which only another worker can do).
+        for (int waited = 0; meet && mostConcurrent.load() < 2 && waited < 5000; ++waited)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
         torch::Tensor out = net(x, mu, t);
         --concurrent;
         return out;
@@ -214,6 +217,7 @@ TEST(TiledDenoiser, WorkersGiveTheSameResultInOrderAndStopOnCancel) {
     EXPECT_EQ(calls.load(), 12);
     EXPECT_EQ(mostConcurrent.load(), 1);
     const std::thread::id caller = std::this_thread::get_id();
+    meet = true;
     for (int workers : {2, 3, 16}) {
         for (int batch : {1, 5}) {
             calls = 0;
@@ -232,6 +236,7 @@ TEST(TiledDenoiser, WorkersGiveTheSameResultInOrderAndStopOnCancel) {
             EXPECT_EQ(seen.back(), 12);
         }
     }
+    meet = false;
     calls = 0;
     const auto stopAtFour = [](int64_t done, int64_t) { return done < 4; };
     try {

@@ -46,7 +46,7 @@ TEST(RestoreOptions, MinimalCommandAndDefaults) {
     EXPECT_EQ(o.eta, 0.0);
     EXPECT_EQ(o.piNoise, PiMode::Residual);
     EXPECT_EQ(o.tile, 0);
-    EXPECT_EQ(o.overlap, 32);
+    EXPECT_EQ(o.overlap, 16);
     EXPECT_TRUE(o.globalContext);
     EXPECT_EQ(o.bitDepth, 0);
     EXPECT_FALSE(o.overwrite);

@@ -1,9 +1,11 @@
 #include "Options.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 
 #include "rdbm/Error.h"
@@ -67,28 +69,40 @@ const std::set<std::string> kValueOptions = {
     "--schedule", "--lambda", "--eta", "--pi-noise", "--seed", "--tile", "--overlap",
     "--reference", "--trajectory", "--report", "--bit-depth", "--method", "--sum-scale", "--initial-noise"};
 const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrite", "--allow-torchscript", "--quiet", "-q",
-                                      "--help", "-h", "--version", "--no-global-context"};
+                                      "--help", "-h", "--version", "--no-global-context", "--recursive", "--record"};
+
+bool isFolder(const std::string& path) {
+    std::error_code ec;
+    return std::filesystem::is_directory(path, ec);
+}
 
 } // namespace
 
 std::string restoreUsage() {
-    return R"(Usage: rdbm-restore INPUT... (-o OUT | --out-dir DIR) --model CKPT [--steps 10]
+    return R"(Usage: rdbm-restore INPUT... (-o OUT | --out-dir DIR [--recursive]) --model CKPT [--steps 10]
          [--device auto|cpu|cuda[:N]] [--half] [--method auto|rdbm|rddm] [--objective O]
          [--pi-mode residual|one|zero] [--schedule cosine|linear|sigmoid] [--lambda L]
          [--sum-scale S] [--initial-noise NOISE.npy]
          [--ema|--online] [--eta E --pi-noise residual|one|zero --seed N]
          [--tile N --overlap N] [--reference GT] [--trajectory DIR] [--report FILE.json]
-         [--bit-depth 8|16] [--overwrite] [--allow-torchscript] [--quiet] [--help] [--version]
+         [--bit-depth 8|16] [--overwrite] [--record] [--allow-torchscript] [--quiet] [--help] [--version]
 
 Restores photos with a Residual Diffusion Bridge Model (RDBM): the network predicts
 the clean image and a short bridge sampler runs from the degraded input to it; or with a
 Residual Denoising Diffusion Model (RDDM), whose sampler starts from the input plus noise.
 
 Input and output:
+  INPUT                  an image file, or a folder: its images (.png .jpg .tif .webp .bmp)
   -o, --out OUT          output file (a single input only); the extension picks the format
-  --out-dir DIR          write each output as DIR/<input file name> (created if missing)
+  --out-dir DIR          write each output as DIR/<input file name>; a folder's images as
+                         DIR/<path inside the folder> (folders are created if missing)
+  --recursive            folders: include the images of their subfolders
   --bit-depth 8|16       output bit depth (default: the input's; JPEG/WebP/BMP hold 8)
-  --overwrite            replace existing outputs (inputs are never replaced)
+  --overwrite            replace existing outputs (inputs are never replaced); without it,
+                         --out-dir skips images whose output exists and -o refuses to run
+  --record               also write each output's run record as OUTPUT.json beside it
+                         (the record is always embedded in PNG, JPEG, TIFF and WebP outputs;
+                         the input's ICC profile and EXIF are kept too, see the README)
 Model:
   --model CKPT           checkpoint (.pt/.pth zip, .safetensors; TorchScript needs the next option)
   --allow-torchscript    load a TorchScript model: such files run their own code, so only
@@ -112,7 +126,7 @@ Sampling:
   --initial-noise F.npy  RDDM: the first state's noise (float32, 1x3xHxW standard normal),
                          to reproduce a run made elsewhere; a single input only
   --tile N               tile size in pixels; 0 (default) tiles automatically when needed
-  --overlap N            tile overlap in pixels (default 32)
+  --overlap N            tile overlap in pixels (default 16)
   --no-global-context    tiles correct tone and haze each on their own (default: they take
                          the photo's coarse band from one downscaled whole-image call)
 Diagnostics:
@@ -158,6 +172,8 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
             else if (name == "--overwrite") o.overwrite = true;
             else if (name == "--allow-torchscript") o.allowTorchScript = true;
             else if (name == "--no-global-context") o.globalContext = false;
+            else if (name == "--recursive") o.recursive = true;
+            else if (name == "--record") o.record = true;
             else if (name == "--quiet" || name == "-q") o.quiet = true;
             else if (name == "--help" || name == "-h") o.help = true;
             else if (name == "--version") o.version = true;
@@ -228,6 +244,9 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
     if (o.output.empty() && o.outDir.empty()) usageError("give -o OUT (one input) or --out-dir DIR");
     if (!o.output.empty() && o.inputs.size() > 1)
         usageError("-o takes a single input, got " + std::to_string(o.inputs.size()) + "; use --out-dir DIR");
+    const bool anyFolder = std::any_of(o.inputs.begin(), o.inputs.end(), isFolder);
+    if (!o.output.empty() && anyFolder) usageError(o.inputs[0] + " is a folder: use --out-dir DIR for its images");
+    if (!o.reference.empty() && anyFolder) usageError("--reference needs a single input image, not a folder");
     if (!o.output.empty() && !isSupportedImageExtension(o.output))
         usageError("cannot tell the output format of '" + o.output + "' (use .png, .jpg, .tif, .webp or .bmp)");
     if (!o.reference.empty() && o.inputs.size() > 1) usageError("--reference needs a single input");
@@ -248,6 +267,7 @@ std::vector<std::string> plannedOutputs(const RestoreOptions& options) {
     std::string dir = options.outDir;
     while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
     for (const std::string& input : options.inputs) {
+        if (isFolder(input)) continue;
         const std::string name = fileNameOf(input);
         if (name.empty() || !isSupportedImageExtension(name))
             usageError("cannot name an output after '" + input +

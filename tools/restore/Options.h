@@ -13,9 +13,11 @@
 namespace rdbm::cli {
 
 struct RestoreOptions {
-    std::vector<std::string> inputs;
+    std::vector<std::string> inputs; // image files and folders (their images)
     std::string output;    // -o, single input only
     std::string outDir;    // --out-dir, outputs named after the inputs
+    bool recursive = false; // --recursive: folders' subfolders too, relative paths kept
+    bool record = false;    // --record: the run record also as OUTPUT.json beside each output
     std::string model;     // --model
     int steps = 10;
     std::string device = "auto";
@@ -34,7 +36,7 @@ struct RestoreOptions {
     PiMode piNoise = PiMode::Residual;
     std::uint64_t seed = 0;
     int tile = 0;          // 0: automatic
-    int overlap = 32;
+    int overlap = 16;
     bool globalContext = true; // tiles share a downscaled whole-image call's coarse band
     std::string reference;
     std::string trajectoryDir;
@@ -53,7 +55,8 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args);
 
 std::string restoreUsage();
 
-// The output path of every input, in order: -o, or --out-dir/<input's file name>.
+// The output path of every input file, in order: -o, or --out-dir/<input's file name>.
+// Folders are left out: BatchPlan.h expands them when the run starts.
 std::vector<std::string> plannedOutputs(const RestoreOptions& options);
 
 } // namespace rdbm::cli

@@ -9,10 +9,10 @@
 #include <opencv2/core/version.hpp>
 #include <unistd.h>
 
-#include "rdbm/BlasKernels.h"
 #include "Options.h"
 #include "Progress.h"
 #include "RestoreCommand.h"
+#include "rdbm/BlasKernels.h"
 #include "rdbm/Device.h"
 #include "rdbm/Error.h"
 

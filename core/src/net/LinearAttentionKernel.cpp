@@ -21,8 +21,8 @@ namespace rdbm::unet {
 
 namespace {
 
-constexpr int64_t kBlock = 64; // pixels per block: a block's k and v stay in L1
-constexpr int64_t DH = 32;     // the head width the kernel is written for
+constexpr int64_t kBlock = 64;             // pixels per block: a block's k and v stay in L1
+constexpr int64_t DH = 32;                 // the head width the kernel is written for
 constexpr int64_t kMaxChannelVectors = 16; // C <= 256: the output row's accumulators
 
 // GCC/Clang vector extensions: 16 floats, which the compiler maps onto one AVX-512, two
@@ -60,9 +60,10 @@ inline F16 vexp(F16 x) {
     const F16 n = __builtin_convertvector(k, F16);
     const F16 r = x - n * 0.693359375f + n * 2.12194440e-4f;
     const F16 z = r * r;
-    const F16 p =
-        ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r +
-         1.6666665459e-1f) * r + 5.0000001201e-1f;
+    const F16 p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r +
+                   1.6666665459e-1f) *
+                      r +
+                  5.0000001201e-1f;
     const I16 bits = (k + 127) << 23;
     F16 scale;
     std::memcpy(&scale, &bits, sizeof scale);
@@ -99,8 +100,10 @@ void foldHeadContext32(const float* __restrict__ x, const float* __restrict__ wQ
             const float* xr[4];
             for (int64_t i = 0; i < 4; ++i) xr[i] = x + std::min(start + p + i, N - 1) * C;
             for (int64_t c = 0; c < C; ++c) {
-                const F16 wk0 = load(&wk[static_cast<size_t>(c * DH)]), wk1 = load(&wk[static_cast<size_t>(c * DH + 16)]);
-                const F16 wv0 = load(&wv[static_cast<size_t>(c * DH)]), wv1 = load(&wv[static_cast<size_t>(c * DH + 16)]);
+                const F16 wk0 = load(&wk[static_cast<size_t>(c * DH)]),
+                          wk1 = load(&wk[static_cast<size_t>(c * DH + 16)]);
+                const F16 wv0 = load(&wv[static_cast<size_t>(c * DH)]),
+                          wv1 = load(&wv[static_cast<size_t>(c * DH + 16)]);
                 for (int64_t i = 0; i < 4; ++i) {
                     const F16 xv = splat(xr[i][c]);
                     k0[i] += xv * wk0;
@@ -187,8 +190,8 @@ void foldHeadContext32(const float* __restrict__ x, const float* __restrict__ wQ
 // Output rows [start, start+P): y = softmax_d(x Wq^T) M + b, per head. wqT is [heads][C][DH].
 RDBM_VECTOR_CLONES
 void outputBlock32(const float* __restrict__ x, const float* __restrict__ wqT, const float* __restrict__ m,
-                   const float* __restrict__ bOut, float* __restrict__ y, const LinearAttentionShape& s,
-                   int64_t start, int64_t P) {
+                   const float* __restrict__ bOut, float* __restrict__ y, const LinearAttentionShape& s, int64_t start,
+                   int64_t P) {
     const int64_t C = s.channels, cv = C / 16, heads = s.heads;
     for (int64_t p = 0; p < P; ++p) {
         const float* xr = x + (start + p) * C;
