@@ -129,7 +129,8 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     progress_->hide();
     statusRow->addWidget(progress_);
     status_ = new gui::ElidedLabel(this);
-    status_->setMinimumWidth(status_->fontMetrics().horizontalAdvance(QStringLiteral("0")) * 24);
+    // Room for the usual last word whole: the status takes a row of its own before eliding it.
+    status_->setMinimumWidth(status_->fontMetrics().horizontalAdvance(tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, 3)) + 8);
     statusRow->addWidget(status_, true);
     layout->addLayout(statusRow);
 
