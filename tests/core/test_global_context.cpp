@@ -54,4 +54,23 @@ TEST(GlobalContext, TilesAgreeOnAGlobalCorrection) {
     EXPECT_LT(guidedError, tileError / 10);
 }
 
+// A network with a border artefact (its outer two rows and columns come out black, as
+// zero-padded convolutions tint a border) must not print that artefact, enlarged by the
+// downscale factor, onto the photo's edges: the small call runs on a mirrored margin.
+TEST(GlobalContext, TheSmallCallsBorderStaysOffThePhoto) {
+    const rdbm::Denoiser identity = [](const torch::Tensor&, const torch::Tensor& mu, int64_t) { return mu.clone(); };
+    const rdbm::Denoiser blackBorder = [](const torch::Tensor&, const torch::Tensor& mu, int64_t) {
+        torch::Tensor out = mu.clone();
+        const int64_t h = out.size(2), w = out.size(3);
+        out.narrow(2, 0, 2).fill_(-1);
+        out.narrow(2, h - 2, 2).fill_(-1);
+        out.narrow(3, 0, 2).fill_(-1);
+        out.narrow(3, w - 2, 2).fill_(-1);
+        return out;
+    };
+    const auto mu = rampPhoto(96, 160);
+    const auto out = rdbm::GlobalContextDenoiser(rdbm::TiledDenoiser(identity, 48, 8), blackBorder, 4)(mu, mu, 5);
+    EXPECT_LT((out - mu).abs().max().item<float>(), 1e-5f);
+}
+
 } // namespace
