@@ -79,13 +79,14 @@ bool isFolder(const std::string& path) {
 } // namespace
 
 std::string restoreUsage() {
-    return R"(Usage: rdbm-restore INPUT... (-o OUT | --out-dir DIR [--recursive]) --model CKPT [--steps 10]
+    return R"(Usage: rdbm-restore INPUT... (-o OUT | --out-dir DIR) --model CKPT [--steps 10]
          [--device auto|cpu|cuda[:N]] [--half] [--method auto|rdbm|rddm] [--objective O]
          [--pi-mode residual|one|zero] [--schedule cosine|linear|sigmoid] [--lambda L]
          [--sum-scale S] [--initial-noise NOISE.npy]
          [--ema|--online] [--eta E --pi-noise residual|one|zero --seed N]
          [--tile N --overlap N] [--reference GT] [--trajectory DIR] [--report FILE.json]
-         [--bit-depth 8|16] [--overwrite] [--record] [--allow-torchscript] [--quiet] [--help] [--version]
+         [--bit-depth 8|16] [--overwrite] [--recursive] [--record] [--allow-torchscript]
+         [--quiet] [--help] [--version]
 
 Restores photos with a Residual Diffusion Bridge Model (RDBM): the network predicts
 the clean image and a short bridge sampler runs from the degraded input to it; or with a

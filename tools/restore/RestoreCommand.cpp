@@ -1,5 +1,6 @@
 #include "RestoreCommand.h"
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cmath>
@@ -9,8 +10,10 @@
 #include <memory>
 #include <system_error>
 
+#include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
 
+#include "BatchPlan.h"
 #include "NpyFile.h"
 #include "Report.h"
 #include "Trajectory.h"
@@ -18,7 +21,10 @@
 #include "rdbm/ImageIO.h"
 #include "rdbm/Metrics.h"
 #include "rdbm/Model.h"
+#include "rdbm/RestoreRecord.h"
 #include "rdbm/Sampler.h"
+#include "rdbm/Sha256.h"
+#include "rdbm/Version.h"
 
 namespace rdbm::cli {
 namespace {
@@ -33,21 +39,22 @@ bool exists(const std::string& path) {
     return fs::exists(fs::symlink_status(path, ec));
 }
 
-std::string fileNameOf(const std::string& path) { return fs::path(path).filename().string(); }
-
 std::string fixed(double v, int digits) {
     char text[64];
     std::snprintf(text, sizeof text, "%.*f", digits, v);
     return text;
 }
 
-// Where an image's trajectory goes: DIR itself for one input, DIR/<input file name> for
-// several (file names are unique then: --out-dir names outputs by them).
-std::string trajectoryDirFor(const RestoreOptions& o, size_t index) {
+// Where an image's trajectory goes: DIR itself for one input, DIR/<output name> for
+// several (output names are unique: BatchPlan refuses collisions).
+std::string trajectoryDirFor(const RestoreOptions& o, const std::vector<PlannedImage>& plan, size_t index) {
     if (o.trajectoryDir.empty()) return {};
-    if (o.inputs.size() == 1) return o.trajectoryDir;
-    return o.trajectoryDir + "/" + fileNameOf(o.inputs[index]);
+    if (plan.size() == 1) return o.trajectoryDir;
+    return o.trajectoryDir + "/" + plan[index].name;
 }
+
+// --record: the run record's file beside an output.
+std::string recordPathFor(const std::string& output) { return output + ".json"; }
 
 // One spelling per location ("./a.png", "a.png" and "x/../a.png" agree), for comparing
 // paths that may not exist yet.
@@ -60,22 +67,35 @@ std::string normalized(const std::string& path) {
 // Everything this run would write, checked before the model loads and before anything
 // is written: no two outputs in one place, nothing replaces an input (even with
 // --overwrite), nothing existing is replaced without --overwrite, and nothing that is
-// not a regular file (a device, a named pipe, a directory) is ever replaced.
-void checkOutputPaths(const RestoreOptions& o, const std::vector<std::string>& outputs) {
+// not a regular file (a device, a named pipe, a directory) is ever replaced. With
+// --out-dir and without --overwrite, an image whose output exists is skipped (marked in
+// `skipped`, its other files unchecked) instead of stopping the run: a batch resumes.
+void checkOutputPaths(const RestoreOptions& o, const std::vector<PlannedImage>& plan, std::vector<bool>& skipped) {
     const auto isInput = [&](const std::string& path) {
         for (const std::string& in : o.inputs)
             if (sameFile(path, in)) return true;
         return !o.reference.empty() && sameFile(path, o.reference);
     };
     if (!o.reportPath.empty())
-        for (const std::string& out : outputs)
-            if (normalized(out) == normalized(o.reportPath) || sameFile(out, o.reportPath))
+        for (const PlannedImage& p : plan)
+            if (normalized(p.output) == normalized(o.reportPath) || sameFile(p.output, o.reportPath))
                 throw Error(ErrorKind::Usage, "--report " + o.reportPath + " is also an output image");
-    std::vector<std::string> targets = outputs;
+    skipped.assign(plan.size(), false);
+    std::vector<std::string> targets;
+    for (size_t i = 0; i < plan.size(); ++i) {
+        const std::string& out = plan[i].output;
+        std::error_code ec;
+        if (o.output.empty() && !o.overwrite && exists(out) && fs::is_regular_file(fs::status(out, ec)) && !isInput(out)) {
+            skipped[i] = true;
+            continue;
+        }
+        targets.push_back(out);
+        if (o.record) targets.push_back(recordPathFor(out));
+        if (!o.trajectoryDir.empty())
+            for (const std::string& name : trajectoryFileNames(o.steps))
+                targets.push_back(trajectoryDirFor(o, plan, i) + "/" + name);
+    }
     if (!o.reportPath.empty()) targets.push_back(o.reportPath);
-    for (size_t i = 0; i < o.inputs.size() && !o.trajectoryDir.empty(); ++i)
-        for (const std::string& name : trajectoryFileNames(o.steps))
-            targets.push_back(trajectoryDirFor(o, i) + "/" + name);
     std::map<std::string, std::string> seen; // normalized -> as given
     for (const std::string& t : targets) {
         const auto [it, fresh] = seen.emplace(normalized(t), t);
@@ -118,19 +138,37 @@ class RestoreRun {
 public:
     RestoreRun(const RestoreOptions& o, ProgressReporter& progress, const std::atomic<bool>& cancel)
         : o_(o), progress_(progress), cancel_(cancel) {
-        run_.options = &o;
+        run_.options = &o_;
     }
 
     int execute() {
         const auto started = Clock::now();
         try {
-            outputs_ = plannedOutputs(o_);
-            checkOutputPaths(o_, outputs_);
+            plannedOutputs(o_); // the parser's checks, for callers that skipped it
+            plan_ = planImages(o_);
+            // From here on the inputs are the images, folders expanded.
+            o_.inputs.clear();
+            for (const PlannedImage& p : plan_) {
+                o_.inputs.push_back(p.input);
+                outputs_.push_back(p.output);
+            }
+            std::vector<bool> skipped;
+            checkOutputPaths(o_, plan_, skipped);
             pathsChecked_ = true;
+            for (size_t i = 0; i < plan_.size(); ++i)
+                if (skipped[i]) progress_.message("skipping " + plan_[i].input + ": " + plan_[i].output +
+                                                  " already exists (--overwrite replaces it)");
+            const bool anyToDo = std::find(skipped.begin(), skipped.end(), false) != skipped.end();
             makeDirectory(o_.outDir, "output folder");
-            loadModel();
-            loadReference();
+            if (anyToDo) {
+                loadModel();
+                loadReference();
+            }
             for (size_t i = 0; i < o_.inputs.size(); ++i) {
+                if (skipped[i]) {
+                    skip(i, "output exists");
+                    continue;
+                }
                 if (cancel_.load()) {
                     fail(ErrorKind::Cancelled, "cancelled before " + o_.inputs[i]);
                     break;
@@ -144,12 +182,59 @@ public:
         }
         run_.totalSeconds = secondsSince(started);
         writeReport();
+        summarize();
         return run_.exitCode;
     }
 
 private:
     void fail(ErrorKind kind, const std::string&) {
         if (run_.exitCode == kExitOk) run_.exitCode = exitCodeFor(kind);
+    }
+
+    void skip(size_t index, const std::string& why) {
+        ImageRecord rec;
+        rec.input = o_.inputs[index];
+        rec.output = outputs_[index];
+        rec.status = "skipped";
+        rec.error = why;
+        run_.images.push_back(rec);
+    }
+
+    // The closing line of a batch: what was done, skipped and failed, and how long it took.
+    void summarize() {
+        if (!pathsChecked_ || plan_.size() < 2) return;
+        int done = 0, skipped = 0, failed = 0;
+        for (const ImageRecord& r : run_.images) {
+            if (r.status == "ok") ++done;
+            else if (r.status == "skipped") ++skipped;
+            else ++failed;
+        }
+        const int notReached = static_cast<int>(plan_.size()) - done - skipped - failed;
+        progress_.message("summary: " + std::to_string(done) + " done, " + std::to_string(skipped) + " skipped, " +
+                          std::to_string(failed) + " failed" +
+                          (notReached > 0 ? ", " + std::to_string(notReached) + " not reached" : "") + " of " +
+                          std::to_string(plan_.size()) + " in " + ProgressReporter::formatDuration(run_.totalSeconds));
+    }
+
+    // What every output's run record shares: the model and the sampler's settings.
+    void prepareRecord() {
+        const ModelInfo& info = model_->info();
+        record_.modelFile = o_.model;
+        record_.modelSha256 = sha256File(o_.model);
+        record_.method = toString(info.metadata.method);
+        if (info.metadata.method == Method::Rddm) {
+            record_.objective = toString(info.metadata.rddm.objective);
+        } else {
+            record_.objective = toString(info.metadata.objective);
+            record_.pi = toString(info.metadata.piMode);
+        }
+        record_.steps = o_.steps;
+        record_.eta = o_.eta;
+        record_.piNoise = toString(o_.piNoise);
+        record_.seed = o_.seed;
+        record_.tileOverlap = o_.overlap;
+        record_.device = model_->device();
+        record_.version = RDBM_VERSION;
     }
 
     void loadModel() {
@@ -172,6 +257,7 @@ private:
         run_.model = info;
         run_.deviceResolved = model_->device();
         run_.deviceDescription = describeDevice(parseDevice(model_->device()));
+        prepareRecord();
         const bool rddm = info.metadata.method == Method::Rddm;
         const int T = rddm ? model_->rddmSchedule().T() : model_->schedule().T();
         if (o_.steps > T)
@@ -257,11 +343,23 @@ private:
             out.alpha = image.alpha;
             out.bitDepth = image.bitDepth;
             out.grayscale = image.grayscale;
+            out.metadata = image.metadata; // ICC profile and EXIF (orientation already applied)
+            RestoreRecord record = record_;
+            record.tileSize = result.tileSize;
+            record.time = utcTimestamp();
             WriteOptions wo;
             wo.bitDepth = o_.bitDepth;
             wo.overwrite = o_.overwrite;
+            wo.record = toJson(record);
             const auto writeStarted = Clock::now();
-            writeImage(rec.output, out, wo);
+            // A folder's subfolders, recreated under --out-dir.
+            if (!o_.outDir.empty()) makeDirectory(fs::path(rec.output).parent_path().string(), "output folder");
+            for (const std::string& note : writeImage(rec.output, out, wo)) progress_.message(note);
+            if (o_.record) {
+                const std::string text = nlohmann::ordered_json::parse(wo.record).dump(2) + "\n";
+                writeFileAtomic(recordPathFor(rec.output), std::vector<unsigned char>(text.begin(), text.end()),
+                                o_.overwrite);
+            }
             rec.writeSeconds = secondsSince(writeStarted);
             rec.outputBitDepth = storedBitDepth(rec.output, wo.bitDepth ? wo.bitDepth : image.bitDepth);
 
@@ -276,7 +374,7 @@ private:
                 }
             }
             if (trajectory) {
-                rec.trajectoryDir = trajectoryDirFor(o_, index);
+                rec.trajectoryDir = trajectoryDirFor(o_, plan_, index);
                 trajectory->write(rec.trajectoryDir, o_.overwrite);
                 rec.trajectoryFrames = trajectory->frames();
             }
@@ -329,11 +427,13 @@ private:
         }
     }
 
-    const RestoreOptions& o_;
+    RestoreOptions o_; // a copy: the run replaces folder inputs by their images
     ProgressReporter& progress_;
     const std::atomic<bool>& cancel_;
     RunRecord run_;
+    std::vector<PlannedImage> plan_;
     std::vector<std::string> outputs_;
+    RestoreRecord record_;
     bool pathsChecked_ = false; // checkOutputPaths passed: the outputs may be written
     // --initial-noise: 1x3xHxW (or 3xHxW) float32 for an image of width x height.
     std::vector<float> initialNoise(int width, int height) const {
