@@ -22,6 +22,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <ATen/Parallel.h>
@@ -37,6 +38,7 @@
 #include "checkpoint/Safetensors.h"
 #include "model/ModelImpl.h"
 #include "net/UNet.h"
+#include "net/UNetBlocks.h"
 #include "rdbm/Error.h"
 #include "rdbm/Model.h"
 #include "rdbm/Sampler.h"
@@ -135,6 +137,30 @@ std::string writeRandomCheckpoint(int dim) {
     return path;
 }
 
+// This machine's rate for the two kinds of work a call does, on the benchmark's threads:
+// a 1024^3 matrix product (BLAS) and a 3x3 convolution of 32 channels on 128x128 in
+// channels-last layout (oneDNN), in GFLOP/s, best of a few runs.
+std::pair<double, double> machineRates() {
+    c10::InferenceMode guard;
+    auto best = [](auto&& work, double flops) {
+        work(); // warm-up
+        double fastest = 1e30;
+        for (int r = 0; r < 5; ++r) {
+            const auto t0 = Clock::now();
+            work();
+            fastest = std::min(fastest, std::chrono::duration<double>(Clock::now() - t0).count());
+        }
+        return flops / fastest / 1e9;
+    };
+    const torch::Tensor a = torch::randn({1024, 1024}), b = torch::randn({1024, 1024});
+    const double gemm = best([&] { (void)at::mm(a, b).sum().item<float>(); }, 2.0 * 1024 * 1024 * 1024);
+    const torch::Tensor x = torch::randn({1, 32, 128, 128}).contiguous(at::MemoryFormat::ChannelsLast);
+    const torch::Tensor w = torch::randn({32, 32, 3, 3}).contiguous(at::MemoryFormat::ChannelsLast);
+    const double conv =
+        best([&] { (void)at::conv2d(x, w, {}, {1, 1}, {1, 1}).sum().item<float>(); }, 2.0 * 32 * 32 * 9 * 128 * 128);
+    return {gemm, conv};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -179,7 +205,11 @@ int main(int argc, char** argv) {
             const auto opts = torch::TensorOptions().dtype(torch::kFloat32).device(impl.device);
             const torch::Tensor x = torch::rand({1, 3, o.height, o.width}, opts) * 2 - 1;
             const torch::Tensor mu = torch::rand({1, 3, o.height, o.width}, opts) * 2 - 1;
+            rdbm::unet::threadFlopCount() = {};
             impl.network(x, mu, 50); // warm-up: first-call allocations and kernel selection
+            const rdbm::unet::FlopCount work = rdbm::unet::threadFlopCount();
+            result["call_gflop_convolution"] = work.convolution / 1e9;
+            result["call_gflop_attention"] = work.attention / 1e9;
             std::vector<double> ms, cpuMs;
             std::optional<torch::autograd::profiler::RecordProfile> profiler;
             if (!o.profile.empty()) profiler.emplace(o.profile);
@@ -196,6 +226,15 @@ int main(int argc, char** argv) {
             result["call_ms_min"] = *std::min_element(ms.begin(), ms.end());
             result["call_ms"] = ms;
             result["call_cpu_ms_median"] = median(cpuMs);
+            if (impl.device.is_cpu() && work.convolution + work.attention > 0) {
+                const auto [gemm, conv] = machineRates();
+                // The time the counted work takes at this machine's measured rates.
+                const double limitMs = 1e3 * (work.convolution / (conv * 1e9) + work.attention / (gemm * 1e9));
+                result["machine_gemm_gflops"] = gemm;
+                result["machine_conv3x3_gflops"] = conv;
+                result["call_limit_ms"] = limitMs;
+                result["call_fraction_of_limit"] = limitMs / median(ms);
+            }
         }
 
         // A full restoration of a random photo.
@@ -223,6 +262,13 @@ int main(int argc, char** argv) {
         if (result.contains("call_ms_median"))
             std::printf("  network call (whole image): %.1f ms median of %d (%.1f ms CPU)\n",
                         result["call_ms_median"].get<double>(), o.repeat, result["call_cpu_ms_median"].get<double>());
+        if (result.contains("call_limit_ms"))
+            std::printf("  counted work: %.2f GFLOP per call (%.2f convolutions, %.2f attention); this machine:"
+                        " GEMM %.0f GFLOP/s, 3x3 conv %.0f GFLOP/s -> limit %.1f ms, reached %.0f%%\n",
+                        result["call_gflop_convolution"].get<double>() + result["call_gflop_attention"].get<double>(),
+                        result["call_gflop_convolution"].get<double>(), result["call_gflop_attention"].get<double>(),
+                        result["machine_gemm_gflops"].get<double>(), result["machine_conv3x3_gflops"].get<double>(),
+                        result["call_limit_ms"].get<double>(), 100.0 * result["call_fraction_of_limit"].get<double>());
         std::printf("  %d-step restoration: %.2f s, %.2f s CPU (%s)\n", o.steps, rr.seconds,
                     result["restore_cpu_s"].get<double>(),
                     rr.tileSize ? (std::to_string(rr.tiles) + " tiles of " + std::to_string(rr.tileSize) + " per call").c_str()

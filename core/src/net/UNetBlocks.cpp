@@ -44,6 +44,17 @@ std::atomic<bool>& fusedFlag() {
 
 } // namespace
 
+FlopCount& threadFlopCount() {
+    thread_local FlopCount count;
+    return count;
+}
+
+namespace {
+void countConvolution(const torch::Tensor& out, int64_t in, int64_t kernel) {
+    threadFlopCount().convolution += 2.0 * static_cast<double>(out.numel()) * static_cast<double>(in * kernel * kernel);
+}
+} // namespace
+
 bool fusedKernelsEnabled() { return fusedFlag().load(std::memory_order_relaxed); }
 void setFusedKernelsEnabled(bool on) { fusedFlag().store(on, std::memory_order_relaxed); }
 
@@ -77,10 +88,14 @@ torch::Tensor Conv::forward(const torch::Tensor& x) const {
     if (kernel == 1 && stride == 1 && padding == 0) {
         // A pointwise conv is a matrix product on the pixel matrix (no layout reorders).
         const torch::Tensor w = weight.view({weight.size(0), weight.size(1)});
-        return fromPixelMatrix(at::linear(pixelMatrix(x), w, bias), x.size(2), x.size(3));
+        torch::Tensor out = fromPixelMatrix(at::linear(pixelMatrix(x), w, bias), x.size(2), x.size(3));
+        countConvolution(out, weight.size(1), 1);
+        return out;
     }
     const torch::Tensor& w = prepared_.usableFor(weight, x, is_training()) ? prepared_.get() : weight;
-    return at::conv2d(x, w, bias, {stride, stride}, {padding, padding});
+    torch::Tensor out = at::conv2d(x, w, bias, {stride, stride}, {padding, padding});
+    countConvolution(out, weight.size(1), kernel);
+    return out;
 }
 
 void Conv::freeze() {
@@ -96,7 +111,9 @@ WSConv::WSConv(int64_t in, int64_t out) {
 torch::Tensor WSConv::forward(const torch::Tensor& x) const {
     const torch::Tensor w =
         prepared_.usableFor(weight, x, is_training()) ? prepared_.get() : standardize(weight, normEps(x));
-    return at::conv2d(x, w, bias, {1, 1}, {1, 1});
+    torch::Tensor out = at::conv2d(x, w, bias, {1, 1}, {1, 1});
+    countConvolution(out, weight.size(1), 3);
+    return out;
 }
 
 void WSConv::freeze() {
@@ -188,6 +205,15 @@ AttentionUnit::AttentionUnit(int64_t channels, int64_t heads_, int64_t dimHead_,
 }
 
 torch::Tensor AttentionUnit::forward(const torch::Tensor& x) const {
+    {
+        // The reference's products: the qkv and output projections, then per head either
+        // k^T v and q context (linear) or q k^T and attn v (full).
+        const double B = static_cast<double>(x.size(0)), C = static_cast<double>(x.size(1));
+        const double N = static_cast<double>(x.size(2) * x.size(3)), dh = static_cast<double>(dimHead);
+        const double hid = static_cast<double>(heads) * dh;
+        threadFlopCount().convolution += 2.0 * B * N * C * 4.0 * hid;
+        threadFlopCount().attention += linear ? 2.0 * 2.0 * B * N * hid * dh : 2.0 * 2.0 * B * N * N * hid;
+    }
     const torch::Tensor y = norm->forward(x);
     const bool recording = torch::GradMode::is_enabled() && (y.requires_grad() || toQkv->weight.requires_grad());
     const torch::Tensor a = linear ? (recording ? linearAttention(y) : linearAttentionChunked(y))

@@ -120,6 +120,16 @@ private:
 bool fusedKernelsEnabled();
 void setFusedKernelsEnabled(bool on);
 
+// Multiply-add work done by the calling thread's network calls, counted as the reference
+// formulation does it (2 FLOPs per multiply-add): convolutions (1x1 ones included) and the
+// attention's matrix products. Norms, activations and additions (a few percent) are not
+// counted. For benchmarks: reset, run one call, read.
+struct FlopCount {
+    double convolution = 0.0;
+    double attention = 0.0;
+};
+FlopCount& threadFlopCount();
+
 // Whether an in-place update is safe: nothing records gradients through t.
 inline bool inPlaceOk(const torch::Tensor& t) { return !(t.requires_grad() && torch::GradMode::is_enabled()); }
 
