@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-#include "rdbm/BlasKernels.h"
+#include "rdbm/CpuRuntime.h"
 #include "AppSettings.h"
 #include "CommandLine.h"
 #include "DropClassifier.h"
@@ -52,7 +52,7 @@ QString languageArgument(const QStringList& args) {
 } // namespace
 
 int main(int argc, char* argv[]) {
-    rdbm::restartWithMatchingBlasKernels(argv); // rdbm/BlasKernels.h: why
+    rdbm::restartWithCpuRuntimeSettings(argv); // rdbm/CpuRuntime.h: why
     if (wantsHelpOrVersion(argc, argv)) {
         QCoreApplication core(argc, argv);
         describeApplication();

@@ -33,7 +33,7 @@
 #include <torch/torch.h>
 #include <unistd.h>
 
-#include "rdbm/BlasKernels.h"
+#include "rdbm/CpuRuntime.h"
 #include "checkpoint/RawTensor.h"
 #include "checkpoint/Safetensors.h"
 #include "model/ModelImpl.h"
@@ -164,7 +164,7 @@ std::pair<double, double> machineRates() {
 } // namespace
 
 int main(int argc, char** argv) {
-    rdbm::restartWithMatchingBlasKernels(argv); // rdbm/BlasKernels.h: why
+    rdbm::restartWithCpuRuntimeSettings(argv); // rdbm/CpuRuntime.h: why
     const BenchOptions o = parse(argc, argv);
     at::set_num_threads(o.threads);
     at::set_num_interop_threads(1);
@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
         result["size"] = std::to_string(o.width) + "x" + std::to_string(o.height);
         result["mode"] = o.mode;
         result["threads"] = at::get_num_threads();
-        result["blas_core"] = rdbm::blasCoreName(); // rdbm/BlasKernels.h
+        result["blas_core"] = rdbm::blasCoreName(); // rdbm/CpuRuntime.h
         result["device"] = model->device();
         result["load_s"] = loadSeconds;
         double load1 = 0.0;

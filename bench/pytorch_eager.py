@@ -14,7 +14,7 @@ Run with Debian's /usr/bin/python3 (python3-torch).
 Same conditions as the C++ side: the same glibc allocator setting (rdbm_core keeps freed
 activations in the heap instead of returning each to the kernel; without it eager mode
 spends seconds per call faulting pages back in) and the same OpenBLAS kernels
-(bench/run.sh exports OPENBLAS_CORETYPE for both, see core/include/rdbm/BlasKernels.h)."""
+(bench/run.sh exports OPENBLAS_CORETYPE for both, see core/include/rdbm/CpuRuntime.h)."""
 import argparse
 import ctypes
 import json

@@ -50,8 +50,11 @@ fi
 # OpenMP/MKL pools sized like the benchmark's intra-op threads.
 export OMP_NUM_THREADS="$threads" MKL_NUM_THREADS="$threads"
 # The same OpenBLAS kernels for both sides: bench_restore would restart itself with the
-# kernels matching the CPU when OpenBLAS does not recognise it (rdbm/BlasKernels.h);
+# kernels matching the CPU when OpenBLAS does not recognise it (rdbm/CpuRuntime.h);
 # Python cannot, so the choice is made here, from the CPU's flags, for both.
+# Passive OpenMP waits for both, as the C++ programs set them (spinning threads cost
+# seconds per call when the machine is busy).
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 if [[ -z "${OPENBLAS_CORETYPE:-}" ]]; then
   if grep -qw avx512bw /proc/cpuinfo && grep -qw avx512vl /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
   elif grep -qw avx2 /proc/cpuinfo && grep -qw fma /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "rdbm/BlasKernels.h"
+#include "rdbm/CpuRuntime.h"
 #include "QualityReport.h"
 #include "QualityTasks.h"
 #include "rdbm/ClassicalTools.h"
@@ -129,7 +129,7 @@ std::vector<std::string> split(const std::string& csv) {
 } // namespace
 
 int main(int argc, char** argv) try {
-    rdbm::restartWithMatchingBlasKernels(argv); // rdbm/BlasKernels.h: why
+    rdbm::restartWithCpuRuntimeSettings(argv); // rdbm/CpuRuntime.h: why
     const Options opt = parse(argc, argv);
     if (!opt.fromScores.empty()) {
         // Tables from the scores a run wrote so far, e.g. of a run stopped half-way.

@@ -12,7 +12,7 @@
 #include "Options.h"
 #include "Progress.h"
 #include "RestoreCommand.h"
-#include "rdbm/BlasKernels.h"
+#include "rdbm/CpuRuntime.h"
 #include "rdbm/Device.h"
 #include "rdbm/Error.h"
 
@@ -35,7 +35,7 @@ extern "C" void onInterrupt(int) {
 } // namespace
 
 int main(int argc, char** argv) {
-    rdbm::restartWithMatchingBlasKernels(argv); // rdbm/BlasKernels.h: why
+    rdbm::restartWithCpuRuntimeSettings(argv); // rdbm/CpuRuntime.h: why
     using namespace rdbm;
     using namespace rdbm::cli;
     const std::vector<std::string> args(argv + 1, argv + argc);

@@ -7,7 +7,7 @@
 
 #include <unistd.h>
 
-#include "rdbm/BlasKernels.h"
+#include "rdbm/CpuRuntime.h"
 #include "TrainOptions.h"
 #include "rdbm/Device.h"
 #include "rdbm/Error.h"
@@ -55,7 +55,7 @@ void printValidation(const rdbm::ValidationReport& r) {
 } // namespace
 
 int main(int argc, char** argv) {
-    rdbm::restartWithMatchingBlasKernels(argv); // rdbm/BlasKernels.h: why
+    rdbm::restartWithCpuRuntimeSettings(argv); // rdbm/CpuRuntime.h: why
     using namespace rdbm;
     cli::TrainCommandLine cl;
     try {

@@ -1,4 +1,4 @@
-#include "rdbm/BlasKernels.h"
+#include "rdbm/CpuRuntime.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -28,18 +28,26 @@ std::string matchingBlasCore() {
     return {};
 }
 
-void restartWithMatchingBlasKernels(char** argv) {
+void restartWithCpuRuntimeSettings(char** argv) {
     if (argv == nullptr || argv[0] == nullptr) return;
-    if (std::getenv("OPENBLAS_CORETYPE") != nullptr) return; // the user's choice, or our restart
-    if (const char* keep = std::getenv("RDBM_KEEP_BLAS"); keep != nullptr && std::strcmp(keep, "0") != 0) return;
-    const std::string current = blasCoreName();
-    // Only OpenBLAS's generic x86-64 kernel sets; a recognised CPU keeps its own choice.
-    if (current != "Prescott" && current != "Core2" && current != "Nehalem" && current != "Penryn") return;
-    const std::string better = matchingBlasCore();
-    if (better.empty()) return;
-    ::setenv("OPENBLAS_CORETYPE", better.c_str(), 1);
-    ::execv("/proc/self/exe", argv);
-    ::unsetenv("OPENBLAS_CORETYPE"); // exec failed: go on as we are
+    if (const char* keep = std::getenv("RDBM_KEEP_RUNTIME"); keep != nullptr && std::strcmp(keep, "0") != 0) return;
+    bool changed = false;
+    if (std::getenv("OMP_WAIT_POLICY") == nullptr) {
+        ::setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+        changed = true;
+    }
+    if (std::getenv("OPENBLAS_CORETYPE") == nullptr) {
+        // Only OpenBLAS's generic x86-64 kernel sets; a recognised CPU keeps its own choice.
+        const std::string current = blasCoreName();
+        const std::string better = matchingBlasCore();
+        if ((current == "Prescott" || current == "Core2" || current == "Nehalem" || current == "Penryn") &&
+            !better.empty()) {
+            ::setenv("OPENBLAS_CORETYPE", better.c_str(), 1);
+            changed = true;
+        }
+    }
+    if (!changed) return;
+    ::execv("/proc/self/exe", argv); // returns only on failure: go on as we are
 }
 
 } // namespace rdbm
