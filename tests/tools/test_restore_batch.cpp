@@ -224,11 +224,14 @@ TEST_F(RestoreBatch, ProfileExifAndRecordSurviveARestoration) {
     }
 }
 
-TEST_F(RestoreBatch, SaysWhatAFormatCannotCarry) {
+TEST_F(RestoreBatch, TiffKeepsEverythingBmpSaysWhatItCannotCarry) {
     TempDir dir;
     ToolRun r = runTool(restoreArgs({kSamples + "photo.jpg", "-o", dir / "out.tif"}));
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_NE(r.err.find("EXIF is not carried"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("cannot carry"), std::string::npos) << r.err;
+    const Image tiff = readImage(dir / "out.tif");
+    EXPECT_EQ(tiff.metadata.iccProfile, readImage(kSamples + "photo.jpg").metadata.iccProfile);
+    EXPECT_TRUE(ifd0HasTag(tiff.metadata.exif, 0x8825)) << "GPS";
     EXPECT_TRUE(readRestoreRecord(dir / "out.tif").has_value());
     EXPECT_FALSE(fs::exists(dir / "out.tif.json")) << "only with --record";
     r = runTool(restoreArgs({kSamples + "photo.jpg", "-o", dir / "out.bmp"}));

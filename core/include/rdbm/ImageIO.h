@@ -37,8 +37,8 @@ struct WriteOptions {
 
 // Encodes by the path's extension, writes a temporary file beside it and renames.
 // Throws Error(Usage) when the file exists and overwrite is false, Error(Image) otherwise.
-// Returns notes on what the format could not carry (BMP: no ICC, EXIF or record; TIFF:
-// no EXIF), for the caller to show; empty when everything was kept.
+// Returns notes on what the format could not carry (BMP: no ICC profile, EXIF or record;
+// JPEG: blocks over its segment limits), for the caller to show; empty when all was kept.
 std::vector<std::string> writeImage(const std::string& path, const Image& image, const WriteOptions& options = {});
 
 bool isSupportedImageExtension(const std::string& path);

@@ -57,7 +57,6 @@ std::vector<std::string> embed(Bytes& file, const std::string& format, const Emb
     }
     if (format == "tif") {
         embedTiff(file, e);
-        if (exif) return {"TIFF output: the input's EXIF is not carried (only the ICC profile and the run record)"};
         return {};
     }
     std::string lost = icc ? "the ICC profile" : "";

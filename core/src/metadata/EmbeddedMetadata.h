@@ -2,7 +2,7 @@
 // The ICC profile, EXIF and run record inside encoded files. OpenCV's encoders cannot
 // write them, so they are added to the encoded bytes afterwards: PNG iCCP, eXIf and
 // iTXt chunks; JPEG APP1 (EXIF), APP2 (ICC) and COM segments; WebP's extended format
-// (VP8X with ICCP, EXIF and XMP chunks); a rewritten TIFF IFD0 (ICC and XMP tags).
+// (VP8X with ICCP, EXIF and XMP chunks); a rewritten TIFF IFD0 (ICC, XMP, EXIF tags).
 #include <string>
 #include <vector>
 

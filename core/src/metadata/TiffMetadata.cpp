@@ -1,26 +1,25 @@
-// TIFF: the ICC profile (tag 34675) and an XMP packet with the run record (tag 700)
-// live in IFD0. Adding them appends the values and a new IFD0 (old entries plus the
-// new ones, sorted by tag) at the end and points the header at it; everything the old
-// entries refer to stays where it was. EXIF would need its sub-IFDs moved with every
-// offset inside them, so it is not carried (the caller says so).
+// TIFF: the ICC profile (tag 34675), an XMP packet with the run record (tag 700) and
+// the EXIF data live in IFD0 (EXIF as IFD0's descriptive tags, such as Make, plus
+// pointers to the EXIF and GPS sub-IFDs). Adding them appends the values and a new
+// IFD0 (old entries plus the new ones, sorted by tag) at the end and points the header
+// at it; everything the old entries refer to stays where it was.
 #include <algorithm>
 #include <array>
 #include <cstring>
 
 #include "EmbeddedMetadata.h"
+#include "IfdCopy.h"
 
 namespace rdbm::metadata {
 namespace {
 
 constexpr std::uint16_t kIccTag = 34675, kXmpTag = 700;
 
-struct Entry {
-    std::uint16_t tag;
-    std::array<std::uint8_t, 12> raw; // as stored, in the file's byte order
-};
+using Entry = IfdEntry;
 
 struct Ifd {
     bool bigEndian = false;
+    size_t offset = 0;
     std::vector<Entry> entries;
     std::uint32_t next = 0;
     bool ok = false;
@@ -35,6 +34,7 @@ Ifd readIfd0(const Bytes& file) {
         return ifd; // BigTIFF and others: left alone
     const size_t at = readU32(&file[4], ifd.bigEndian);
     if (at + 2 > file.size()) return ifd;
+    ifd.offset = at;
     const size_t count = readU16(&file[at], ifd.bigEndian);
     if (at + 2 + 12 * count + 4 > file.size()) return ifd;
     for (size_t i = 0; i < count; ++i) {
@@ -83,7 +83,19 @@ Entry appendValue(Bytes& file, bool bigEndian, std::uint16_t tag, std::uint16_t 
 ImageMetadata tiffMetadata(const Bytes& file) {
     ImageMetadata m;
     const Ifd ifd = readIfd0(file);
-    if (ifd.ok) m.iccProfile = entryBytes(file, ifd, kIccTag);
+    if (!ifd.ok) return m;
+    m.iccProfile = entryBytes(file, ifd, kIccTag);
+    // The file's own descriptive tags and sub-IFDs, as an EXIF block of the same byte order.
+    Bytes exif;
+    const std::uint8_t magic[2][4] = {{'I', 'I', 42, 0}, {'M', 'M', 0, 42}};
+    exif.assign(magic[ifd.bigEndian], magic[ifd.bigEndian] + 4);
+    appendU32(exif, 0, ifd.bigEndian);
+    std::vector<Entry> entries =
+        copyIfdEntries({file.data(), file.size(), ifd.bigEndian}, ifd.offset, exif, ifd.bigEndian,
+                       [](std::uint16_t tag) { return !isImageStructureTag(tag); });
+    if (entries.empty()) return m;
+    writeU32(&exif[4], appendIfd(exif, ifd.bigEndian, std::move(entries), 0), ifd.bigEndian);
+    m.exif = normalizedExif(exif.data(), exif.size());
     return m;
 }
 
@@ -106,17 +118,23 @@ void embedTiff(Bytes& file, const Embedding& e) {
         drop(kIccTag);
         ifd.entries.push_back(appendValue(file, ifd.bigEndian, kIccTag, 7, e.metadata.iccProfile));
     }
+    const Bytes& exif = e.metadata.exif;
+    if (exif.size() >= 8) {
+        const bool be = exif[0] == 'M';
+        const auto present = [&](std::uint16_t tag) {
+            return std::any_of(ifd.entries.begin(), ifd.entries.end(), [&](const Entry& x) { return x.tag == tag; });
+        };
+        std::vector<Entry> copied =
+            copyIfdEntries({exif.data(), exif.size(), be}, readU32(&exif[4], be), file, ifd.bigEndian,
+                           [&](std::uint16_t tag) { return !isImageStructureTag(tag) && !present(tag); });
+        ifd.entries.insert(ifd.entries.end(), copied.begin(), copied.end());
+    }
     if (!e.record.empty()) {
         drop(kXmpTag);
         const std::string xmp = xmpWithRecord(e.record);
         ifd.entries.push_back(appendValue(file, ifd.bigEndian, kXmpTag, 1, Bytes(xmp.begin(), xmp.end())));
     }
-    std::sort(ifd.entries.begin(), ifd.entries.end(), [](const Entry& a, const Entry& b) { return a.tag < b.tag; });
-    if (file.size() & 1) file.push_back(0);
-    const auto at = static_cast<std::uint32_t>(file.size());
-    appendU16(file, static_cast<std::uint16_t>(ifd.entries.size()), ifd.bigEndian);
-    for (const Entry& x : ifd.entries) file.insert(file.end(), x.raw.begin(), x.raw.end());
-    appendU32(file, ifd.next, ifd.bigEndian);
+    const std::uint32_t at = appendIfd(file, ifd.bigEndian, std::move(ifd.entries), ifd.next);
     writeU32(&file[4], at, ifd.bigEndian);
 }
 
