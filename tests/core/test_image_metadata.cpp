@@ -153,6 +153,29 @@ TEST(ImageMetadata, KeepMetadataOffAndBmpSayWhatIsLost) {
     EXPECT_NE(notes[0].find("BMP output cannot carry the ICC profile, the EXIF data"), std::string::npos) << notes[0];
 }
 
+// A forged EXIF block whose EXIF, GPS and interoperability pointers all lead back to
+// IFD0 (and repeat): copying it into a TIFF stops at the depth limit, stays small and
+// leaves a readable file.
+TEST(ImageMetadata, LoopingExifIntoTiffStaysBounded) {
+    std::vector<std::uint8_t> exif = {'I', 'I', 42, 0, 8, 0, 0, 0};
+    const std::uint16_t count = 200;
+    exif.push_back(count & 0xFF);
+    exif.push_back(count >> 8);
+    for (int i = 0; i < count; ++i) {
+        const std::uint16_t tags[] = {34665, 34853, 40965};
+        const std::uint16_t tag = tags[i % 3];
+        const std::uint8_t entry[12] = {std::uint8_t(tag & 0xFF), std::uint8_t(tag >> 8), 4, 0, 1, 0, 0, 0, 8, 0, 0, 0};
+        exif.insert(exif.end(), entry, entry + 12);
+    }
+    exif.insert(exif.end(), {0, 0, 0, 0});
+    Image img = readImage(kSamples + "photo.png");
+    img.metadata.exif = exif;
+    TempDir dir;
+    EXPECT_TRUE(writeImage(dir / "loop.tif", img).empty());
+    EXPECT_LT(fs::file_size(dir / "loop.tif"), 64u * 1024u);
+    EXPECT_EQ(readImage(dir / "loop.tif").rgb.size(), img.rgb.size());
+}
+
 TEST(RestoreRecord, JsonRoundTripAndErrors) {
     const RestoreRecord r = sampleRecord();
     const RestoreRecord back = restoreRecordFromJson(toJson(r), "x");

@@ -44,7 +44,11 @@ std::vector<IfdEntry> copyEntries(const TiffSource& src, size_t ifd, Bytes& targ
     std::vector<IfdEntry> out;
     if (depth > kMaxDepth || ifd + 2 > src.size) return out;
     const size_t count = readU16(src.data + ifd, src.bigEndian);
-    for (size_t i = 0; i < count; ++i) {
+    // A forged block could repeat a tag or point sub-IFDs back at themselves: each tag
+    // is copied once per IFD, and the copy never grows past a few times the source.
+    std::vector<bool> seen(65536, false);
+    const size_t budget = target.size() + 4 * src.size + 4096;
+    for (size_t i = 0; i < count && target.size() < budget; ++i) {
         const size_t e = ifd + 2 + 12 * i;
         if (e + 12 > src.size) break;
         const std::uint8_t* p = src.data + e;
@@ -52,6 +56,8 @@ std::vector<IfdEntry> copyEntries(const TiffSource& src, size_t ifd, Bytes& targ
         const std::uint32_t n = readU32(p + 4, src.bigEndian);
         const size_t unit = typeSize(type);
         if (!keep(tag) || unit == 0 || n > src.size / unit) continue;
+        if (seen[tag]) continue;
+        seen[tag] = true;
         const size_t bytes = unit * n;
         const size_t at = bytes <= 4 ? e + 8 : readU32(p + 8, src.bigEndian);
         if (at > src.size || bytes > src.size - at) continue;
