@@ -1,4 +1,4 @@
-// The fused CPU kernels (net/LinearAttentionKernel.h, net/FullAttentionKernel.h) against
+// The fused CPU kernels (net/LinearAttentionKernel.h, net/FullAttentionKernel.h; opt-in) against
 // the LibTorch formulas they replace: the same attention units, weights and inputs, with
 // the kernels on and off, agree to float32 rounding; and the vectorized exp against std::exp.
 #include <chrono>
@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "net/FullAttentionKernel.h"
 #include "net/LinearAttentionKernel.h"
 #include "net/UNetBlocks.h"
 
@@ -83,6 +84,28 @@ TEST(FusedKernels, LinearAttentionMatchesTheLibTorchPath) {
     }
 }
 
+// The full (middle) attention: 64 and 128 channels, pixel counts that are and are not a
+// multiple of the kernel's 16-key vectors and 4-query blocks, a batch of two, sharp logits.
+TEST(FusedKernels, FullAttentionMatchesTheLibTorchPath) {
+    struct Case {
+        int64_t batch, channels, heads, h, w;
+        double scale;
+    };
+    for (const Case c : {Case{1, 64, 4, 32, 32, 0.3}, Case{2, 64, 4, 7, 9, 0.5}, Case{1, 128, 4, 13, 5, 2.0},
+                         Case{1, 32, 2, 1, 3, 1.0}}) {
+        torch::manual_seed(static_cast<uint64_t>(c.channels + c.h));
+        AttentionUnit unit(c.channels, c.heads, 32, /*linear=*/false);
+        randomize(unit, c.scale);
+        unit.eval();
+        const torch::Tensor x =
+            torch::randn({c.batch, c.channels, c.h, c.w}).contiguous(at::MemoryFormat::ChannelsLast) * 2;
+        const torch::Tensor reference = run(unit, x, false), fused = run(unit, x, true);
+        ASSERT_EQ(fused.sizes(), reference.sizes());
+        EXPECT_LT(maxRelativeError(fused, reference), 2e-5)
+            << "channels " << c.channels << ", heads " << c.heads << ", " << c.h << "x" << c.w;
+    }
+}
+
 // Shapes the kernel does not take (a head width other than 32, 24 channels, 64 channels
 // against 128 features), and a NCHW input, take the LibTorch path with the same result.
 TEST(FusedKernels, OtherLayoutsAndHeadWidthsFallBack) {
@@ -90,6 +113,7 @@ TEST(FusedKernels, OtherLayoutsAndHeadWidthsFallBack) {
     EXPECT_FALSE(linearAttentionKernelFits({256, 24, 4, 32}));
     EXPECT_FALSE(linearAttentionKernelFits({256, 64, 4, 32}));
     EXPECT_TRUE(linearAttentionKernelFits({256, 32, 4, 32}));
+    EXPECT_FALSE(fullAttentionKernelFits({1, 256, 4, 16}));
     torch::manual_seed(3);
     AttentionUnit unit(16, 2, 16, /*linear=*/true);
     randomize(unit, 0.5);

@@ -8,67 +8,17 @@
 
 #include <ATen/Parallel.h>
 
-// The loops below are written so the compiler vectorizes them; the distribution's
-// baseline is SSE2, so the hot functions are also compiled for AVX2 and AVX-512 and the
-// loader picks the best one for the CPU (GCC function multi-versioning).
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define RDBM_VECTOR_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define RDBM_VECTOR_CLONES
-#endif
+#include "net/VectorMath.h"
 
 namespace rdbm::unet {
+
+using namespace vec;
 
 namespace {
 
 constexpr int64_t kBlock = 64;             // pixels per block: a block's k and v stay in L1
 constexpr int64_t DH = 32;                 // the head width the kernel is written for
 constexpr int64_t kMaxChannelVectors = 16; // C <= 256: the output row's accumulators
-
-// GCC/Clang vector extensions: 16 floats, which the compiler maps onto one AVX-512, two
-// AVX2 or four SSE registers in the respective clone. Loads and stores go through memcpy
-// (no alignment assumed).
-typedef float F16 __attribute__((vector_size(64)));
-typedef int32_t I16 __attribute__((vector_size(64)));
-
-inline F16 load(const float* p) {
-    F16 v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-inline void store(float* p, F16 v) { std::memcpy(p, &v, sizeof v); }
-inline F16 splat(float v) { return F16{} + v; }
-inline F16 vmax(F16 a, F16 b) { return a > b ? a : b; }
-inline float hmax(F16 v) {
-    float m = v[0];
-    for (int i = 1; i < 16; ++i) m = v[i] > m ? v[i] : m;
-    return m;
-}
-inline float hsum(F16 v) {
-    float s = 0.0f;
-    for (int i = 0; i < 16; ++i) s += v[i];
-    return s;
-}
-
-// Cephes' single-precision exp: 2^k * p(r) with r = x - k ln2 in [-ln2/2, ln2/2]; k comes
-// from truncating a positive number (a floor that needs no SSE4.1), and 2^k is built in
-// the exponent bits. About 2 ulp for x >= -87; below that about 1e-38 instead of 0.
-inline F16 vexp(F16 x) {
-    x = vmax(x, splat(-87.0f));
-    x = x < 88.0f ? x : splat(88.0f);
-    const I16 k = __builtin_convertvector(x * 1.44269504088896341f + 128.5f, I16) - 128;
-    const F16 n = __builtin_convertvector(k, F16);
-    const F16 r = x - n * 0.693359375f + n * 2.12194440e-4f;
-    const F16 z = r * r;
-    const F16 p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r +
-                   1.6666665459e-1f) *
-                      r +
-                  5.0000001201e-1f;
-    const I16 bits = (k + 127) << 23;
-    F16 scale;
-    std::memcpy(&scale, &bits, sizeof scale);
-    return (p * z + r + 1.0f) * scale;
-}
 
 } // namespace
 

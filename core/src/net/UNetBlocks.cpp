@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 
+#include "net/FullAttentionKernel.h"
 #include "net/LinearAttentionKernel.h"
 
 namespace rdbm::unet {
@@ -36,8 +37,10 @@ torch::Tensor addResidual(torch::Tensor h, const torch::Tensor& r) {
 
 std::atomic<bool>& fusedFlag() {
     static std::atomic<bool> flag{[] {
+        // Off unless asked for: on the build machine neither kernel has yet beaten LibTorch
+        // with OpenBLAS's AVX-512 kernels inside a whole network call (see the header).
         const char* v = std::getenv("RDBM_FUSED_KERNELS");
-        return v == nullptr || std::strcmp(v, "0") != 0;
+        return v != nullptr && std::strcmp(v, "1") == 0;
     }()};
     return flag;
 }
@@ -159,8 +162,7 @@ Block::Block(int64_t in, int64_t out, int64_t groups_) : groups(groups_) {
 
 torch::Tensor Block::forward(const torch::Tensor& x, const torch::Tensor& scaleShift) const {
     const torch::Tensor h = proj->forward(x);
-    if (!scaleShift.defined())
-        return siluMaybeInPlace(at::group_norm(h, groups, norm->weight, norm->bias, 1e-5));
+    if (!scaleShift.defined()) return siluMaybeInPlace(at::group_norm(h, groups, norm->weight, norm->bias, 1e-5));
 
     // GroupNorm's affine and the time modulation fused into one per-sample affine:
     // (n*w + b)*(s+1) + shift = n*(w*(s+1)) + (b*(s+1) + shift).
@@ -191,7 +193,7 @@ torch::Tensor ResnetBlock::forward(const torch::Tensor& x, const torch::Tensor& 
 AttentionUnit::AttentionUnit(int64_t channels, int64_t heads_, int64_t dimHead_, bool linear_)
     : heads(heads_), dimHead(dimHead_), linear(linear_) {
     const int64_t hidden = heads * dimHead;
-    auto pre = register_module("fn", std::make_shared<Node>());     // Residual.fn = PreNorm
+    auto pre = register_module("fn", std::make_shared<Node>());       // Residual.fn = PreNorm
     auto attn = pre->register_module("fn", std::make_shared<Node>()); // PreNorm.fn = (Linear)Attention
     norm = pre->register_module("norm", std::make_shared<ChannelNorm>(channels));
     toQkv = attn->register_module("to_qkv", std::make_shared<Conv>(channels, hidden * 3, 1, 1, 0, false));
@@ -216,8 +218,8 @@ torch::Tensor AttentionUnit::forward(const torch::Tensor& x) const {
     }
     const torch::Tensor y = norm->forward(x);
     const bool recording = torch::GradMode::is_enabled() && (y.requires_grad() || toQkv->weight.requires_grad());
-    const torch::Tensor a = linear ? (recording ? linearAttention(y) : linearAttentionChunked(y))
-                                   : fullAttention(y, !recording);
+    const torch::Tensor a =
+        linear ? (recording ? linearAttention(y) : linearAttentionChunked(y)) : fullAttention(y, !recording);
     return addResidual(a, x);
 }
 
@@ -241,7 +243,7 @@ torch::Tensor AttentionUnit::linearAttention(const torch::Tensor& x) const {
     context = inPlaceOk(context) ? context.mul_(factor) : context * factor;
 
     const torch::Tensor Wo = toOut->weight.view({C, heads, dimHead}).permute({1, 2, 0}); // h e C
-    const torch::Tensor M = at::matmul(context, Wo).reshape({B, hidden, C});            // B (h d) C
+    const torch::Tensor M = at::matmul(context, Wo).reshape({B, hidden, C});             // B (h d) C
     const torch::Tensor y = at::baddbmm(toOut->bias.view({1, 1, C}), q.reshape({B, N, hidden}), M);
     return outNorm->forward(fromPixelMatrix(y, H, W));
 }
@@ -296,13 +298,12 @@ torch::Tensor AttentionUnit::linearAttentionChunked(const torch::Tensor& x) cons
     context.div_(expSum.view({B, heads, dimHead, 1})).mul_(factor);
 
     const torch::Tensor Wo = toOut->weight.view({C, heads, dimHead}).permute({1, 2, 0}); // h e C
-    const torch::Tensor M = at::matmul(context, Wo).reshape({B, hidden, C});            // B (h d) C
+    const torch::Tensor M = at::matmul(context, Wo).reshape({B, hidden, C});             // B (h d) C
     const torch::Tensor bias = toOut->bias.view({1, 1, C});
     torch::Tensor y = at::empty({B, N, C}, x.options());
     for (int64_t start = 0; start < N; start += rows) {
         const int64_t n = std::min(rows, N - start);
-        const torch::Tensor q =
-            at::softmax(at::matmul(X.narrow(1, start, n), WqT).view({B, n, heads, dimHead}), -1);
+        const torch::Tensor q = at::softmax(at::matmul(X.narrow(1, start, n), WqT).view({B, n, heads, dimHead}), -1);
         y.narrow(1, start, n).copy_(at::baddbmm(bias, q.view({B, n, hidden}), M));
     }
     return outNorm->forward(fromPixelMatrix(y, H, W));
@@ -319,9 +320,19 @@ torch::Tensor AttentionUnit::fullAttention(const torch::Tensor& x, bool chunked)
         return m.view({B, n, heads, dimHead}).permute({0, 2, 1, 3}); // B h n d
     };
     const torch::Tensor WqT = (Wqkv.narrow(0, 0, hidden) * scale).t();
+    const torch::Tensor Wo = toOut->weight.view({C, hidden});
+    if (chunked && fusedKernelsEnabled() && x.device().is_cpu() && x.scalar_type() == torch::kFloat &&
+        Wqkv.scalar_type() == torch::kFloat && fullAttentionKernelFits({B, N, heads, dimHead})) {
+        const torch::Tensor qm = at::matmul(X, WqT).contiguous();
+        const torch::Tensor km = at::matmul(X, Wqkv.narrow(0, hidden, hidden).t()).contiguous();
+        const torch::Tensor vm = at::matmul(X, Wqkv.narrow(0, 2 * hidden, hidden).t()).contiguous();
+        torch::Tensor out = at::empty({B, N, hidden}, x.options());
+        fullAttentionForward(qm.data_ptr<float>(), km.data_ptr<float>(), vm.data_ptr<float>(), out.data_ptr<float>(),
+                             {B, N, heads, dimHead});
+        return fromPixelMatrix(at::linear(out, Wo, toOut->bias), H, W);
+    }
     const torch::Tensor kT = perHead(at::matmul(X, Wqkv.narrow(0, hidden, hidden).t()), N).transpose(-1, -2);
     const torch::Tensor v = perHead(at::matmul(X, Wqkv.narrow(0, 2 * hidden, hidden).t()), N);
-    const torch::Tensor Wo = toOut->weight.view({C, hidden});
     // Each query row's softmax is independent: without gradients, take the queries in
     // chunks so the [heads, queries, N] similarity matrix stays bounded on large inputs.
     const int64_t rows = chunked ? chunkRows(heads * N, N, 1 << 22) : N; // ~16 MiB
