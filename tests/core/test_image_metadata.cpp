@@ -5,12 +5,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
 #include "ExifOrientation.h"
+#include "metadata/EmbeddedMetadata.h"
 #include "rdbm/Error.h"
 #include "rdbm/ImageIO.h"
 #include "rdbm/RestoreRecord.h"
@@ -174,6 +176,36 @@ TEST(ImageMetadata, LoopingExifIntoTiffStaysBounded) {
     EXPECT_TRUE(writeImage(dir / "loop.tif", img).empty());
     EXPECT_LT(fs::file_size(dir / "loop.tif"), 64u * 1024u);
     EXPECT_EQ(readImage(dir / "loop.tif").rgb.size(), img.rgb.size());
+}
+
+// The metadata readers see whatever a file holds: damaged copies of every format (bytes
+// overwritten, lengths and offsets among them, and truncations) must never read out of
+// bounds or loop; with ASan this catches what plain runs cannot.
+TEST(ImageMetadata, DamagedFilesNeverCrashTheReaders) {
+    TempDir dir;
+    const Image photo = readImage(kSamples + "photo.jpg");
+    WriteOptions wo;
+    wo.record = toJson(sampleRecord());
+    std::mt19937 rng(11);
+    for (const char* ext : {"png", "jpg", "webp", "tif"}) {
+        SCOPED_TRACE(ext);
+        const std::string path = dir / (std::string("d.") + ext);
+        writeImage(path, photo, wo);
+        const metadata::Bytes clean = readBytes(path);
+        const std::string format = ext;
+        ASSERT_FALSE(metadata::extractRecord(clean, format).empty());
+        for (int i = 0; i < 3000; ++i) {
+            metadata::Bytes bytes = clean;
+            if (i % 10 == 0) {
+                bytes.resize(rng() % bytes.size());
+            } else {
+                for (int k = 0; k < 1 + i % 4; ++k) bytes[rng() % bytes.size()] = static_cast<std::uint8_t>(rng());
+            }
+            const ImageMetadata m = metadata::extractMetadata(bytes, format);
+            EXPECT_LE(m.iccProfile.size(), 16u << 20);
+            (void)metadata::extractRecord(bytes, format);
+        }
+    }
 }
 
 TEST(RestoreRecord, JsonRoundTripAndErrors) {

@@ -154,6 +154,8 @@ bool isImageStructureTag(std::uint16_t tag) {
     case 530:
     case 531:
     case 532:
+    case 34377: // Photoshop's resources and layers (37724): often megabytes, and not EXIF
+    case 37724:
     case 34675: // ICC profile: carried on its own
     case 700:   // XMP: holds the run record
         return true;

@@ -33,8 +33,9 @@ std::vector<IfdEntry> copyIfdEntries(const TiffSource& src, size_t ifdOffset, By
 // its offset in target.
 std::uint32_t appendIfd(Bytes& target, bool bigEndian, std::vector<IfdEntry> entries, std::uint32_t next);
 
-// Tags that describe a TIFF file's own pixels (size, strips, compression, ...): never
-// copied between a photo's EXIF and a TIFF file's IFD0.
+// Tags that describe a TIFF file's own pixels (size, strips, compression, ...), and
+// bulky application data (Photoshop layers): never copied between a photo's EXIF and a
+// TIFF file's IFD0.
 bool isImageStructureTag(std::uint16_t tag);
 
 } // namespace rdbm::metadata
