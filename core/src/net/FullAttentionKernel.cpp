@@ -21,8 +21,8 @@ constexpr int64_t kQueries = 4; // queries per block: four independent accumulat
 
 namespace detail {
 
-// Queries [q0, q0 + nq) of one image and head. kT: the head's keys transposed, [DH][Npad],
-// zero past N; scores: [kQueries][Npad] scratch.
+// Queries [q0, q0 + nq) of one image and head (q, out: row stride hid). kT: the head's keys
+// transposed, [DH][Npad], zero past N; v: the head's values, [N][DH]; scores: [kQueries][Npad].
 RDBM_VECTOR_CLONES
 void attendBlock(const float* q, const float* kT, const float* v, float* out, int64_t N, int64_t Npad, int64_t hid,
                  int64_t q0, int64_t nq, float* scores) {
@@ -60,7 +60,7 @@ void attendBlock(const float* q, const float* kT, const float* v, float* out, in
     // up to N only) do not matter.
     F16 o0[kQueries] = {}, o1[kQueries] = {};
     for (int64_t j = 0; j < N; ++j) {
-        const F16 v0 = load(v + j * hid), v1 = load(v + j * hid + 16);
+        const F16 v0 = load(v + j * DH), v1 = load(v + j * DH + 16);
         for (int64_t i = 0; i < kQueries; ++i) {
             const F16 p = splat(scores[i * Npad + j]);
             o0[i] += p * v0;
@@ -84,14 +84,19 @@ void fullAttentionForward(const float* q, const float* k, const float* v, float*
     const int64_t N = s.pixels, hid = s.heads * DH, Npad = (N + 15) / 16 * 16;
     const int64_t units = s.batch * s.heads;
     // Keys transposed per image and head, [DH][Npad]: the score loop then reads 16 keys'
-    // feature d as one vector.
-    std::vector<float> kT(static_cast<size_t>(units * DH * Npad), 0.0f);
+    // feature d as one vector. Values gathered per image and head, [N][DH]: one head's
+    // values are then contiguous instead of 4*DH floats apart.
+    std::vector<float> kT(static_cast<size_t>(units * DH * Npad), 0.0f), vh(static_cast<size_t>(units * N * DH));
     at::parallel_for(0, units, 1, [&](int64_t begin, int64_t end) {
         for (int64_t u = begin; u < end; ++u) {
             const int64_t b = u / s.heads, h = u % s.heads;
             float* dst = kT.data() + u * DH * Npad;
+            float* vdst = vh.data() + u * N * DH;
             for (int64_t n = 0; n < N; ++n)
-                for (int64_t d = 0; d < DH; ++d) dst[d * Npad + n] = k[(b * N + n) * hid + h * DH + d];
+                for (int64_t d = 0; d < DH; ++d) {
+                    dst[d * Npad + n] = k[(b * N + n) * hid + h * DH + d];
+                    vdst[n * DH + d] = v[(b * N + n) * hid + h * DH + d];
+                }
         }
     });
     const int64_t blocks = (N + kQueries - 1) / kQueries;
@@ -102,8 +107,8 @@ void fullAttentionForward(const float* q, const float* k, const float* v, float*
             const int64_t b = u / s.heads, h = u % s.heads;
             const int64_t offset = b * N * hid + h * DH;
             const int64_t q0 = blk * kQueries;
-            detail::attendBlock(q + offset, kT.data() + u * DH * Npad, v + offset, out + offset, N, Npad, hid, q0,
-                                std::min(kQueries, N - q0), scores.data());
+            detail::attendBlock(q + offset, kT.data() + u * DH * Npad, vh.data() + u * N * DH, out + offset, N, Npad,
+                                hid, q0, std::min(kQueries, N - q0), scores.data());
         }
     });
 }

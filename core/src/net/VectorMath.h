@@ -28,7 +28,8 @@ inline F16 load(const float* p) {
     return v;
 }
 inline void store(float* p, F16 v) { std::memcpy(p, &v, sizeof v); }
-inline F16 splat(float v) { return F16{} + v; }
+// Written out: "F16{} + v" would add 0.0f in scalar first (it is not an identity for -0.0).
+inline F16 splat(float v) { return F16{v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v}; }
 inline F16 vmax(F16 a, F16 b) { return a > b ? a : b; }
 inline float hmax(F16 v) {
     float m = v[0];
