@@ -169,6 +169,26 @@ TEST_F(RestoreBatch, FolderRecursiveKeepsRelativePathsAndSkipsExisting) {
     EXPECT_FALSE(fs::exists(dir / "in/.cache/restored"));
 }
 
+// A damaged photo in a folder fails on its own: the others are restored, the summary
+// counts it, the exit code says "bad image", and the report records every image.
+TEST_F(RestoreBatch, ABadImageIsCountedAndTheRestRun) {
+    TempDir dir;
+    fs::create_directories(dir / "in");
+    fs::copy_file(kSamples + "photo.png", dir / "in/a.png");
+    fs::copy_file(kSamples + "photo.jpg", dir / "in/c.jpg");
+    const std::string png = readText(kSamples + "photo.png");
+    std::ofstream(dir / "in/b.png", std::ios::binary) << png.substr(0, png.size() / 2);
+    const ToolRun r = runTool(restoreArgs({dir / "in", "--out-dir", dir / "out", "--report", dir / "r.json"}));
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("summary: 2 done, 0 skipped, 1 failed of 3 in "), std::string::npos) << r.err;
+    EXPECT_EQ(dir.files("out"), (std::vector<std::string>{"a.png", "c.jpg"}));
+    const nlohmann::json j = nlohmann::json::parse(readText(dir / "r.json"));
+    ASSERT_EQ(j["images"].size(), 3u);
+    EXPECT_EQ(j["images"][1]["status"], "error");
+    EXPECT_EQ(j["images"][2]["status"], "ok");
+    EXPECT_EQ(j["images"][2]["record"]["model_sha256"], sha256File(kCheckpoint));
+}
+
 TEST_F(RestoreBatch, FolderRefusals) {
     TempDir dir;
     fs::create_directories(dir / "empty/sub");

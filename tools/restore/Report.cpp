@@ -50,6 +50,7 @@ nlohmann::json imageJson(const ImageRecord& r) {
         j["metrics"] = m;
     }
     if (!r.trajectoryDir.empty()) j["trajectory"] = {{"dir", r.trajectoryDir}, {"frames", r.trajectoryFrames}};
+    if (!r.record.empty()) j["record"] = nlohmann::json::parse(r.record);
     return j;
 }
 

@@ -29,6 +29,7 @@ struct ImageRecord {
     std::optional<QualityMetrics> inputMetrics, outputMetrics;
     std::string trajectoryDir;
     int trajectoryFrames = 0;
+    std::string record; // the run record embedded in the output (JSON), empty if none
 };
 
 struct RunRecord {

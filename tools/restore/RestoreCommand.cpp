@@ -361,6 +361,7 @@ private:
                                 o_.overwrite);
             }
             rec.writeSeconds = secondsSince(writeStarted);
+            rec.record = wo.record;
             rec.outputBitDepth = storedBitDepth(rec.output, wo.bitDepth ? wo.bitDepth : image.bitDepth);
 
             std::string metrics;
