@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build pkg-config git clang-format
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-image-formats-plugins
-  qt6-translations-l10n  # Qt's own strings (dialog buttons such as Close) in German and Chinese
+  qt6-translations-l10n  # Qt's own strings, dialog buttons such as Close, in German and Chinese
   libtorch-dev libopenblas0-openmp
   libopencv-dev libqcustomplot-dev libgtest-dev nlohmann-json3-dev zlib1g-dev
   xvfb xauth pngquant optipng
