@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -140,7 +141,10 @@ int main(int argc, char** argv) try {
         while (std::getline(in, line)) {
             if (line.empty()) continue;
             const auto j = nlohmann::json::parse(line);
-            report.add({j.at("scale"), j.at("task"), j.at("method"), j.at("photo"), j.at("psnr"), j.at("ssim"),
+            // JSON has no infinity: an untouched photo's PSNR (+inf) was written as null.
+            const double psnr =
+                j.at("psnr").is_null() ? std::numeric_limits<double>::infinity() : j.at("psnr").get<double>();
+            report.add({j.at("scale"), j.at("task"), j.at("method"), j.at("photo"), psnr, j.at("ssim"),
                         j.at("seconds")});
         }
         std::vector<std::string> classicalNames;
