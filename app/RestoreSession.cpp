@@ -407,6 +407,7 @@ bool RestoreSession::saveResult(int index, const QString& path, bool overwrite) 
         image.alpha = it.input.image->alpha;
         image.bitDepth = it.input.image->bitDepth;
         image.grayscale = it.input.image->grayscale;
+        image.metadata = it.input.image->metadata; // ICC profile and EXIF, as rdbm-restore keeps them
     }
     image.format = QFileInfo(target).suffix().toLower().toStdString();
     const int id = nextId_++;
