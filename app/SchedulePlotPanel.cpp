@@ -73,6 +73,16 @@ void SchedulePlotPanel::rebuild() {
         info_->setText(tr("Load a model to see its schedule and residual-to-noise ratio."));
         return;
     }
+    if (model_->info().metadata.method == rdbm::Method::Rddm) {
+        // The plot's curves are RDBM's (theta, sigma, their ratio); drawing them for an RDDM
+        // model would show a schedule the model does not use.
+        series_ = {};
+        exportPng_->setEnabled(false);
+        exportPdf_->setEnabled(false);
+        info_->setText(tr("This is an RDDM model. Its schedule (the cumulative residual and noise coefficients and "
+                          "their ratio) is not plotted yet; the Model panel lists its sum_scale and T."));
+        return;
+    }
     const rdbm::RdbmSchedule& schedule = model_->schedule();
     const bool band = !x0_.empty() && !mu_.empty() && x0_.size() == mu_.size();
     series_ = RnrData::compute(schedule, std::clamp(steps_, 1, schedule.T()), band ? x0_ : cv::Mat(),

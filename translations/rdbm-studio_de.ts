@@ -1483,6 +1483,10 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
 <context>
     <name>rdbm::app::SchedulePlotPanel</name>
     <message>
+        <source>This is an RDDM model. Its schedule (the cumulative residual and noise coefficients and their ratio) is not plotted yet; the Model panel lists its sum_scale and T.</source>
+        <translation>Dies ist ein RDDM-Modell. Sein Zeitplan (die kumulierten Residuum- und Rauschkoeffizienten und ihr Verhältnis) wird noch nicht dargestellt; das Modell-Panel nennt sum_scale und T.</translation>
+    </message>
+    <message>
         <source>Export Plot as &amp;PNG…</source>
         <translation>Diagramm als &amp;PNG exportieren…</translation>
     </message>

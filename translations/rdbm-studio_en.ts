@@ -1478,6 +1478,10 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
 <context>
     <name>rdbm::app::SchedulePlotPanel</name>
     <message>
+        <source>This is an RDDM model. Its schedule (the cumulative residual and noise coefficients and their ratio) is not plotted yet; the Model panel lists its sum_scale and T.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export Plot as &amp;PNG…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1470,6 +1470,10 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
 <context>
     <name>rdbm::app::SchedulePlotPanel</name>
     <message>
+        <source>This is an RDDM model. Its schedule (the cumulative residual and noise coefficients and their ratio) is not plotted yet; the Model panel lists its sum_scale and T.</source>
+        <translation>这是一个 RDDM 模型。其时间表（累积残差系数、噪声系数及其比值）尚未绘制；模型面板列出了它的 sum_scale 和 T。</translation>
+    </message>
+    <message>
         <source>Export Plot as &amp;PNG…</source>
         <translation>将图表导出为 &amp;PNG…</translation>
     </message>

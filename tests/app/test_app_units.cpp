@@ -2,6 +2,7 @@
 // budget, the RNR numbers against the schedule, settings, translations, error wording,
 // command-line parsing, image conversion, the trajectory exporter and the model panel.
 #include <QImage>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -15,6 +16,7 @@
 #include "ImageConvert.h"
 #include "ModelPanel.h"
 #include "RnrData.h"
+#include "SchedulePlotPanel.h"
 #include "AtomicFile.h"
 #include "TrajectoryExporter.h"
 #include "TrajectoryRecord.h"
@@ -249,6 +251,24 @@ private slots:
         QVERIFY2(!text.contains(QStringLiteral("\u03bb")), qPrintable(text));
         panel.setModel(rdbm::Model::load(apptest::smallModel().toStdString()));
         QVERIFY(panel.summaryLines().join('\n').contains("Method: RDBM"));
+    }
+
+    // The schedule tab draws RDBM's curves; for an RDDM model it says so instead of drawing
+    // a schedule that model does not use.
+    void scheduleTabDoesNotDrawRdbmCurvesForAnRddmModel() {
+        SchedulePlotPanel panel;
+        auto labelsSay = [&panel](const QString& words) {
+            for (QLabel* label : panel.findChildren<QLabel*>())
+                if (label->text().contains(words)) return true;
+            return false;
+        };
+        panel.setModel(rdbm::Model::load(RDBM_FIXTURE_DIR "/rddm/trainer_s0.pt"));
+        QVERIFY(labelsSay("This is an RDDM model"));
+        QVERIFY(!panel.exportPngAction()->isEnabled());
+        panel.setModel(rdbm::Model::load(apptest::smallModel().toStdString()));
+        QVERIFY(!labelsSay("This is an RDDM model"));
+        QVERIFY(labelsSay("schedule, T = "));
+        QVERIFY(panel.exportPngAction()->isEnabled());
     }
 
     void aboutNamesTheVersions() {
