@@ -60,49 +60,45 @@ TEST(FusedKernels, ExpMatchesStdExpToAFewUlp) {
     EXPECT_LT(tiny, 1e-37f) << "far below the range the result stays (almost) zero, never garbage";
 }
 
+struct AttentionCase {
+    int64_t batch, channels, heads, h, w;
+    double scale; // of the random weights: larger gives sharper softmaxes
+};
+
+// The unit with random weights on a random channels-last input, fused against LibTorch.
+static void expectFusedMatches(const AttentionCase& c, bool linear) {
+    torch::manual_seed(static_cast<uint64_t>(c.channels * 7 + c.h));
+    AttentionUnit unit(c.channels, c.heads, 32, linear);
+    randomize(unit, c.scale);
+    unit.eval();
+    const torch::Tensor x =
+        torch::randn({c.batch, c.channels, c.h, c.w}).contiguous(at::MemoryFormat::ChannelsLast) * 2;
+    const torch::Tensor reference = run(unit, x, false), fused = run(unit, x, true);
+    ASSERT_EQ(fused.sizes(), reference.sizes());
+    EXPECT_LT(maxRelativeError(fused, reference), 2e-5)
+        << (linear ? "linear" : "full") << " attention, channels " << c.channels << ", heads " << c.heads << ", " << c.h
+        << "x" << c.w;
+}
+
 // Several shapes: the bundled net's levels that use the kernel (16 and 32 channels), pixel
 // counts that are not a multiple of the kernel's blocks, two and eight heads, a batch of
 // two, and large logits that move the running maximum between blocks.
 TEST(FusedKernels, LinearAttentionMatchesTheLibTorchPath) {
-    struct Case {
-        int64_t batch, channels, heads, h, w;
-        double scale;
-    };
-    for (const Case c : {Case{1, 16, 4, 32, 32, 0.3}, Case{1, 32, 4, 17, 23, 0.5}, Case{2, 32, 8, 8, 8, 0.2},
-                         Case{1, 16, 2, 9, 70, 1.5}, Case{1, 16, 4, 31, 5, 3.0}}) {
+    for (const AttentionCase c : {AttentionCase{1, 16, 4, 32, 32, 0.3}, AttentionCase{1, 32, 4, 17, 23, 0.5},
+                                  AttentionCase{2, 32, 8, 8, 8, 0.2}, AttentionCase{1, 16, 2, 9, 70, 1.5},
+                                  AttentionCase{1, 16, 4, 31, 5, 3.0}}) {
         ASSERT_TRUE(linearAttentionKernelFits({c.h * c.w, c.channels, c.heads, 32})) << "the case must use the kernel";
-        torch::manual_seed(static_cast<uint64_t>(c.channels * 7 + c.h));
-        AttentionUnit unit(c.channels, c.heads, 32, /*linear=*/true);
-        randomize(unit, c.scale);
-        unit.eval();
-        const torch::Tensor x =
-            torch::randn({c.batch, c.channels, c.h, c.w}).contiguous(at::MemoryFormat::ChannelsLast) * 2;
-        const torch::Tensor reference = run(unit, x, false), fused = run(unit, x, true);
-        ASSERT_EQ(fused.sizes(), reference.sizes());
-        EXPECT_LT(maxRelativeError(fused, reference), 2e-5)
-            << "channels " << c.channels << ", heads " << c.heads << ", " << c.h << "x" << c.w;
+        expectFusedMatches(c, /*linear=*/true);
     }
 }
 
 // The full (middle) attention: 64 and 128 channels, pixel counts that are and are not a
 // multiple of the kernel's 16-key vectors and 4-query blocks, a batch of two, sharp logits.
 TEST(FusedKernels, FullAttentionMatchesTheLibTorchPath) {
-    struct Case {
-        int64_t batch, channels, heads, h, w;
-        double scale;
-    };
-    for (const Case c : {Case{1, 64, 4, 32, 32, 0.3}, Case{2, 64, 4, 7, 9, 0.5}, Case{1, 128, 4, 13, 5, 2.0},
-                         Case{1, 32, 2, 1, 3, 1.0}}) {
-        torch::manual_seed(static_cast<uint64_t>(c.channels + c.h));
-        AttentionUnit unit(c.channels, c.heads, 32, /*linear=*/false);
-        randomize(unit, c.scale);
-        unit.eval();
-        const torch::Tensor x =
-            torch::randn({c.batch, c.channels, c.h, c.w}).contiguous(at::MemoryFormat::ChannelsLast) * 2;
-        const torch::Tensor reference = run(unit, x, false), fused = run(unit, x, true);
-        ASSERT_EQ(fused.sizes(), reference.sizes());
-        EXPECT_LT(maxRelativeError(fused, reference), 2e-5)
-            << "channels " << c.channels << ", heads " << c.heads << ", " << c.h << "x" << c.w;
+    for (const AttentionCase c : {AttentionCase{1, 64, 4, 32, 32, 0.3}, AttentionCase{2, 64, 4, 7, 9, 0.5},
+                                  AttentionCase{1, 128, 4, 13, 5, 2.0}, AttentionCase{1, 32, 2, 1, 3, 1.0}}) {
+        ASSERT_TRUE(fullAttentionKernelFits({c.batch, c.h * c.w, c.heads, 32})) << "the case must use the kernel";
+        expectFusedMatches(c, /*linear=*/false);
     }
 }
 
