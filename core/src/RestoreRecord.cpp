@@ -26,6 +26,7 @@ std::string toJson(const RestoreRecord& r) {
     j["eta"] = r.eta;
     j["pi_noise"] = r.piNoise;
     j["seed"] = r.seed;
+    if (r.seeds > 1) j["seeds"] = r.seeds;
     j["tile_size"] = r.tileSize;
     j["tile_overlap"] = r.tileOverlap;
     j["device"] = r.device;
@@ -57,6 +58,7 @@ RestoreRecord restoreRecordFromJson(const std::string& text, const std::string& 
     field("eta", r.eta);
     field("pi_noise", r.piNoise);
     field("seed", r.seed);
+    field("seeds", r.seeds);
     field("tile_size", r.tileSize);
     field("tile_overlap", r.tileOverlap);
     field("device", r.device);

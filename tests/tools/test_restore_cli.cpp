@@ -230,6 +230,76 @@ TEST_F(RestoreCli, RefusesExistingOutputsUnlessOverwriting) {
     EXPECT_EQ(dir.entries(), (std::vector<std::string>{"in.png", "out.png"}));
 }
 
+// --seeds (issue 11 §5): the output is the mean of the seeds' restorations, the map
+// their spread, and the report and the embedded run record say so.
+TEST_F(RestoreCli, SeedsWriteTheMeanAndAnUncertaintyMap) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(40, 56));
+    const std::vector<std::string> common = {dir / "in.png", "--model", kCheckpoint, "--steps", "3", "--eta", "1",
+                                             "--device", "cpu", "--bit-depth", "16"};
+    auto run = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = common;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return runTool(args);
+    };
+    ToolRun r = run({"-o", dir / "mean.png", "--seed", "7", "--seeds", "3", "--uncertainty", dir / "std.png",
+                     "--report", dir / "r.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_NE(r.err.find("run 3/3"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("3 seeds 7..9, std max"), std::string::npos) << r.err;
+
+    // The mean of three separate runs, to 16-bit rounding.
+    cv::Mat expected = cv::Mat::zeros(40, 56, CV_64FC3);
+    for (int seed : {7, 8, 9}) {
+        const std::string out = dir / ("seed" + std::to_string(seed) + ".png");
+        ASSERT_EQ(run({"-o", out, "--seed", std::to_string(seed), "--quiet"}).exitCode, 0);
+        cv::Mat m;
+        cv::imread(out, cv::IMREAD_UNCHANGED).convertTo(m, CV_64FC3, 1.0 / 65535.0);
+        expected += m / 3.0;
+    }
+    cv::Mat mean;
+    cv::imread(dir / "mean.png", cv::IMREAD_UNCHANGED).convertTo(mean, CV_64FC3, 1.0 / 65535.0);
+    ASSERT_EQ(mean.size(), expected.size());
+    EXPECT_LT(cv::norm(mean, expected, cv::NORM_INF), 2.0 / 65535.0);
+    cv::Mat one;
+    cv::imread(dir / "seed7.png", cv::IMREAD_UNCHANGED).convertTo(one, CV_64FC3, 1.0 / 65535.0);
+    EXPECT_GT(cv::norm(one, expected, cv::NORM_INF), 1e-3); // the seeds differ
+
+    // The heat map: the image's size plus the colour bar, white where the runs agree.
+    const cv::Mat map = cv::imread(dir / "std.png", cv::IMREAD_UNCHANGED);
+    EXPECT_EQ(map.type(), CV_8UC3);
+    EXPECT_EQ(map.rows, 160); // at least 160 px for the bar's labels
+    EXPECT_GT(map.cols, 56 + 60);
+
+    const nlohmann::json j = nlohmann::json::parse(readText(dir / "r.json"));
+    const nlohmann::json& u = j["images"][0]["uncertainty"];
+    EXPECT_EQ(u["seeds"], 3);
+    EXPECT_EQ(u["first_seed"], 7);
+    EXPECT_EQ(u["map"], dir / "std.png");
+    EXPECT_GT(u["max_std"].get<double>(), 0.0);
+    EXPECT_GT(u["mean_std"].get<double>(), 0.0);
+    EXPECT_LE(u["mean_std"].get<double>(), u["max_std"].get<double>());
+    EXPECT_LE(u["scale"].get<double>(), u["max_std"].get<double>() + 1e-9);
+    EXPECT_EQ(j["images"][0]["record"]["seeds"], 3);
+    EXPECT_EQ(j["images"][0]["record"]["seed"], 7);
+
+    // Refusals, before anything is written: eta = 0, the map over the input, over an existing file.
+    r = run({"-o", dir / "zero.png", "--eta", "0", "--seeds", "2", "--uncertainty", dir / "zero-std.png"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("deterministic"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "zero.png"));
+    EXPECT_FALSE(fs::exists(dir / "zero-std.png"));
+    const std::string before = readText(dir / "in.png");
+    r = run({"-o", dir / "x.png", "--seeds", "2", "--uncertainty", dir / "in.png", "--overwrite"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("input"), std::string::npos) << r.err;
+    EXPECT_EQ(readText(dir / "in.png"), before);
+    r = run({"-o", dir / "x.png", "--seeds", "2", "--uncertainty", dir / "std.png"});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("already exists"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(dir / "x.png"));
+}
+
 TEST_F(RestoreCli, TrajectoryHasAFramePerStepPlusTheInput) {
     TempDir dir;
     cv::imwrite(dir / "in.png", testPhoto(40, 56));

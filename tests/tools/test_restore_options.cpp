@@ -232,3 +232,32 @@ TEST(RestoreOptions, NpyFileReader) {
     refused(dir + "text.npy", "not a NumPy");
     refused(dir + "missing.npy", "cannot read");
 }
+
+TEST(RestoreOptions, SeedsAndTheUncertaintyMap) {
+    const RestoreOptions o = parse({"in.png", "-o", "out.png", "--model", "m.pt", "--eta", "1", "--seed", "5",
+                                    "--seeds", "4", "--uncertainty=std.png"});
+    EXPECT_EQ(o.seeds, 4);
+    EXPECT_EQ(o.seed, 5u);
+    EXPECT_EQ(o.uncertainty, "std.png");
+    EXPECT_EQ(parse({"in.png", "-o", "o.png", "--model", "m.pt", "--eta", "0.5", "--seeds=64"}).seeds, 64);
+    EXPECT_EQ(parse({"in.png", "-o", "o.png", "--model", "m.pt"}).seeds, 0);
+    // RDDM varies with the seed at eta = 0: an automatic method is checked once the model is loaded.
+    EXPECT_EQ(parse({"in.png", "-o", "o.png", "--model", "m.pt", "--seeds", "2"}).seeds, 2);
+    const std::vector<std::string> base = {"in.png", "-o", "out.png", "--model", "m.pt", "--eta", "1"};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = base;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return args;
+    };
+    expectUsageError(with({"--seeds", "1"}), "--seeds must be between 2 and 64");
+    expectUsageError(with({"--seeds", "65"}), "--seeds must be between 2 and 64");
+    expectUsageError(with({"--seeds", "four"}), "--seeds expects an integer");
+    expectUsageError(with({"--uncertainty", "std.png"}), "--uncertainty needs --seeds");
+    expectUsageError(with({"--seeds", "3", "--uncertainty", "std.jpg"}), "give a .png file");
+    expectUsageError(with({"--seeds", "3", "--trajectory", "traj"}), "--trajectory records one run");
+    expectUsageError({"a.png", "b.png", "--out-dir", "o", "--model", "m.pt", "--eta", "1", "--seeds", "3",
+                      "--uncertainty", "std.png"},
+                     "--uncertainty needs a single input");
+    expectUsageError({"in.png", "-o", "out.png", "--model", "m.pt", "--method", "rdbm", "--seeds", "3"},
+                     "deterministic");
+}

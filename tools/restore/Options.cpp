@@ -10,6 +10,7 @@
 
 #include "rdbm/Error.h"
 #include "rdbm/ImageIO.h"
+#include "rdbm/Uncertainty.h"
 
 namespace rdbm::cli {
 namespace {
@@ -67,7 +68,8 @@ std::string fileNameOf(const std::string& path) {
 const std::set<std::string> kValueOptions = {
     "-o", "--out", "--out-dir", "--model", "--steps", "--device", "--objective", "--pi-mode",
     "--schedule", "--lambda", "--eta", "--pi-noise", "--seed", "--tile", "--overlap",
-    "--reference", "--trajectory", "--report", "--bit-depth", "--method", "--sum-scale", "--initial-noise"};
+    "--reference", "--trajectory", "--report", "--bit-depth", "--method", "--sum-scale", "--initial-noise",
+    "--seeds", "--uncertainty"};
 const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrite", "--allow-torchscript", "--quiet", "-q",
                                       "--help", "-h", "--version", "--no-global-context", "--recursive", "--record"};
 
@@ -84,6 +86,7 @@ std::string restoreUsage() {
          [--pi-mode residual|one|zero] [--schedule cosine|linear|sigmoid] [--lambda L]
          [--sum-scale S] [--initial-noise NOISE.npy]
          [--ema|--online] [--eta E --pi-noise residual|one|zero --seed N]
+         [--seeds N [--uncertainty MAP.png]]
          [--tile N --overlap N] [--reference GT] [--trajectory DIR] [--report FILE.json]
          [--bit-depth 8|16] [--overwrite] [--recursive] [--record] [--allow-torchscript]
          [--quiet] [--help] [--version]
@@ -124,6 +127,12 @@ Sampling:
   --eta E                0 (default) is the deterministic sampler; up to 1 adds fresh noise
   --pi-noise P           scale of that noise per pixel: residual (default), one or zero
   --seed N               random seed of the noise (default 0)
+  --seeds N              restore N times (2..64) with the seeds S, S+1, ..., S+N-1 (S from
+                         --seed) and write their per-pixel mean; needs --eta above 0 (RDDM:
+                         any eta, its first state is drawn from the seed)
+  --uncertainty MAP.png  with --seeds: the runs' per-pixel standard deviation as a colour
+                         heat map with a colour bar (white 0, red at the printed scale):
+                         where the model is unsure; a single input only
   --initial-noise F.npy  RDDM: the first state's noise (float32, 1x3xHxW standard normal),
                          to reproduce a run made elsewhere; a single input only
   --tile N               tile size in pixels; 0 (default) tiles automatically when needed
@@ -213,6 +222,8 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
             if (o.eta < 0.0 || o.eta > 1.0) usageError("--eta must be between 0 and 1, got " + value);
         } else if (name == "--pi-noise") o.piNoise = parseNamed(name, value, piModeFromString);
         else if (name == "--seed") o.seed = parseSeed(name, value);
+        else if (name == "--seeds") o.seeds = static_cast<int>(parseInteger(name, value, 2, kMaxSeedRuns));
+        else if (name == "--uncertainty") o.uncertainty = value;
         else if (name == "--tile") o.tile = static_cast<int>(parseInteger(name, value, 0, 1 << 16));
         else if (name == "--overlap") o.overlap = static_cast<int>(parseInteger(name, value, 0, 1 << 15));
         else if (name == "--reference") o.reference = value;
@@ -254,6 +265,18 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
     if (!o.initialNoise.empty() && o.inputs.size() > 1) usageError("--initial-noise needs a single input");
     if (!o.initialNoise.empty() && o.method == Method::Rdbm)
         usageError("--initial-noise is for RDDM models; RDBM starts from the degraded image alone");
+    if (!o.uncertainty.empty() && o.seeds == 0) usageError("--uncertainty needs --seeds N (2..64): the map is their spread");
+    // An auto-detected RDDM model varies with the seed even at eta = 0: checked when it is loaded.
+    if (o.seeds != 0 && o.method == Method::Rdbm && !(o.eta > 0.0))
+        usageError("--seeds needs --eta above 0: with eta = 0 the bridge sampler is deterministic, so every seed gives "
+                   "the same image");
+    if (o.seeds != 0 && !o.trajectoryDir.empty()) usageError("--trajectory records one run; it cannot be combined with --seeds");
+    if (!o.uncertainty.empty()) {
+        if (o.inputs.size() > 1 || anyFolder) usageError("--uncertainty needs a single input image");
+        std::string ext = o.uncertainty.size() >= 4 ? o.uncertainty.substr(o.uncertainty.size() - 4) : std::string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (ext != ".png") usageError("--uncertainty writes a PNG heat map; give a .png file, got '" + o.uncertainty + "'");
+    }
     if (o.tile != 0 && o.tile < 8) usageError("--tile must be 0 (automatic) or at least 8, got " + std::to_string(o.tile));
     if (o.tile != 0 && 2 * o.overlap > o.tile)
         usageError("--overlap " + std::to_string(o.overlap) + " must be at most half of --tile " + std::to_string(o.tile));

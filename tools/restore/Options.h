@@ -35,6 +35,8 @@ struct RestoreOptions {
     double eta = 0.0;
     PiMode piNoise = PiMode::Residual;
     std::uint64_t seed = 0;
+    int seeds = 0;              // --seeds N (2..64): restore with seed..seed+N-1, write their mean
+    std::string uncertainty;    // --uncertainty OUT.png: the runs' per-pixel std as a heat map
     int tile = 0;          // 0: automatic
     int overlap = 16;
     bool globalContext = true; // tiles share a downscaled whole-image call's coarse band

@@ -50,6 +50,12 @@ nlohmann::json imageJson(const ImageRecord& r) {
         j["metrics"] = m;
     }
     if (!r.trajectoryDir.empty()) j["trajectory"] = {{"dir", r.trajectoryDir}, {"frames", r.trajectoryFrames}};
+    if (r.seeds > 0) {
+        nlohmann::json u = {{"seeds", r.seeds},       {"first_seed", r.firstSeed}, {"max_std", r.maxStd},
+                            {"mean_std", r.meanStd}, {"scale", r.stdScale}};
+        if (!r.uncertaintyPath.empty()) u["map"] = r.uncertaintyPath;
+        j["uncertainty"] = u;
+    }
     if (!r.record.empty()) j["record"] = nlohmann::json::parse(r.record);
     return j;
 }

@@ -1,5 +1,6 @@
 #pragma once
 // --report FILE.json: what ran, on what, how long it took and how good the result is.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +30,12 @@ struct ImageRecord {
     std::optional<QualityMetrics> inputMetrics, outputMetrics;
     std::string trajectoryDir;
     int trajectoryFrames = 0;
-    std::string record; // the run record embedded in the output (JSON), empty if none
+    // --seeds: the runs averaged and their spread (rdbm/Uncertainty.h); seeds 0 otherwise.
+    int seeds = 0;
+    std::uint64_t firstSeed = 0;
+    double maxStd = 0.0, meanStd = 0.0, stdScale = 0.0;
+    std::string uncertaintyPath; // --uncertainty, empty if none
+    std::string record;          // the run record embedded in the output (JSON), empty if none
 };
 
 struct RunRecord {

@@ -17,6 +17,7 @@
 #include "NpyFile.h"
 #include "Report.h"
 #include "Trajectory.h"
+#include "UncertaintyMap.h"
 #include "rdbm/FileOps.h"
 #include "rdbm/ImageIO.h"
 #include "rdbm/Metrics.h"
@@ -24,6 +25,7 @@
 #include "rdbm/RestoreRecord.h"
 #include "rdbm/Sampler.h"
 #include "rdbm/Sha256.h"
+#include "rdbm/Uncertainty.h"
 #include "rdbm/Version.h"
 
 namespace rdbm::cli {
@@ -91,6 +93,7 @@ void checkOutputPaths(const RestoreOptions& o, const std::vector<PlannedImage>& 
         }
         targets.push_back(out);
         if (o.record) targets.push_back(recordPathFor(out));
+        if (!o.uncertainty.empty()) targets.push_back(o.uncertainty);
         if (!o.trajectoryDir.empty())
             for (const std::string& name : trajectoryFileNames(o.steps))
                 targets.push_back(trajectoryDirFor(o, plan, i) + "/" + name);
@@ -232,6 +235,7 @@ private:
         record_.eta = o_.eta;
         record_.piNoise = toString(o_.piNoise);
         record_.seed = o_.seed;
+        record_.seeds = std::max(1, o_.seeds);
         record_.tileOverlap = o_.overlap;
         record_.device = model_->device();
         record_.version = RDBM_VERSION;
@@ -265,6 +269,14 @@ private:
                         "--steps " + std::to_string(o_.steps) + " exceeds the model's T = " + std::to_string(T));
         if (!rddm && !o_.initialNoise.empty())
             throw Error(ErrorKind::Usage, "--initial-noise is for RDDM models; " + o_.model + " is an RDBM model");
+        if (o_.seeds > 0) {
+            SamplerOptions so;
+            so.eta = o_.eta;
+            so.noiseModulation = o_.piNoise;
+            if (!o_.initialNoise.empty()) so.initialNoise.resize(1); // only whether one is given matters here
+            if (const std::string why = whyDeterministic(*model_, so); !why.empty())
+                throw Error(ErrorKind::Usage, "--seeds: " + why);
+        }
         if (rddm) {
             const RddmParams& r = info.metadata.rddm;
             progress_.message("model " + o_.model + ": RDDM, " + info.format + " " + info.layout + ", UnetRes share_encoder " +
@@ -320,18 +332,43 @@ private:
             std::unique_ptr<TrajectoryRecorder> trajectory;
             if (so.emitFrames) trajectory = std::make_unique<TrajectoryRecorder>(image.rgb);
 
-            progress_.beginImage(static_cast<int>(index + 1), static_cast<int>(o_.inputs.size()), rec.input, o_.steps);
             const auto restoreStarted = Clock::now();
-            const RestoreResult result = restore(*model_, image.rgb, so, [&](const StepFrame& f) {
+            const StepCallback onStep = [&](const StepFrame& f) {
                 rec.stepSeconds.push_back(f.stepSeconds);
                 progress_.step(f.step, f.steps, f.t, f.stepSeconds);
                 if (trajectory) trajectory->add(f);
                 return !cancel_.load();
-            }, [&](const TileProgress& p) {
+            };
+            const TileCallback onTile = [&](const TileProgress& p) {
                 // Ctrl-C is noticed between tiles, so it takes effect within a tile's time.
                 if (p.tiles > 1) progress_.tile(p.step, p.steps, p.tile, p.tiles);
                 return !cancel_.load();
-            });
+            };
+            RestoreResult result;
+            UncertaintyResult spread;
+            if (o_.seeds > 0) {
+                // --seeds: one progress line (or bar) per run, then the mean as the output.
+                spread = restoreSeeds(*model_, image.rgb, so, o_.seeds, onStep, onTile, [&](const SeedProgress& p) {
+                    if (p.run > 1) progress_.endImage();
+                    progress_.beginImage(static_cast<int>(index + 1), static_cast<int>(o_.inputs.size()),
+                                         rec.input + " (seed " + std::to_string(p.seed) + ", run " +
+                                             std::to_string(p.run) + "/" + std::to_string(p.runs) + ")",
+                                         o_.steps);
+                    return !cancel_.load();
+                });
+                result.image = spread.mean;
+                result.networkCalls = spread.networkCalls;
+                result.tiles = spread.tiles;
+                result.tileSize = spread.tileSize;
+                rec.seeds = spread.runs;
+                rec.firstSeed = spread.firstSeed;
+                rec.maxStd = spread.maxStd;
+                rec.meanStd = spread.meanStd;
+            } else {
+                progress_.beginImage(static_cast<int>(index + 1), static_cast<int>(o_.inputs.size()), rec.input,
+                                     o_.steps);
+                result = restore(*model_, image.rgb, so, onStep, onTile);
+            }
             rec.restoreSeconds = secondsSince(restoreStarted);
             progress_.endImage();
             rec.networkCalls = result.networkCalls;
@@ -360,6 +397,25 @@ private:
                 writeFileAtomic(recordPathFor(rec.output), std::vector<unsigned char>(text.begin(), text.end()),
                                 o_.overwrite);
             }
+            std::string spreadText;
+            if (o_.seeds > 0) {
+                const float scale = uncertaintyScale(spread.stdDev);
+                rec.stdScale = scale;
+                if (!o_.uncertainty.empty()) {
+                    Image map;
+                    map.rgb = uncertaintyHeatMap(spread.stdDev, scale);
+                    map.bitDepth = 8;
+                    WriteOptions mo;
+                    mo.overwrite = o_.overwrite;
+                    writeImage(o_.uncertainty, map, mo);
+                    rec.uncertaintyPath = o_.uncertainty;
+                }
+                spreadText = "; " + std::to_string(spread.runs) + " seeds " + std::to_string(spread.firstSeed) + ".." +
+                             std::to_string(spread.firstSeed + static_cast<std::uint64_t>(spread.runs - 1)) +
+                             ", std max " + fixed(spread.maxStd, 4) + " mean " + fixed(spread.meanStd, 4) +
+                             " (0-1 units; map scale " + fixed(scale, 4) + ")" +
+                             (o_.uncertainty.empty() ? std::string() : ", map " + o_.uncertainty);
+            }
             rec.writeSeconds = secondsSince(writeStarted);
             rec.record = wo.record;
             rec.outputBitDepth = storedBitDepth(rec.output, wo.bitDepth ? wo.bitDepth : image.bitDepth);
@@ -384,7 +440,7 @@ private:
             progress_.message("wrote " + rec.output + " (" + std::to_string(rec.width) + "x" + std::to_string(rec.height) +
                               ", " + std::to_string(rec.networkCalls) + " network calls" +
                               (rec.tileSize ? " in " + std::to_string(rec.tiles) + " tiles of " + std::to_string(rec.tileSize) : "") +
-                              ", " + ProgressReporter::formatDuration(rec.restoreSeconds) + ")" + metrics);
+                              ", " + ProgressReporter::formatDuration(rec.restoreSeconds) + ")" + metrics + spreadText);
         } catch (const Error& e) {
             progress_.endImage();
             rec.status = e.kind() == ErrorKind::Cancelled ? "cancelled" : "error";

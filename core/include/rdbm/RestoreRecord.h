@@ -18,6 +18,9 @@ struct RestoreRecord {
     double eta = 0.0;
     std::string piNoise; // scale of the eta > 0 noise per pixel
     std::uint64_t seed = 0;
+    // More than 1: the image is the per-pixel mean of this many runs with the seeds seed,
+    // seed+1, ... (rdbm-restore --seeds); written only then.
+    int seeds = 1;
     int tileSize = 0; // 0: one whole-image call
     int tileOverlap = 0;
     std::string device;  // "cpu", "cuda:0", ...
