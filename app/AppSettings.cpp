@@ -56,6 +56,22 @@ void AppSettings::addRecentFile(const QString& path) {
 
 void AppSettings::clearRecentFiles() { store_->remove("files/recent"); }
 
+QStringList AppSettings::recentModels() const { return store_->value("model/recent").toStringList(); }
+
+void AppSettings::addRecentModel(const QString& path) {
+    const QString clean = QDir::cleanPath(path);
+    QStringList models = recentModels();
+    models.removeAll(clean);
+    models.prepend(clean);
+    while (models.size() > kMaxRecentModels) models.removeLast();
+    store_->setValue("model/recent", models);
+}
+
+void AppSettings::removeRecentModel(const QString& path) {
+    QStringList models = recentModels();
+    if (models.removeAll(QDir::cleanPath(path)) > 0) store_->setValue("model/recent", models);
+}
+
 ThemeChoice AppSettings::theme() const { return themeFromString(store_->value("view/theme", "system").toString()); }
 void AppSettings::setTheme(ThemeChoice theme) { store_->setValue("view/theme", toString(theme)); }
 

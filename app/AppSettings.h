@@ -48,6 +48,11 @@ public:
     void addRecentFile(const QString& path); // most recent first, no duplicates, at most kMaxRecent
     void clearRecentFiles();
     static constexpr int kMaxRecent = 10;
+    // Checkpoints that loaded, most recent first (the toolbar's model picker lists them).
+    QStringList recentModels() const;
+    void addRecentModel(const QString& path);
+    void removeRecentModel(const QString& path);
+    static constexpr int kMaxRecentModels = 8;
 
     ThemeChoice theme() const;
     void setTheme(ThemeChoice theme);

@@ -38,4 +38,13 @@ QString BundledModels::find(rdbm::PiMode pi) {
     return {};
 }
 
+bool BundledModels::isBundled(const QString& path) {
+    const QFileInfo f(path);
+    for (const rdbm::PiMode pi : {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero}) {
+        const QString bundled = find(pi);
+        if (!bundled.isEmpty() && QFileInfo(bundled) == f) return true;
+    }
+    return false;
+}
+
 } // namespace rdbm::app

@@ -17,6 +17,8 @@ public:
     static QString fileName(rdbm::PiMode pi);
     // Full path of the first existing bundled model for pi, or empty.
     static QString find(rdbm::PiMode pi);
+    // True when path is one of the bundled models find() returns.
+    static bool isBundled(const QString& path);
 };
 
 } // namespace rdbm::app

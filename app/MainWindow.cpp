@@ -40,6 +40,7 @@
 #include "SplitImageView.h"
 #include "InputQueueView.h"
 #include "ModelPanel.h"
+#include "ModelPicker.h"
 #include "PaletteIcon.h"
 #include "PiComparisonPanel.h"
 #include "RestoreSession.h"
@@ -376,7 +377,12 @@ void MainWindow::createMenus() {
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(open_);
-    bar->addAction(loadModel_);
+    // The model drop-down replaces a "Load Model" button: it holds "Load Model…" too.
+    modelPicker_ = new ModelPicker(bar);
+    bar->addWidget(modelPicker_);
+    connect(modelPicker_, &ModelPicker::modelChosen, this, &MainWindow::loadModel);
+    connect(modelPicker_, &ModelPicker::browseRequested, this, &MainWindow::chooseModel);
+    updateModelPicker();
     bar->addSeparator();
     bar->addAction(restore_);
     bar->addAction(cancel_);
@@ -459,6 +465,9 @@ void MainWindow::connectSession() {
     });
     connect(session_, &RestoreSession::comparisonModelChanged, this, [this](int slot) {
         QStringList paths = settings_.comparisonModels();
+        // Bundled models are listed anyway; other checkpoints join the recent ones.
+        if (!BundledModels::isBundled(session_->modelPath())) settings_.addRecentModel(session_->modelPath());
+        updateModelPicker();
         paths[slot] = session_->comparisonModelPath(slot);
         settings_.setComparisonModels(paths);
         showStatus(tr("Model %1 loaded for %2")
@@ -466,7 +475,10 @@ void MainWindow::connectSession() {
     });
     connect(session_, &RestoreSession::modelLoadFailed, this, [this](int slot, const QString& path) {
         // Back to the model in use, or "No model loaded" with a Load button.
-        if (slot == -1) modelPanel_->setModel(session_->model());
+        if (slot == -1) {
+            modelPanel_->setModel(session_->model());
+            modelPicker_->setCurrentPath(session_->modelPath());
+        }
         showStatus(tr("Could not load %1").arg(QFileInfo(path).fileName()));
         updateActions();
     });
@@ -845,6 +857,7 @@ void MainWindow::updateActions() {
     if (!progress_->isHidden() && idle) {
         progress_->hide();
         eta_->clear();
+    modelPicker_->setEnabled(loadModel_->isEnabled());
     }
 }
 
@@ -863,6 +876,19 @@ void MainWindow::updateRecentMenu() {
         a->setEnabled(QFileInfo::exists(f));
         connect(a, &QAction::triggered, this, [this, f] { openFiles({f}); });
     }
+void MainWindow::updateModelPicker() {
+    QList<ModelPicker::Entry> bundled, recent;
+    for (const rdbm::PiMode pi : {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero}) {
+        const QString path = BundledModels::find(pi);
+        if (!path.isEmpty()) bundled << ModelPicker::describeBundled(path);
+    }
+    // Only files that still exist: a moved checkpoint would fail one click later.
+    for (const QString& path : settings_.recentModels())
+        if (QFileInfo(path).isFile()) recent << ModelPicker::describeRecent(path);
+    modelPicker_->setEntries(bundled, recent);
+    modelPicker_->setCurrentPath(session_->modelPath());
+}
+
     if (files.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
     recentMenu_->addSeparator();
     connect(recentMenu_->addAction(tr("Clear List")), &QAction::triggered, this, [this] { settings_.clearRecentFiles(); });

@@ -30,6 +30,7 @@ namespace rdbm::app {
 
 class InputQueueView;
 class ModelPanel;
+class ModelPicker;
 class PiComparisonPanel;
 class RestoreSession;
 class SamplerControls;
@@ -103,6 +104,8 @@ private:
     void updateRecentMenu();
     void showError(const QString& context, const ErrorInfo& error);
     // timeoutMs > 0: the note clears itself then (unless a job runs); 0: until replaced.
+    // The toolbar's model list: bundled models, then recently loaded checkpoints.
+    void updateModelPicker();
     void showStatus(const QString& text, int timeoutMs = 0);
     gui::ZoomPanState* activeZoom() const;
 
@@ -136,6 +139,7 @@ private:
     SamplerControls* controls_;
     InputQueueView* queue_;
     gui::ElidedLabel* statusLabel_;
+    ModelPicker* modelPicker_ = nullptr;
     QTimer* statusTimer_;
     QString status_;
     QLabel* zoomLabel_;

@@ -1162,6 +1162,41 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     </message>
 </context>
 <context>
+    <name>rdbm::app::ModelPicker</name>
+    <message>
+        <source>The model used for restoring: a bundled model, a recent checkpoint or another file</source>
+        <translation>Das Modell für die Restaurierung: ein mitgeliefertes Modell, ein zuletzt verwendeter Checkpoint oder eine andere Datei</translation>
+    </message>
+    <message>
+        <source>Bundled models</source>
+        <translation>Mitgelieferte Modelle</translation>
+    </message>
+    <message>
+        <source>Recent checkpoints</source>
+        <translation>Zuletzt verwendete Checkpoints</translation>
+    </message>
+    <message>
+        <source>Load Model…</source>
+        <translation>Modell laden…</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint file (.safetensors, .pt, .pth)</source>
+        <translation>Eine Checkpoint-Datei wählen (.safetensors, .pt, .pth)</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Trained for: %1</source>
+        <translation>Trainiert für: %1</translation>
+    </message>
+</context>
+<context>
     <name>rdbm::app::PiComparisonPanel</name>
     <message>
         <source>π = x₀ − μ</source>

@@ -1158,6 +1158,41 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
 </context>
 <context>
+    <name>rdbm::app::ModelPicker</name>
+    <message>
+        <source>The model used for restoring: a bundled model, a recent checkpoint or another file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint file (.safetensors, .pt, .pth)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rdbm::app::PiComparisonPanel</name>
     <message>
         <source>π = x₀ − μ</source>

@@ -1152,6 +1152,41 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
 </context>
 <context>
+    <name>rdbm::app::ModelPicker</name>
+    <message>
+        <source>The model used for restoring: a bundled model, a recent checkpoint or another file</source>
+        <translation>用于修复的模型：内置模型、最近使用的检查点或其他文件</translation>
+    </message>
+    <message>
+        <source>Bundled models</source>
+        <translation>内置模型</translation>
+    </message>
+    <message>
+        <source>Recent checkpoints</source>
+        <translation>最近使用的检查点</translation>
+    </message>
+    <message>
+        <source>Load Model…</source>
+        <translation>加载模型…</translation>
+    </message>
+    <message>
+        <source>Choose a checkpoint file (.safetensors, .pt, .pth)</source>
+        <translation>选择检查点文件（.safetensors、.pt、.pth）</translation>
+    </message>
+    <message>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Trained for: %1</source>
+        <translation>训练任务：%1</translation>
+    </message>
+</context>
+<context>
     <name>rdbm::app::PiComparisonPanel</name>
     <message>
         <source>π = x₀ − μ</source>

@@ -1,6 +1,7 @@
 // The application's testable pieces on their own: trajectory records and their memory
 // budget, the RNR numbers against the schedule, settings, translations, error wording,
 // command-line parsing, image conversion, the trajectory exporter and the model panel.
+#include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QTemporaryDir>
@@ -15,6 +16,7 @@
 #include "ErrorText.h"
 #include "ImageConvert.h"
 #include "ModelPanel.h"
+#include "ModelPicker.h"
 #include "RnrData.h"
 #include "SchedulePlotPanel.h"
 #include "AtomicFile.h"
@@ -269,6 +271,75 @@ private slots:
         QVERIFY(!labelsSay("This is an RDDM model"));
         QVERIFY(labelsSay("schedule, T = "));
         QVERIFY(panel.exportPngAction()->isEnabled());
+    }
+
+    void recentModelsAreKeptInOrderWithoutDuplicates() {
+        QTemporaryDir dir;
+        AppSettings s(apptest::iniSettings(dir));
+        for (int i = 0; i < 12; ++i) s.addRecentModel(QStringLiteral("/m/%1.pt").arg(i));
+        s.addRecentModel(QStringLiteral("/m/./5.pt")); // the same file: moves to the front
+        QStringList models = s.recentModels();
+        QCOMPARE(models.size(), AppSettings::kMaxRecentModels);
+        QCOMPARE(models.first(), QStringLiteral("/m/5.pt"));
+        QCOMPARE(models.count(QStringLiteral("/m/5.pt")), 1);
+        s.removeRecentModel(QStringLiteral("/m/5.pt"));
+        QVERIFY(!s.recentModels().contains(QStringLiteral("/m/5.pt")));
+    }
+
+    // The toolbar's model picker: bundled models named with what they were trained for,
+    // recent checkpoints once each, "Load Model…" last; a click asks, the window decides.
+    void modelPickerListsBundledAndRecentModels() {
+        const QString residual = RDBM_SOURCE_DIR "/models/rdbm-residual.safetensors";
+        const QString one = RDBM_SOURCE_DIR "/models/rdbm-one.safetensors";
+        const ModelPicker::Entry bundled = ModelPicker::describeBundled(residual);
+        QCOMPARE(bundled.label, QStringLiteral("rdbm-residual \u2014 low light, haze"));
+        QVERIFY2(bundled.toolTip.contains(QStringLiteral("Trained for: low light, haze")), qPrintable(bundled.toolTip));
+        // A file that is not a checkpoint still gets a row, with the reason in its tooltip.
+        QTemporaryDir dir;
+        const QString junk = dir.filePath("junk.safetensors");
+        QFile f(junk);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not a checkpoint");
+        f.close();
+        const ModelPicker::Entry broken = ModelPicker::describeBundled(junk);
+        QCOMPARE(broken.label, QStringLiteral("junk"));
+        QVERIFY2(broken.toolTip.contains(QStringLiteral("junk.safetensors:")), qPrintable(broken.toolTip));
+
+        ModelPicker picker;
+        const QString small = apptest::smallModel();
+        picker.setEntries({bundled, ModelPicker::describeBundled(one)},
+                          {ModelPicker::describeRecent(small), ModelPicker::describeRecent(residual)});
+        QStringList paths;
+        for (int i = 0; i < picker.count(); ++i)
+            if (!picker.pathAt(i).isEmpty()) paths << picker.pathAt(i);
+        QCOMPARE(paths, (QStringList{residual, one, small})); // the bundled one is not repeated
+        QCOMPARE(picker.itemText(picker.loadRow()), QStringLiteral("Load Model\u2026"));
+
+        QSignalSpy chosen(&picker, &ModelPicker::modelChosen);
+        QSignalSpy browse(&picker, &ModelPicker::browseRequested);
+        picker.setCurrentPath(residual);
+        QCOMPARE(picker.currentText(), bundled.label);
+        const int smallRow = picker.findData(small);
+        emit picker.activated(smallRow);
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.at(0).at(0).toString(), small);
+        // Until the window reports the new model, the picker shows the one in use.
+        QCOMPARE(picker.currentText(), bundled.label);
+        emit picker.activated(picker.findData(residual)); // the model in use: nothing to do
+        QCOMPARE(chosen.size(), 1);
+        emit picker.activated(picker.loadRow());
+        QCOMPARE(browse.size(), 1);
+        QCOMPARE(picker.currentText(), bundled.label);
+        picker.setCurrentPath(small);
+        QCOMPARE(picker.currentIndex(), smallRow);
+        // The same file named relatively (as `--model models/...` does) is the same entry.
+        picker.setCurrentPath(QDir::current().relativeFilePath(one));
+        QCOMPARE(picker.currentIndex(), picker.findData(one));
+        // Headers and separators are not models.
+        QVERIFY(picker.pathAt(0).isEmpty());
+        picker.setCurrentPath(QStringLiteral("/elsewhere/dropped.pt"));
+        QCOMPARE(picker.currentIndex(), -1);
+        QCOMPARE(picker.placeholderText(), QStringLiteral("dropped.pt"));
     }
 
     void aboutNamesTheVersions() {

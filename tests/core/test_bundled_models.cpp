@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 
 #include "rdbm/Degradations.h"
+#include "rdbm/Error.h"
 #include "rdbm/ImageIO.h"
 #include "rdbm/Metrics.h"
 #include "rdbm/Model.h"
@@ -100,4 +101,28 @@ TEST(BundledModels, EveryPiModelClearsHaze) {
 TEST(BundledModels, EveryPiModelRestoresLowLight) {
     EXPECT_GT(gainFor("one", rdbm::DegradationKind::LowLight, 11), 3.0);
     EXPECT_GT(gainFor("zero", rdbm::DegradationKind::LowLight, 11), 3.0);
+}
+
+TEST(BundledModels, MetadataIsReadWithoutTheWeights) {
+    // The application's model menu describes each bundled model from its metadata alone.
+    for (const char* name : {"residual", "one", "zero"}) {
+        SCOPED_TRACE(name);
+        const rdbm::ModelMetadata peeked = rdbm::peekModelMetadata(modelPath(name));
+        const rdbm::ModelMetadata loaded = rdbm::Model::load(modelPath(name))->info().metadata;
+        EXPECT_EQ(rdbm::toString(peeked.piMode), name);
+        EXPECT_EQ(peeked.provenance, loaded.provenance);
+        EXPECT_EQ(peeked.provenance.at("degradations"), "lowlight,haze");
+    }
+    // A file cut short is refused with the checkpoint's name, as loading it would be.
+    const std::string cut = (std::filesystem::temp_directory_path() / "rdbm-peek-truncated.safetensors").string();
+    std::filesystem::copy_file(modelPath("one"), cut, std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::resize_file(cut, 100);
+    try {
+        rdbm::peekModelMetadata(cut);
+        ADD_FAILURE() << "a truncated file was accepted";
+    } catch (const rdbm::Error& e) {
+        EXPECT_EQ(e.kind(), rdbm::ErrorKind::Checkpoint);
+        EXPECT_NE(std::string(e.what()).find("rdbm-peek-truncated"), std::string::npos) << e.what();
+    }
+    std::filesystem::remove(cut);
 }

@@ -36,6 +36,12 @@ struct LoadOptions {
 // the zip directory. False for other files, unreadable ones included.
 bool isTorchScriptFile(const std::string& path);
 
+// What a checkpoint says about itself (embedded metadata, sidecar, defaults, options),
+// without reading its weights: cheap enough for a model menu. The weights' shapes are
+// not looked at, so the architecture and method are as the metadata states them.
+// Throws Error(Checkpoint) like Model::load for a file that cannot be read.
+ModelMetadata peekModelMetadata(const std::string& path, const LoadOptions& options = {});
+
 class Model {
 public:
     // Throws Error(Checkpoint) naming the file and the problem; Error(Runtime) for device trouble.

@@ -122,4 +122,11 @@ ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const
     return r;
 }
 
+ModelMetadata peekModelMetadata(const std::string& path, const LoadOptions& options) {
+    // No tensor is wanted, so none is read or inflated; a TorchScript archive is only
+    // recognised (its code is never loaded here).
+    const ckpt::CheckpointContents contents = ckpt::readCheckpoint(path, [](const std::string&) { return false; });
+    return resolveMetadata(contents, path, options).meta;
+}
+
 } // namespace rdbm
