@@ -49,6 +49,7 @@
 #include "ThemePalette.h"
 #include "TrajectoryInspector.h"
 #include "Translations.h"
+#include "UncertaintyPanel.h"
 #include "ZoomPanState.h"
 
 namespace rdbm::app {
@@ -113,7 +114,13 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     compare_ = new gui::CompareView(comparePage);
     compare_->setLabels(tr("Before"), tr("After"));
     compare_->splitView()->setPlaceholderText(tr("Drop photos and a checkpoint here, or click to open photos"));
-    cl->addWidget(compare_, 1);
+    // Restore N Seeds: the runs' standard deviation map beside their mean (issue 11 §5).
+    uncertainty_ = new UncertaintyPanel(session_, comparePage);
+    uncertainty_->syncZoomWith(compare_->zoomState());
+    auto* resultRow = new QHBoxLayout;
+    resultRow->addWidget(compare_, 3);
+    resultRow->addWidget(uncertainty_, 2);
+    cl->addLayout(resultRow, 1);
     tabs_->addTab(scrollable(comparePage), tr("Before / After"));
 
     inspector_ = new TrajectoryInspector(tabs_);
@@ -331,6 +338,7 @@ void MainWindow::createMenus() {
     QMenu* run = menuBar()->addMenu(tr("&Restore"));
     run->addAction(restore_);
     run->addAction(restoreAll_);
+    run->addAction(uncertainty_->runAction());
     run->addAction(cancel_);
     run->addSeparator();
     run->addAction(comparison_->runAction());
@@ -457,6 +465,9 @@ void MainWindow::connectSession() {
         inspector_->setModelT(m->schedule().T());
         schedule_->setModel(m);
         settings_.setLastModel(session_->modelPath());
+        // Bundled models are listed anyway; other checkpoints join the recent ones.
+        if (!BundledModels::isBundled(session_->modelPath())) settings_.addRecentModel(session_->modelPath());
+        updateModelPicker();
         showStatus(tr("Model %1 loaded (%2, %3)")
                        .arg(QFileInfo(session_->modelPath()).fileName(),
                             ModelPanel::piDescription(m->info().metadata.piMode), QString::fromStdString(m->device())));
@@ -465,9 +476,6 @@ void MainWindow::connectSession() {
     });
     connect(session_, &RestoreSession::comparisonModelChanged, this, [this](int slot) {
         QStringList paths = settings_.comparisonModels();
-        // Bundled models are listed anyway; other checkpoints join the recent ones.
-        if (!BundledModels::isBundled(session_->modelPath())) settings_.addRecentModel(session_->modelPath());
-        updateModelPicker();
         paths[slot] = session_->comparisonModelPath(slot);
         settings_.setComparisonModels(paths);
         showStatus(tr("Model %1 loaded for %2")
@@ -849,6 +857,7 @@ void MainWindow::updateActions() {
     for (int i = 0; i < session_->itemCount(); ++i) anyResult = anyResult || session_->item(i).hasResult;
     saveAll_->setEnabled(anyResult);
     loadModel_->setEnabled(st != RestoreSession::State::Restoring && st != RestoreSession::State::Comparing);
+    modelPicker_->setEnabled(loadModel_->isEnabled());
     removeInput_->setEnabled(idle && index >= 0);
     clearReference_->setEnabled(session_->reference() != nullptr);
     const bool zoomable = currentTab() != Tab::Schedule;
@@ -857,7 +866,6 @@ void MainWindow::updateActions() {
     if (!progress_->isHidden() && idle) {
         progress_->hide();
         eta_->clear();
-    modelPicker_->setEnabled(loadModel_->isEnabled());
     }
 }
 
@@ -868,14 +876,6 @@ void MainWindow::updateTitle() {
     setWindowTitle(title);
 }
 
-void MainWindow::updateRecentMenu() {
-    recentMenu_->clear();
-    const QStringList files = settings_.recentFiles();
-    for (const QString& f : files) {
-        QAction* a = recentMenu_->addAction(QDir::toNativeSeparators(f));
-        a->setEnabled(QFileInfo::exists(f));
-        connect(a, &QAction::triggered, this, [this, f] { openFiles({f}); });
-    }
 void MainWindow::updateModelPicker() {
     QList<ModelPicker::Entry> bundled, recent;
     for (const rdbm::PiMode pi : {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero}) {
@@ -889,6 +889,14 @@ void MainWindow::updateModelPicker() {
     modelPicker_->setCurrentPath(session_->modelPath());
 }
 
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList files = settings_.recentFiles();
+    for (const QString& f : files) {
+        QAction* a = recentMenu_->addAction(QDir::toNativeSeparators(f));
+        a->setEnabled(QFileInfo::exists(f));
+        connect(a, &QAction::triggered, this, [this, f] { openFiles({f}); });
+    }
     if (files.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
     recentMenu_->addSeparator();
     connect(recentMenu_->addAction(tr("Clear List")), &QAction::triggered, this, [this] { settings_.clearRecentFiles(); });

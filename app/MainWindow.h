@@ -36,6 +36,7 @@ class RestoreSession;
 class SamplerControls;
 class SchedulePlotPanel;
 class TrajectoryInspector;
+class UncertaintyPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -68,6 +69,7 @@ public:
     SchedulePlotPanel* schedulePanel() const { return schedule_; }
     PiComparisonPanel* comparisonPanel() const { return comparison_; }
     ModelPanel* modelPanel() const { return modelPanel_; }
+    UncertaintyPanel* uncertaintyPanel() const { return uncertainty_; }
     SamplerControls* samplerControls() const { return controls_; }
     QString statusText() const;
     QString lastError() const { return lastError_; }
@@ -102,10 +104,10 @@ private:
     void updateActions();
     void updateTitle();
     void updateRecentMenu();
-    void showError(const QString& context, const ErrorInfo& error);
-    // timeoutMs > 0: the note clears itself then (unless a job runs); 0: until replaced.
     // The toolbar's model list: bundled models, then recently loaded checkpoints.
     void updateModelPicker();
+    void showError(const QString& context, const ErrorInfo& error);
+    // timeoutMs > 0: the note clears itself then (unless a job runs); 0: until replaced.
     void showStatus(const QString& text, int timeoutMs = 0);
     gui::ZoomPanState* activeZoom() const;
 
@@ -135,11 +137,12 @@ private:
     TrajectoryInspector* inspector_;
     SchedulePlotPanel* schedule_;
     PiComparisonPanel* comparison_;
+    UncertaintyPanel* uncertainty_;
     ModelPanel* modelPanel_;
+    ModelPicker* modelPicker_ = nullptr;
     SamplerControls* controls_;
     InputQueueView* queue_;
     gui::ElidedLabel* statusLabel_;
-    ModelPicker* modelPicker_ = nullptr;
     QTimer* statusTimer_;
     QString status_;
     QLabel* zoomLabel_;

@@ -322,7 +322,8 @@ bool PiComparisonPanel::run() {
     if (current >= 0 && session_->item(current).hasResult) {
         const RestoreOutcome& done = session_->item(current).result;
         for (ComparisonSetting& c : runs) {
-            if (c.model && c.model == done.model && sameRun(c.options, done.options)) {
+            // A mean of several seeds (Restore N Seeds) is no single run of its options.
+            if (c.model && c.model == done.model && done.seeds <= 1 && sameRun(c.options, done.options)) {
                 c.reuse = done.image;
                 c.reuseSeconds = done.seconds;
             }

@@ -9,6 +9,7 @@
 
 #include "RestoreWorker.h"
 #include "rdbm/FileOps.h"
+#include "rdbm/Uncertainty.h"
 
 namespace rdbm::app {
 
@@ -163,7 +164,7 @@ bool RestoreSession::removeInput(int index) {
 
 void RestoreSession::onInputDecoded(int index) {
     emit inputDecoded(index);
-    if (pendingStart_ == index && state_ == State::Restoring && runningJob_ == 0) startJob(index);
+    if (pendingStart_ == index && state_ == State::Restoring && runningJob_ == 0) startJob(index, pendingSeeds_);
 }
 
 Metrics RestoreSession::metricsBefore(int index) const {
@@ -190,6 +191,25 @@ bool RestoreSession::restoreCurrent() {
     return true;
 }
 
+bool RestoreSession::restoreSeeds(int seeds) {
+    const int current = currentIndex();
+    if (!model_ || state_ != State::Idle || current < 0) return false;
+    if (item(current).status == ItemStatus::Failed && !item(current).input.image) return false;
+    const QString context = tr("Restoring %1 with %n seed(s)", nullptr, seeds).arg(QFileInfo(item(current).path).fileName());
+    if (seeds < 2 || seeds > rdbm::kMaxSeedRuns) {
+        fail(context, {ErrorKind::Usage, tr("the number of seeds must be between 2 and %1").arg(rdbm::kMaxSeedRuns)});
+        return false;
+    }
+    if (!rdbm::whyDeterministic(*model_, options_).empty()) {
+        fail(context, {ErrorKind::Usage, tr("every seed would give the same image: set \u03b7 above 0 (and a noise scale "
+                                            "other than zero) in the Restoration panel")});
+        return false;
+    }
+    queue_.clear();
+    startJob(current, seeds);
+    return true;
+}
+
 bool RestoreSession::restoreAll() {
     if (!model_ || state_ != State::Idle) return false;
     queue_.clear();
@@ -212,10 +232,11 @@ void RestoreSession::startNextQueued() {
     startJob(queue_.takeFirst());
 }
 
-void RestoreSession::startJob(int index) {
+void RestoreSession::startJob(int index, int seeds) {
     Item& it = inputs_->item(index);
     if (!it.input.image) { // still decoding: start once it arrives
         pendingStart_ = index;
+        pendingSeeds_ = seeds;
         setState(State::Restoring);
         inputs_->setStatus(index, ItemStatus::Queued);
         return;
@@ -229,7 +250,9 @@ void RestoreSession::startJob(int index) {
     job.model = model_;
     job.options = options_;
     job.options.steps = std::clamp(options_.steps, 1, model_->schedule().T());
-    job.previewPixels = TrajectoryRecord::previewPixels(job.options.steps);
+    job.seeds = seeds;
+    // Several runs have no single trajectory.
+    job.previewPixels = seeds >= 2 ? 0 : TrajectoryRecord::previewPixels(job.options.steps);
     runningJob_ = job.id;
     runningItem_ = index;
     lastStep_ = 0;

@@ -79,6 +79,11 @@ public:
     bool canRestore() const;
     bool restoreCurrent();
     bool restoreAll(); // every item without a result, in order
+    // Restore N Seeds (issue 11 §5): the current photo `seeds` times (2..64) with the
+    // seeds samplerOptions().seed, +1, ...; its result becomes their mean, with the
+    // per-pixel standard deviation in RestoreOutcome::stdDev. Refused (false, with
+    // errorOccurred saying why) when the sampler is deterministic (eta = 0).
+    bool restoreSeeds(int seeds);
     // Stops the running job between two tiles (and the queue behind it).
     void cancel();
     int queuedCount() const { return static_cast<int>(queue_.size()); }
@@ -157,7 +162,7 @@ private slots:
 private:
     void setState(State s);
     void requestModel(int slot, const QString& path, const rdbm::LoadOptions& options);
-    void startJob(int index);
+    void startJob(int index, int seeds = 0);
     void startNextQueued();
     void finishJob();
     void endComparison(int jobId, bool cancelled);
@@ -179,6 +184,7 @@ private:
     rdbm::SamplerOptions options_;
     QVector<int> queue_;
     int pendingStart_ = -1; // item waiting for its decode before restoring
+    int pendingSeeds_ = 0;  // and its job's seeds (Restore N Seeds)
     int runningItem_ = -1;
     int runningJob_ = 0;
     int nextId_ = 1;

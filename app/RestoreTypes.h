@@ -47,6 +47,9 @@ struct RestoreJob {
     ModelPtr model;
     rdbm::SamplerOptions options;
     long long previewPixels = 0; // trajectory preview budget (0: no trajectory frames)
+    // 2..64: the mean of this many runs with the seeds options.seed, +1, ... and their
+    // spread (rdbm/Uncertainty.h; no trajectory); otherwise one restoration.
+    int seeds = 0;
 };
 
 struct RestoreOutcome {
@@ -59,6 +62,12 @@ struct RestoreOutcome {
     Metrics before, after; // input and result against the reference, when one was given
     ModelPtr model;                // what made it, so a comparison can reuse it
     rdbm::SamplerOptions options;
+    // Restore N Seeds: image is the mean of `seeds` runs (seed options.seed onwards) and
+    // stdDev their per-pixel standard deviation (float32 HxW, [0,1] units); 1 and empty
+    // for a single restoration.
+    int seeds = 1;
+    cv::Mat stdDev;
+    double maxStd = 0.0, meanStd = 0.0;
 };
 
 // True when two runs of one model give the same result (steps, eta, noise, seed, tiling).

@@ -9,6 +9,7 @@
 
 #include "ImageConvert.h"
 #include "rdbm/Metrics.h"
+#include "rdbm/Uncertainty.h"
 
 namespace rdbm::app {
 
@@ -63,6 +64,10 @@ void RestoreWorker::restore(const RestoreJob& job) {
         emit restoreCancelled(job.id, 0);
         return;
     }
+    if (job.seeds >= 2) {
+        restoreSeeds(job);
+        return;
+    }
     const int steps = job.options.steps;
     emit restoreStarted(job.id, steps);
     const bool previews = job.previewPixels > 0;
@@ -107,6 +112,70 @@ void RestoreWorker::restore(const RestoreJob& job) {
         if (job.reference) {
             out.before = measure(job.input->rgb, job.reference);
             out.after = measure(r.image, job.reference);
+        }
+        emit restoreFinished(job.id, out);
+    } catch (const rdbm::Error& e) {
+        if (e.kind() == rdbm::ErrorKind::Cancelled)
+            emit restoreCancelled(job.id, completed);
+        else
+            emit restoreFailed(job.id, ErrorInfo::from(e));
+    } catch (const std::exception& e) {
+        emit restoreFailed(job.id, ErrorInfo::from(e));
+    }
+}
+
+void RestoreWorker::restoreSeeds(const RestoreJob& job) {
+    // Progress counts the steps of all runs: step k of run r is step (r-1)*steps + k of
+    // runs*steps, so the window's bar, ETA and cancel work as for one restoration.
+    const int steps = job.options.steps;
+    const int total = job.seeds * steps;
+    emit restoreStarted(job.id, total);
+    rdbm::SamplerOptions options = job.options;
+    options.emitFrames = false;
+    int run = 0, completed = 0;
+    const rdbm::SeedCallback onSeed = [&](const rdbm::SeedProgress& p) {
+        run = p.run;
+        return !isCancelled(job.id);
+    };
+    const rdbm::StepCallback onStep = [&](const rdbm::StepFrame& f) {
+        TrajectoryFrame frame;
+        frame.step = (run - 1) * steps + f.step;
+        frame.steps = total;
+        frame.t = f.t;
+        frame.tNext = f.tNext;
+        frame.stepSeconds = f.stepSeconds;
+        completed = frame.step;
+        emit stepCompleted(job.id, frame);
+        return !isCancelled(job.id);
+    };
+    const rdbm::TileCallback reportTiles = tileReporter(job.id, -1);
+    const rdbm::TileCallback onTile = [&](const rdbm::TileProgress& p) {
+        rdbm::TileProgress all = p;
+        all.step = (run - 1) * steps + p.step;
+        all.steps = total;
+        return reportTiles(all);
+    };
+    try {
+        const rdbm::UncertaintyResult r =
+            rdbm::restoreSeeds(*job.model, job.input->rgb, options, job.seeds, onStep, onTile, onSeed);
+        RestoreOutcome out;
+        out.id = job.id;
+        out.inputPath = job.inputPath;
+        out.image = r.mean;
+        out.display = toQImage(r.mean);
+        out.seconds = r.seconds;
+        out.networkCalls = r.networkCalls * r.runs;
+        out.tiles = r.tiles;
+        out.tileSize = r.tileSize;
+        out.model = job.model;
+        out.options = job.options;
+        out.seeds = r.runs;
+        out.stdDev = r.stdDev;
+        out.maxStd = r.maxStd;
+        out.meanStd = r.meanStd;
+        if (job.reference) {
+            out.before = measure(job.input->rgb, job.reference);
+            out.after = measure(r.mean, job.reference);
         }
         emit restoreFinished(job.id, out);
     } catch (const rdbm::Error& e) {

@@ -49,6 +49,8 @@ signals:
     void comparisonCancelled(int jobId);
 
 private:
+    // job.seeds >= 2: rdbm::restoreSeeds, reported as one job of seeds x steps steps.
+    void restoreSeeds(const rdbm::app::RestoreJob& job);
     // The core's tile callback: reports (throttled) and answers whether to go on.
     rdbm::TileCallback tileReporter(int jobId, int row);
 

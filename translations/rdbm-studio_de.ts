@@ -1424,6 +1424,21 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>%1 is the input photo; choose another name so the original is kept</source>
         <translation>%1 ist das Eingabefoto; wählen Sie einen anderen Namen, damit das Original erhalten bleibt</translation>
     </message>
+    <message numerus="yes">
+        <source>Restoring %1 with %n seed(s)</source>
+        <translation>
+            <numerusform>%1 mit %n Seed restaurieren</numerusform>
+            <numerusform>%1 mit %n Seeds restaurieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the number of seeds must be between 2 and %1</source>
+        <translation>die Zahl der Seeds muss zwischen 2 und %1 liegen</translation>
+    </message>
+    <message>
+        <source>every seed would give the same image: set η above 0 (and a noise scale other than zero) in the Restoration panel</source>
+        <translation>jeder Seed ergäbe dasselbe Bild: η im Feld Restaurierung über 0 setzen (und eine Rauschskalierung außer null wählen)</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreWorker</name>
@@ -1698,6 +1713,52 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     </message>
 </context>
 <context>
+    <name>rdbm::app::UncertaintyPanel</name>
+    <message>
+        <source>Run %1 of %2, step %3 of %4…</source>
+        <translation>Lauf %1 von %2, Schritt %3 von %4…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>Wird abgeschlossen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restoring %n seed(s)…</source>
+        <translation>
+            <numerusform>%n Seed wird restauriert…</numerusform>
+            <numerusform>%n Seeds werden restauriert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore N Seeds</source>
+        <translation>N Seeds restaurieren</translation>
+    </message>
+    <message>
+        <source>Restore the photo this many times, with the seeds %1, %2, …; the result is their mean and the map their spread:</source>
+        <translation>So oft restaurieren, mit den Seeds %1, %2, …; das Ergebnis ist ihr Mittelwert, die Karte ihre Streuung:</translation>
+    </message>
+    <message>
+        <source>Standard deviation of %1 restorations (seeds %2 to %3, η %4) in [0, 1] units: max %5, mean %6. Red marks where the runs disagree: where the model is unsure.</source>
+        <translation>Standardabweichung von %1 Restaurierungen (Seeds %2 bis %3, η %4) in Einheiten von [0, 1]: Maximum %5, Mittel %6. Rot zeigt, wo die Läufe voneinander abweichen: wo das Modell unsicher ist.</translation>
+    </message>
+    <message>
+        <source>Restore N &amp;Seeds…</source>
+        <translation>N &amp;Seeds restaurieren…</translation>
+    </message>
+    <message>
+        <source>Restore the photo several times with the stochastic sampler (η &gt; 0) and show where the results differ: the per-pixel standard deviation, next to their mean</source>
+        <translation>Das Foto mehrmals mit dem stochastischen Sampler (η &gt; 0) restaurieren und zeigen, wo die Ergebnisse voneinander abweichen: die Standardabweichung je Pixel, neben ihrem Mittelwert</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>Unsicherheit</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>Std.-Abw.</translation>
+    </message>
+</context>
+<context>
     <name>rdbm::gui::CompareView</name>
     <message>
         <source>Before</source>
@@ -1803,6 +1864,14 @@ Aus: Betrag der Differenz in Grau.</translation>
     <message>
         <source>(%1, %2): %3</source>
         <translation>(%1, %2): %3</translation>
+    </message>
+    <message>
+        <source>scale 0 to %1 (%2th percentile)</source>
+        <translation>Skala 0 bis %1 (%2. Perzentil)</translation>
+    </message>
+    <message>
+        <source>scale 0 to %1</source>
+        <translation>Skala 0 bis %1</translation>
     </message>
 </context>
 <context>

@@ -1419,6 +1419,21 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>%1 is the input photo; choose another name so the original is kept</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Restoring %1 with %n seed(s)</source>
+        <translation>
+            <numerusform>Restoring %1 with %n seed</numerusform>
+            <numerusform>Restoring %1 with %n seeds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the number of seeds must be between 2 and %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every seed would give the same image: set η above 0 (and a noise scale other than zero) in the Restoration panel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreWorker</name>
@@ -1693,6 +1708,52 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
 </context>
 <context>
+    <name>rdbm::app::UncertaintyPanel</name>
+    <message>
+        <source>Run %1 of %2, step %3 of %4…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Restoring %n seed(s)…</source>
+        <translation>
+            <numerusform>Restoring %n seed…</numerusform>
+            <numerusform>Restoring %n seeds…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore N Seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the photo this many times, with the seeds %1, %2, …; the result is their mean and the map their spread:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Standard deviation of %1 restorations (seeds %2 to %3, η %4) in [0, 1] units: max %5, mean %6. Red marks where the runs disagree: where the model is unsure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore N &amp;Seeds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the photo several times with the stochastic sampler (η &gt; 0) and show where the results differ: the per-pixel standard deviation, next to their mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>rdbm::gui::CompareView</name>
     <message>
         <source>Before</source>
@@ -1796,6 +1857,14 @@ Off: the magnitude of the difference in grey.</source>
     </message>
     <message>
         <source>(%1, %2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale 0 to %1 (%2th percentile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale 0 to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1411,6 +1411,20 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>%1 is the input photo; choose another name so the original is kept</source>
         <translation>%1 是输入照片；请换一个文件名，以保留原图</translation>
     </message>
+    <message numerus="yes">
+        <source>Restoring %1 with %n seed(s)</source>
+        <translation>
+            <numerusform>用 %n 个随机种子修复 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the number of seeds must be between 2 and %1</source>
+        <translation>随机种子的数量必须在 2 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>every seed would give the same image: set η above 0 (and a noise scale other than zero) in the Restoration panel</source>
+        <translation>每个随机种子都会得到相同的图像：请在“修复”面板中将 η 设为大于 0（并选择非零的噪声缩放）</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreWorker</name>
@@ -1685,6 +1699,51 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
 </context>
 <context>
+    <name>rdbm::app::UncertaintyPanel</name>
+    <message>
+        <source>Run %1 of %2, step %3 of %4…</source>
+        <translation>第 %1/%2 次运行，第 %3/%4 步…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>正在完成…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restoring %n seed(s)…</source>
+        <translation>
+            <numerusform>正在用 %n 个随机种子修复…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore N Seeds</source>
+        <translation>用 N 个随机种子修复</translation>
+    </message>
+    <message>
+        <source>Restore the photo this many times, with the seeds %1, %2, …; the result is their mean and the map their spread:</source>
+        <translation>修复照片的次数，随机种子依次为 %1、%2、…；结果为它们的平均值，图为它们的离散程度：</translation>
+    </message>
+    <message>
+        <source>Standard deviation of %1 restorations (seeds %2 to %3, η %4) in [0, 1] units: max %5, mean %6. Red marks where the runs disagree: where the model is unsure.</source>
+        <translation>%1 次修复的标准差（随机种子 %2 至 %3，η %4），以 [0, 1] 为单位：最大 %5，平均 %6。红色表示各次运行结果不一致之处，即模型不确定的地方。</translation>
+    </message>
+    <message>
+        <source>Restore N &amp;Seeds…</source>
+        <translation>用 N 个随机种子修复(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Restore the photo several times with the stochastic sampler (η &gt; 0) and show where the results differ: the per-pixel standard deviation, next to their mean</source>
+        <translation>用随机采样器（η &gt; 0）多次修复照片，并显示结果的差异之处：逐像素标准差，显示在其平均值旁边</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>不确定性</translation>
+    </message>
+    <message>
+        <source>std</source>
+        <translation>标准差</translation>
+    </message>
+</context>
+<context>
     <name>rdbm::gui::CompareView</name>
     <message>
         <source>Before</source>
@@ -1790,6 +1849,14 @@ Off: the magnitude of the difference in grey.</source>
     <message>
         <source>(%1, %2): %3</source>
         <translation>(%1, %2)：%3</translation>
+    </message>
+    <message>
+        <source>scale 0 to %1 (%2th percentile)</source>
+        <translation>色标 0 至 %1（第 %2 百分位）</translation>
+    </message>
+    <message>
+        <source>scale 0 to %1</source>
+        <translation>色标 0 至 %1</translation>
     </message>
 </context>
 <context>

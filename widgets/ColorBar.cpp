@@ -28,6 +28,13 @@ void ColorBar::setLimit(float limit) {
     update();
 }
 
+void ColorBar::setNonNegative(bool nonNegative) {
+    if (nonNegative == nonNegative_) return;
+    nonNegative_ = nonNegative;
+    updateGeometry();
+    update();
+}
+
 void ColorBar::setTitle(const QString& title) {
     title_ = title;
     updateGeometry();
@@ -57,7 +64,8 @@ QString ColorBar::tickText(double v) const {
 int ColorBar::labelWidth() const {
     const QFontMetrics fm(font());
     int w = 0;
-    for (double v : ticks(limit_, 11)) w = std::max(w, fm.horizontalAdvance(tickText(v)));
+    for (double v : ticks(limit_, 11))
+        if (v >= lowest()) w = std::max(w, fm.horizontalAdvance(tickText(v)));
     return w;
 }
 
@@ -71,13 +79,19 @@ QRectF ColorBar::barRect() const {
 
 double ColorBar::yForValue(double v) const {
     const QRectF bar = barRect();
-    const double f = (limit_ - std::clamp(v, -static_cast<double>(limit_), static_cast<double>(limit_))) / (2.0 * limit_);
+    const double f = (limit_ - std::clamp(v, lowest(), static_cast<double>(limit_))) / (limit_ - lowest());
     return bar.top() + f * bar.height();
 }
 
 QVector<double> ColorBar::currentTicks() const {
     const int maxTicks = static_cast<int>(barRect().height() / (fontMetrics().height() * 1.8));
-    return ticks(limit_, std::clamp(maxTicks, 3, 11));
+    const int n = std::clamp(maxTicks, 3, 11);
+    if (!nonNegative_) return ticks(limit_, n);
+    // The upper half of a symmetric set twice as dense: about n ticks from 0 to limit.
+    QVector<double> out;
+    for (double v : ticks(limit_, 2 * n - 1))
+        if (v >= 0.0) out.push_back(v);
+    return out;
 }
 
 QSize ColorBar::sizeHint() const {
@@ -93,14 +107,16 @@ void ColorBar::paintEvent(QPaintEvent*) {
     QPainter p(this);
     const QRectF bar = barRect();
     const int rows = std::max(1, static_cast<int>(std::lround(bar.height() * devicePixelRatioF())));
-    if (gradient_.height() != rows || gradientLimit_ != limit_) {
+    if (gradient_.height() != rows || gradientLimit_ != limit_ || gradientNonNegative_ != nonNegative_) {
         gradient_ = QImage(1, rows, QImage::Format_RGB32);
+        const float span = nonNegative_ ? 1.0f : 2.0f;
         for (int r = 0; r < rows; ++r) {
-            const float v = limit_ * (1.0f - 2.0f * (r + 0.5f) / rows);
+            const float v = limit_ * (1.0f - span * (r + 0.5f) / rows);
             const Rgb8 c = divergingColor(v, limit_);
             gradient_.setPixel(0, r, qRgb(c.r, c.g, c.b));
         }
         gradientLimit_ = limit_;
+        gradientNonNegative_ = nonNegative_;
     }
     p.drawImage(bar, gradient_);
     const QColor text = palette().color(QPalette::WindowText);

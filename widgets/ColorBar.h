@@ -1,6 +1,8 @@
 #pragma once
 // A vertical colour bar for the shared diverging colour map: +limit at the top, -limit
-// at the bottom, white at zero, with "nice" tick values labelled on the right.
+// at the bottom, white at zero, with "nice" tick values labelled on the right. For maps
+// that are never negative (a standard deviation) it shows only the upper half: 0 (white)
+// at the bottom, +limit at the top.
 #include <QImage>
 #include <QString>
 #include <QVector>
@@ -15,6 +17,8 @@ public:
 
     void setLimit(float limit); // > 0
     float limit() const { return limit_; }
+    void setNonNegative(bool nonNegative);
+    bool isNonNegative() const { return nonNegative_; }
     // Optional caption above the bar (e.g. the quantity shown).
     void setTitle(const QString& title);
     QString title() const { return title_; }
@@ -37,10 +41,14 @@ private:
     QString tickText(double v) const;
     int labelWidth() const;
 
+    double lowest() const { return nonNegative_ ? 0.0 : -static_cast<double>(limit_); }
+
     float limit_ = 1.0f;
+    bool nonNegative_ = false;
     QString title_;
     mutable QImage gradient_; // one column, one row per device pixel of the bar
     mutable float gradientLimit_ = 0.0f;
+    mutable bool gradientNonNegative_ = false;
 };
 
 } // namespace rdbm::gui

@@ -73,6 +73,12 @@ void HeatMapView::setFixedLimit(float limit) {
     render();
 }
 
+void HeatMapView::setNonNegative(bool nonNegative) {
+    nonNegative_ = nonNegative;
+    bar_->setNonNegative(nonNegative);
+    updateOverlay();
+}
+
 void HeatMapView::setScaleShown(bool shown) {
     scaleShown_ = shown;
     updateOverlay();
@@ -101,7 +107,10 @@ void HeatMapView::updateOverlay() {
     QStringList lines;
     if (!title_.isEmpty()) lines << title_;
     if (!values_.isEmpty()) {
-        if (scaleShown_)
+        if (scaleShown_ && nonNegative_)
+            lines << (autoLimit_ ? tr("scale 0 to %1 (%2th percentile)").arg(limit_, 0, 'g', 3).arg(percentile_ * 100.0, 0, 'g', 3)
+                                 : tr("scale 0 to %1").arg(limit_, 0, 'g', 3));
+        else if (scaleShown_)
             lines << (autoLimit_ ? tr("scale \u00b1%1 (%2th percentile)").arg(limit_, 0, 'g', 3).arg(percentile_ * 100.0, 0, 'g', 3)
                              : tr("scale \u00b1%1").arg(limit_, 0, 'g', 3));
         if (hovered_.x() >= 0)

@@ -34,6 +34,11 @@ public:
     double percentile() const { return percentile_; }
     float limit() const { return limit_; }
 
+    // A map that is never negative (e.g. a standard deviation): the colour bar runs from 0
+    // (white) to the limit, and the overlay says "scale 0 to L". The colours are the same.
+    void setNonNegative(bool nonNegative);
+    bool isNonNegative() const { return nonNegative_; }
+
     // The overlay's "scale +-L" line; off where a shared colour bar shows the scale.
     void setScaleShown(bool shown);
 
@@ -63,6 +68,7 @@ private:
     float limit_ = 1.0f;
     QString title_;
     bool scaleShown_ = true;
+    bool nonNegative_ = false;
     QPoint hovered_{-1, -1};
 };
 

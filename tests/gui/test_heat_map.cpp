@@ -109,6 +109,38 @@ private slots:
         QVERIFY(qRed(top) > qBlue(top) + 50);
     }
 
+    // Issue 11 §5: a standard deviation map uses the bar's upper half, 0 (white) to the limit.
+    void nonNegativeMapsShowTheUpperHalf() {
+        ColorBar bar;
+        bar.resize(bar.sizeHint().width(), 300);
+        bar.setLimit(0.04f);
+        bar.setNonNegative(true);
+        QCOMPARE(bar.yForValue(0.04), bar.barRect().top());
+        QCOMPARE(bar.yForValue(0.0), bar.barRect().bottom());
+        QCOMPARE(bar.yForValue(-1.0), bar.barRect().bottom());
+        QVERIFY(std::abs(bar.yForValue(bar.limit() / 2.0) - bar.barRect().center().y()) < 1e-9);
+        const QVector<double> t = bar.currentTicks();
+        QVERIFY(t.size() >= 3);
+        QCOMPARE(t.first(), 0.0);
+        for (double v : t) QVERIFY(v >= 0.0 && v <= 0.04 + 1e-12);
+        const QImage shot = bar.grab().toImage();
+        const double dpr = shot.devicePixelRatio();
+        const int x = static_cast<int>(bar.barRect().center().x() * dpr);
+        const QRgb bottom = shot.pixel(x, static_cast<int>((bar.barRect().bottom() - 2) * dpr));
+        const QRgb top = shot.pixel(x, static_cast<int>((bar.barRect().top() + 2) * dpr));
+        QVERIFY(qRed(bottom) > 240 && qGreen(bottom) > 240 && qBlue(bottom) > 240); // white at 0
+        QVERIFY(qRed(top) > qBlue(top) + 50);                                        // red at the limit
+
+        HeatMapView view;
+        view.setNonNegative(true);
+        QVERIFY(view.colorBar()->isNonNegative());
+        view.setMap(2, 1, QVector<float>{0.0f, 0.5f});
+        view.setFixedLimit(1.0f);
+        QCOMPARE(view.image().pixel(0, 0), qRgb(255, 255, 255));
+        QCOMPARE(view.image().pixel(1, 0), mapped(0.5f, 1.0f));
+        QVERIFY(view.imageView()->overlayText().contains(QStringLiteral("scale 0 to 1")));
+    }
+
     void hoverReportsTheValue() {
         HeatMapView view;
         view.resize(440, 300);
