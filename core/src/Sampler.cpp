@@ -108,6 +108,13 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
     RestoreResult result;
     result.tiles = plan.tiles;
     result.tileSize = plan.tileSize;
+    if (plan.tileSize > 0) {
+        const TileGrid grid = makeTileGrid(input.rows, input.cols, plan.tileSize, options.tileOverlap);
+        for (const int64_t y : grid.rows.starts)
+            for (const int64_t x : grid.cols.starts)
+                result.tileRects.emplace_back(static_cast<int>(x), static_cast<int>(y), static_cast<int>(grid.cols.length),
+                                              static_cast<int>(grid.rows.length));
+    }
     try {
         c10::InferenceMode inference;
         const torch::Tensor mu = imageToModelTensor(input, impl.device);

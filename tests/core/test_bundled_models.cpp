@@ -3,9 +3,12 @@
 // (resources/samples) and the project's own degradation generator.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -125,4 +128,76 @@ TEST(BundledModels, MetadataIsReadWithoutTheWeights) {
         EXPECT_NE(std::string(e.what()).find("rdbm-peek-truncated"), std::string::npos) << e.what();
     }
     std::filesystem::remove(cut);
+}
+
+namespace {
+
+// Mean absolute step between neighbouring pixels across the given vertical lines (x-1|x)
+// and horizontal lines (y-1|y), over all channels.
+double stepEnergy(const cv::Mat& img, const std::vector<int>& xs, const std::vector<int>& ys) {
+    double sum = 0.0;
+    long long n = 0;
+    for (const int x : xs)
+        for (int y = 0; y < img.rows; ++y, ++n) {
+            const cv::Vec3f a = img.at<cv::Vec3f>(y, x - 1), b = img.at<cv::Vec3f>(y, x);
+            sum += (std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2])) / 3.0;
+        }
+    for (const int y : ys)
+        for (int x = 0; x < img.cols; ++x, ++n) {
+            const cv::Vec3f a = img.at<cv::Vec3f>(y - 1, x), b = img.at<cv::Vec3f>(y, x);
+            sum += (std::abs(a[0] - b[0]) + std::abs(a[1] - b[1]) + std::abs(a[2] - b[2])) / 3.0;
+        }
+    return n ? sum / static_cast<double>(n) : 0.0;
+}
+
+struct SeamFigures {
+    double border = 0.0, elsewhere = 0.0;
+    size_t tiles = 0;
+};
+
+// Restores a low-light 256x192 crop in 64-px tiles and compares the step across every
+// tile edge inside the image with the step across every other line.
+SeamFigures seams(int overlap, bool globalContext) {
+    const rdbm::Image clean = rdbm::readImage(kSource + "/resources/samples/coffee-clean.png");
+    const cv::Mat crop = clean.rgb(cv::Rect(160, 100, 256, 192)).clone();
+    const cv::Mat dark = rdbm::degrade(crop, rdbm::DegradationKind::LowLight, 7, 1.0);
+    rdbm::SamplerOptions o;
+    o.steps = 10;
+    o.tileSize = 64;
+    o.tileOverlap = overlap;
+    o.globalContext = globalContext;
+    o.emitFrames = false;
+    const rdbm::RestoreResult r = rdbm::restore(*rdbm::Model::load(modelPath("residual")), dark, o);
+    std::set<int> edgeX, edgeY;
+    for (const cv::Rect& t : r.tileRects) {
+        for (const int x : {t.x, t.x + t.width})
+            if (x > 0 && x < crop.cols) edgeX.insert(x);
+        for (const int y : {t.y, t.y + t.height})
+            if (y > 0 && y < crop.rows) edgeY.insert(y);
+    }
+    std::vector<int> otherX, otherY;
+    for (int x = 1; x < crop.cols; ++x)
+        if (!edgeX.count(x)) otherX.push_back(x);
+    for (int y = 1; y < crop.rows; ++y)
+        if (!edgeY.count(y)) otherY.push_back(y);
+    SeamFigures f;
+    f.tiles = r.tileRects.size();
+    f.border = stepEnergy(r.image, {edgeX.begin(), edgeX.end()}, {edgeY.begin(), edgeY.end()});
+    f.elsewhere = stepEnergy(r.image, otherX, otherY);
+    std::printf("[          ] overlap %d, global context %s: %zu tiles, step across tile edges %.5f, elsewhere %.5f\n",
+                overlap, globalContext ? "on" : "off", f.tiles, f.border, f.elsewhere);
+    return f;
+}
+
+} // namespace
+
+// The blended tiles leave no seam: across tile edges the image changes no more than
+// across any other line. Abutting tiles without blending (overlap 0, no global context)
+// show why the check is needed: there each tile's own brightness makes a visible step.
+TEST(BundledModels, BlendedTilesLeaveNoSeam) {
+    const SeamFigures blended = seams(16, true);
+    ASSERT_GE(blended.tiles, 12u);
+    EXPECT_LE(blended.border, 1.05 * blended.elsewhere);
+    const SeamFigures abutting = seams(0, false);
+    EXPECT_GT(abutting.border, 1.2 * abutting.elsewhere) << "the measure no longer sees seams";
 }

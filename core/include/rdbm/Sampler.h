@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <opencv2/core/mat.hpp>
+#include <opencv2/core/types.hpp>
 
 #include "rdbm/Model.h"
 
@@ -78,6 +79,9 @@ struct RestoreResult {
     int networkCalls = 0;   // per whole image (each may span several tiles)
     int tiles = 1;          // tiles per network call
     int tileSize = 0;       // 0 when the whole image ran at once
+    // Where each tile of a network call lay, in input pixels (row-major, overlapping by
+    // the tile overlap); empty when the whole image ran at once. For a "show tiles" view.
+    std::vector<cv::Rect> tileRects;
 };
 
 // input: float32 RGB HxWx3 in [0,1] (see ImageIO). Thread-safe for distinct calls on one Model.
