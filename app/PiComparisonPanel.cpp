@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -14,6 +15,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QToolButton>
@@ -33,6 +35,7 @@
 #include "ViewSync.h"
 #include "WrapLayout.h"
 #include "rdbm/Colormap.h"
+#include "rdbm/Uncertainty.h"
 
 namespace rdbm::app {
 namespace {
@@ -124,6 +127,22 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         b->setDefaultAction(a);
         statusRow->addWidget(b);
     }
+    // Uncertainty maps: each setting restored over N seeds (issue 11 §5).
+    auto* spreadBox = new QWidget(this);
+    auto* spl = new QHBoxLayout(spreadBox);
+    spl->setContentsMargins(0, 0, 0, 0);
+    spread_ = new QCheckBox(tr("&Spread over"), spreadBox);
+    spread_->setToolTip(tr("Restore every setting several times with consecutive seeds (\u03b7 > 0) and show the "
+                           "per-pixel standard deviation of the runs: where each is unsure"));
+    spreadSeeds_ = new QSpinBox(spreadBox);
+    spreadSeeds_->setRange(2, rdbm::kMaxSeedRuns);
+    spreadSeeds_->setValue(4);
+    spreadSeeds_->setEnabled(false);
+    connect(spread_, &QCheckBox::toggled, spreadSeeds_, &QWidget::setEnabled);
+    spl->addWidget(spread_);
+    spl->addWidget(spreadSeeds_);
+    spl->addWidget(new QLabel(tr("seeds"), spreadBox));
+    statusRow->addWidget(spreadBox);
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(200);
     progress_->hide();
@@ -168,9 +187,24 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     }
     scaleBar_ = new gui::ColorBar(grid_);
     gl->addWidget(scaleBar_, 1, kRows + 1);
+    // The uncertainty maps under the difference maps, shown once a run over seeds made them.
+    for (int i = 0; i < kRows; ++i) {
+        auto* spread = new gui::HeatMapView(grid_);
+        spread->setNonNegative(true);
+        spread->colorBar()->hide();
+        spread->setScaleShown(false);
+        gl->addWidget(spread, 2, i + 1);
+        sync_->add(spread->zoomState());
+        spreads_ << spread;
+    }
+    spreadBar_ = new gui::ColorBar(grid_);
+    spreadBar_->setNonNegative(true);
+    gl->addWidget(spreadBar_, 2, kRows + 1);
+    showSpreadRow(false);
     for (int c = 0; c <= kRows; ++c) gl->setColumnStretch(c, 1);
     gl->setRowStretch(0, 3);
     gl->setRowStretch(1, 2);
+    gl->setRowStretch(2, 2);
     split->addWidget(grid_);
 
     table_ = new gui::MetricsTable(split);
@@ -230,6 +264,18 @@ void PiComparisonPanel::setMode(Mode mode) {
 }
 
 double PiComparisonPanel::noiseEta() const { return eta_->value(); }
+
+int PiComparisonPanel::spreadSeeds() const { return spread_->isChecked() ? spreadSeeds_->value() : 0; }
+
+void PiComparisonPanel::setSpreadSeeds(int seeds) {
+    spread_->setChecked(seeds >= 2);
+    if (seeds >= 2) spreadSeeds_->setValue(seeds);
+}
+
+void PiComparisonPanel::showSpreadRow(bool shown) {
+    for (gui::HeatMapView* v : std::as_const(spreads_)) v->setVisible(shown);
+    spreadBar_->setVisible(shown);
+}
 void PiComparisonPanel::setNoiseEta(double eta) { eta_->setValue(eta); }
 
 QVector<ComparisonSetting> PiComparisonPanel::settings() const {
@@ -289,7 +335,9 @@ void PiComparisonPanel::clearResults() {
         results_[i]->setImage({});
         results_[i]->setOverlayText({});
         diffs_[i]->clear();
+        spreads_[i]->clear();
     }
+    showSpreadRow(false);
     table_->clearMetrics();
     status_->setFullText({});
 }
@@ -300,6 +348,14 @@ bool PiComparisonPanel::run() {
     if (!any) {
         status_->setFullText(mode_ == Mode::Models ? tr("Load at least one model for the comparison.")
                                                : tr("Load a model first."));
+        return false;
+    }
+    const int seeds = spreadSeeds();
+    if (seeds >= 2 && std::none_of(s.begin(), s.end(), [](const ComparisonSetting& c) {
+            return c.model && rdbm::whyDeterministic(*c.model, c.options).empty();
+        })) {
+        status_->setFullText(tr("Every seed would give the same images: set \u03b7 above 0 in the Restoration panel "
+                                "for the spread."));
         return false;
     }
     clearResults();
@@ -329,7 +385,7 @@ bool PiComparisonPanel::run() {
             }
         }
     }
-    const bool started = session_->runComparison(runs);
+    const bool started = session_->runComparison(runs, seeds);
     if (!started) status_->setFullText(tr("Open a photo and wait for the running job to finish."));
     updateEnabled();
     return started;
@@ -343,6 +399,14 @@ void PiComparisonPanel::onRowFinished(const ComparisonRow& row) {
     results_[row.index]->setOverlayText(row.label);
     const cv::Mat d = row.difference.isContinuous() ? row.difference : row.difference.clone();
     diffs_[row.index]->setMap(d.cols, d.rows, d.ptr<float>());
+    if (row.seeds > 1 && !row.stdDev.empty()) {
+        const cv::Mat sd = row.stdDev.isContinuous() ? row.stdDev : row.stdDev.clone();
+        spreads_[row.index]->setMap(sd.cols, sd.rows, sd.ptr<float>());
+        const QLocale loc;
+        spreads_[row.index]->setTitle(tr("std over %n seed(s): mean %1, max %2", nullptr, row.seeds)
+                                          .arg(loc.toString(row.meanStd, 'f', 4), loc.toString(row.maxStd, 'f', 4)));
+        showSpreadRow(true);
+    }
     updateCommonLimit();
     double meanAbs = 0.0;
     if (!d.empty()) {
@@ -373,6 +437,15 @@ void PiComparisonPanel::updateCommonLimit() {
     }
     for (gui::HeatMapView* v : std::as_const(diffs_)) v->setFixedLimit(limit);
     scaleBar_->setLimit(limit);
+    // The uncertainty maps share theirs too: the 99th percentile of the largest.
+    float spreadLimit = 1e-6f;
+    for (int i = 0; i < rows_.size(); ++i) {
+        if (!rowDone_.value(i) || rows_[i].stdDev.empty()) continue;
+        const cv::Mat sd = rows_[i].stdDev.isContinuous() ? rows_[i].stdDev : rows_[i].stdDev.clone();
+        spreadLimit = std::max(spreadLimit, rdbm::symmetricLimit(sd.ptr<float>(), static_cast<int>(sd.total())));
+    }
+    for (gui::HeatMapView* v : std::as_const(spreads_)) v->setFixedLimit(spreadLimit);
+    spreadBar_->setLimit(spreadLimit);
 }
 
 int PiComparisonPanel::finishedRows() const { return static_cast<int>(std::count(rowDone_.begin(), rowDone_.end(), true)); }
@@ -384,6 +457,8 @@ void PiComparisonPanel::updateEnabled() {
     cancel_->setEnabled(comparing);
     export_->setEnabled(idle && finishedRows() > 0);
     for (QPushButton* b : std::as_const(slotButtons_)) b->setEnabled(idle);
+    spread_->setEnabled(idle);
+    spreadSeeds_->setEnabled(idle && spread_->isChecked());
 }
 
 ComparisonExport PiComparisonPanel::exportRequest(const QString& directory) const {

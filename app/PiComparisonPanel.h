@@ -3,6 +3,9 @@
 // three models trained with pi = x0 - mu, 1 and 0 (the bundled ones, or any the user
 // loads), or one model with the three noise modulations at eta > 0. Each result has its
 // difference map (result - input) on a common scale and a row in the metrics table.
+// With "Spread over N seeds" each setting is restored N times (eta > 0) and its
+// uncertainty map (the runs' per-pixel standard deviation, issue 11 §5) sits under its
+// difference map, the three on one scale: how pi changes where the model is unsure.
 // The runs go through the session's worker; this panel only shows them.
 #include <QVector>
 #include <QWidget>
@@ -12,10 +15,12 @@
 
 class QAction;
 class QButtonGroup;
+class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 
 namespace rdbm::gui {
 class ColorBar;
@@ -42,6 +47,9 @@ public:
     void setBaseOptions(const rdbm::SamplerOptions& options) { base_ = options; }
     double noiseEta() const;
     void setNoiseEta(double eta);
+    // Seeds per setting for the uncertainty maps: 2..64, or 0 for one run each (off).
+    int spreadSeeds() const;
+    void setSpreadSeeds(int seeds);
 
     // The settings a run would use now (rows without a model are kept, with a null model).
     QVector<ComparisonSetting> settings() const;
@@ -56,6 +64,7 @@ public:
     QAction* exportAction() const { return export_; }
     gui::ImageView* resultView(int row) const { return results_.value(row); }
     gui::HeatMapView* differenceView(int row) const { return diffs_.value(row); }
+    gui::HeatMapView* spreadView(int row) const { return spreads_.value(row); }
     gui::MetricsTable* metricsTable() const { return table_; }
 
     static QString slotLabel(int slot); // "pi = x0 - mu", ...
@@ -70,6 +79,7 @@ private:
     void onRowFinished(const ComparisonRow& row);
     void onRowFailed(int row, const ErrorInfo& error);
     void updateCommonLimit();
+    void showSpreadRow(bool shown);
     void updateEnabled();
     void chooseExport();
 
@@ -86,6 +96,8 @@ private:
     QVector<gui::ElidedLabel*> slotLabels_;
     QVector<QPushButton*> slotButtons_;
     QDoubleSpinBox* eta_;
+    QCheckBox* spread_;
+    QSpinBox* spreadSeeds_;
     QProgressBar* progress_;
     gui::ElidedLabel* status_;
     QWidget* grid_;
@@ -94,6 +106,8 @@ private:
     QVector<gui::ImageView*> results_;
     QVector<gui::HeatMapView*> diffs_;
     gui::ColorBar* scaleBar_; // the common scale of the difference maps
+    QVector<gui::HeatMapView*> spreads_; // the uncertainty maps, on one scale
+    gui::ColorBar* spreadBar_;
     gui::ViewSync* sync_;
     gui::MetricsTable* table_;
     QAction* run_;

@@ -352,7 +352,7 @@ void RestoreSession::onRestoreFailed(int jobId, const ErrorInfo& error) {
 
 // ---------------------------------------------------------------- comparison
 
-bool RestoreSession::runComparison(const QVector<ComparisonSetting>& settings) {
+bool RestoreSession::runComparison(const QVector<ComparisonSetting>& settings, int seeds) {
     const int current = currentIndex();
     if (state_ != State::Idle || current < 0 || !item(current).input.image || settings.isEmpty()) return false;
     ComparisonJob job;
@@ -360,6 +360,7 @@ bool RestoreSession::runComparison(const QVector<ComparisonSetting>& settings) {
     job.input = item(current).input.image;
     job.reference = reference();
     job.settings = settings;
+    job.seeds = seeds;
     runningJob_ = job.id;
     setState(State::Comparing);
     emit comparisonStarted(static_cast<int>(settings.size()));

@@ -91,7 +91,8 @@ public:
     int trajectoryItem() const { return trajectoryItem_; }
 
     // --- comparison (on the current item)
-    bool runComparison(const QVector<ComparisonSetting>& settings);
+    // seeds >= 2: every setting as the mean of that many seeds, with their spread.
+    bool runComparison(const QVector<ComparisonSetting>& settings, int seeds = 0);
 
     // --- output
     QString defaultOutputPath(int index) const;

@@ -87,6 +87,10 @@ struct ComparisonJob {
     ImagePtr input;
     ImagePtr reference;
     QVector<ComparisonSetting> settings;
+    // 2..64: each setting restored this many times with consecutive seeds; its row holds
+    // the mean and their spread (issue 11 §5). A setting that draws no noise gets a zero
+    // spread from one run.
+    int seeds = 0;
 };
 
 struct ComparisonRow {
@@ -96,6 +100,9 @@ struct ComparisonRow {
     cv::Mat difference; // result - input, channel mean, float32 in [-1,1]
     Metrics metrics;    // against the reference when given
     double seconds = 0.0;
+    int seeds = 1;      // > 1: the result is the mean of this many seeds and stdDev their spread
+    cv::Mat stdDev;     // float32 HxW, [0,1] units; empty for a single run
+    double maxStd = 0.0, meanStd = 0.0;
 };
 
 // Registers these types for queued signal-slot connections (call once, any thread).

@@ -202,19 +202,47 @@ void RestoreWorker::compare(const ComparisonJob& job) {
         if (!s.model) continue; // an empty slot: the panel already says "no model"
         rdbm::SamplerOptions options = s.options;
         options.emitFrames = false;
+        // With seeds, progress counts the steps of all runs (step k of run r is
+        // (r-1)*steps + k); a setting that draws no noise runs once, its spread is zero.
+        const bool spread = job.seeds >= 2;
+        const int runs = spread && rdbm::whyDeterministic(*s.model, options).empty() ? job.seeds : 1;
+        int run = 1;
         const rdbm::StepCallback onStep = [&](const rdbm::StepFrame& f) {
-            emit comparisonStep(job.id, i, f.step, f.steps);
+            emit comparisonStep(job.id, i, (run - 1) * f.steps + f.step, runs * f.steps);
             return !isCancelled(job.id);
         };
+        const rdbm::TileCallback reportTiles = tileReporter(job.id, i);
+        const rdbm::TileCallback onTile = [&](const rdbm::TileProgress& p) {
+            rdbm::TileProgress all = p;
+            all.step = (run - 1) * p.steps + p.step;
+            all.steps = runs * p.steps;
+            return reportTiles(all);
+        };
         try {
+            ComparisonRow row;
             cv::Mat image = s.reuse;
             double seconds = s.reuseSeconds;
-            if (image.empty() || image.size() != job.input->rgb.size()) {
-                const rdbm::RestoreResult r = rdbm::restore(*s.model, job.input->rgb, options, onStep, tileReporter(job.id, i));
+            if (runs > 1) {
+                const rdbm::UncertaintyResult u =
+                    rdbm::restoreSeeds(*s.model, job.input->rgb, options, runs, onStep, onTile,
+                                       [&](const rdbm::SeedProgress& p) {
+                                           run = p.run;
+                                           return !isCancelled(job.id);
+                                       });
+                image = u.mean;
+                seconds = u.seconds;
+                row.stdDev = u.stdDev;
+                row.maxStd = u.maxStd;
+                row.meanStd = u.meanStd;
+            } else if (spread || image.empty() || image.size() != job.input->rgb.size()) {
+                const rdbm::RestoreResult r = rdbm::restore(*s.model, job.input->rgb, options, onStep, onTile);
                 image = r.image;
                 seconds = r.seconds;
             }
-            ComparisonRow row;
+            if (spread) {
+                row.seeds = job.seeds;
+                if (row.stdDev.empty()) row.stdDev = cv::Mat::zeros(image.size(), CV_32FC1);
+            }
             row.index = i;
             row.label = s.label;
             row.display = toQImage(image);

@@ -1358,6 +1358,29 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>no model</source>
         <translation>kein Modell</translation>
     </message>
+    <message>
+        <source>&amp;Spread over</source>
+        <translation>&amp;Streuung über</translation>
+    </message>
+    <message>
+        <source>Restore every setting several times with consecutive seeds (η &gt; 0) and show the per-pixel standard deviation of the runs: where each is unsure</source>
+        <translation>Jede Einstellung mehrmals mit aufeinanderfolgenden Seeds (η &gt; 0) restaurieren und die Standardabweichung der Läufe je Pixel zeigen: wo jede unsicher ist</translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>Every seed would give the same images: set η above 0 in the Restoration panel for the spread.</source>
+        <translation>Jeder Seed ergäbe dieselben Bilder: für die Streuung η im Feld Restaurierung über 0 setzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>std over %n seed(s): mean %1, max %2</source>
+        <translation>
+            <numerusform>Std.-Abw. über %n Seed: Mittel %1, Maximum %2</numerusform>
+            <numerusform>Std.-Abw. über %n Seeds: Mittel %1, Maximum %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>

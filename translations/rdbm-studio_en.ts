@@ -1353,6 +1353,29 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>no model</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Spread over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore every setting several times with consecutive seeds (η &gt; 0) and show the per-pixel standard deviation of the runs: where each is unsure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every seed would give the same images: set η above 0 in the Restoration panel for the spread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>std over %n seed(s): mean %1, max %2</source>
+        <translation>
+            <numerusform>std over %n seed: mean %1, max %2</numerusform>
+            <numerusform>std over %n seeds: mean %1, max %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>

@@ -1346,6 +1346,28 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>no model</source>
         <translation>无模型</translation>
     </message>
+    <message>
+        <source>&amp;Spread over</source>
+        <translation>离散度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Restore every setting several times with consecutive seeds (η &gt; 0) and show the per-pixel standard deviation of the runs: where each is unsure</source>
+        <translation>用连续的随机种子（η &gt; 0）将每种设置修复多次，并显示各次运行的逐像素标准差：即各自不确定的地方</translation>
+    </message>
+    <message>
+        <source>seeds</source>
+        <translation>个随机种子</translation>
+    </message>
+    <message>
+        <source>Every seed would give the same images: set η above 0 in the Restoration panel for the spread.</source>
+        <translation>每个随机种子都会得到相同的图像：要显示离散度，请在“修复”面板中将 η 设为大于 0。</translation>
+    </message>
+    <message numerus="yes">
+        <source>std over %n seed(s): mean %1, max %2</source>
+        <translation>
+            <numerusform>%n 个随机种子的标准差：平均 %1，最大 %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>

@@ -1,7 +1,8 @@
 // Restore N Seeds (issue 11 §5) through the session and the uncertainty panel: refused
 // with eta = 0, run on the restore worker with progress over every run's steps, the
 // result is the mean of the seeds' separate restorations and the panel shows their
-// standard deviation; Esc (cancel) stops it and keeps the previous result.
+// standard deviation; Esc (cancel) stops it and keeps the previous result. The π
+// comparison shows each setting's spread side by side.
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -10,6 +11,7 @@
 
 #include "AppTestSupport.h"
 #include "HeatMapView.h"
+#include "PiComparisonPanel.h"
 #include "RestoreSession.h"
 #include "UncertaintyPanel.h"
 #include "rdbm/Sampler.h"
@@ -101,6 +103,45 @@ private slots:
         QVERIFY(panel_->mapView()->isNonNegative());
         QVERIFY(panel_->infoText().contains(QStringLiteral("seeds 5 to 7")));
         QVERIFY(panel_->runAction()->isEnabled());
+    }
+
+    void piComparisonShowsEachSettingsSpread() {
+        PiComparisonPanel comparison(session_);
+        rdbm::SamplerOptions base = stochastic(2);
+        base.eta = 0.0;
+        comparison.setBaseOptions(base);
+        comparison.setSpreadSeeds(2);
+        QCOMPARE(comparison.spreadSeeds(), 2);
+        // Three models at eta = 0: every seed gives the same images.
+        QVERIFY(!comparison.run());
+        QVERIFY(!session_->isBusy());
+
+        comparison.setMode(PiComparisonPanel::Mode::NoiseModulations);
+        comparison.setNoiseEta(1.0);
+        QSignalSpy steps(session_, &RestoreSession::comparisonStep);
+        QVERIFY(comparison.run());
+        QVERIFY(apptest::waitIdle(*session_));
+        QCOMPARE(comparison.finishedRows(), 3);
+        int maxStepsRow1 = 0, maxStepsRow2 = 0;
+        for (const QList<QVariant>& s : std::as_const(steps)) {
+            if (s.at(0).toInt() == 1) maxStepsRow1 = std::max(maxStepsRow1, s.at(2).toInt());
+            if (s.at(0).toInt() == 2) maxStepsRow2 = std::max(maxStepsRow2, s.at(2).toInt());
+        }
+        QCOMPARE(maxStepsRow1, 4); // 2 seeds x 2 steps
+        QCOMPARE(maxStepsRow2, 2); // noise x 0 draws nothing: one run
+        double spread[3] = {0.0, 0.0, 0.0};
+        for (int r = 0; r < 3; ++r) {
+            rdbm::gui::HeatMapView* v = comparison.spreadView(r);
+            QCOMPARE(v->mapWidth(), 48);
+            QCOMPARE(v->mapHeight(), 40);
+            QVERIFY(!v->isHidden());
+            for (int y = 0; y < 40; ++y)
+                for (int x = 0; x < 48; ++x) spread[r] = std::max(spread[r], static_cast<double>(v->valueAt(x, y)));
+        }
+        QVERIFY(spread[1] > 1e-4);      // noise x 1
+        QCOMPARE(spread[2], 0.0);       // noise x 0
+        QVERIFY(spread[0] < spread[1]); // noise x (x0 - mu): the near-identity network predicts little residual
+        QCOMPARE(comparison.spreadView(0)->limit(), comparison.spreadView(1)->limit()); // one scale
     }
 
     void cancelStopsAndKeepsThePreviousResult() {
