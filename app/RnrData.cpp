@@ -66,4 +66,19 @@ RnrSeries RnrData::compute(const rdbm::RdbmSchedule& schedule, int steps, const 
     return s;
 }
 
+RnrSeries RnrData::computeRddm(const rdbm::RddmSchedule& schedule, int steps) {
+    RnrSeries s;
+    const int T = schedule.T();
+    for (int t = 0; t < T; ++t) {
+        s.t << t;
+        s.residualRnr << schedule.residualToNoise(t);
+        s.Theta << schedule.alphaBar(t);
+        s.Sigma << schedule.betaBar(t);
+    }
+    // RDDM's sampler visits the same step pairs as RDBM's (docs/method.md §8.4).
+    if (steps >= 1 && steps <= T)
+        for (const auto& [t, tNext] : rdbm::samplingStepPairs(T, steps)) s.sampled << t;
+    return s;
+}
+
 } // namespace rdbm::app

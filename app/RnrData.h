@@ -8,6 +8,7 @@
 
 #include <opencv2/core/mat.hpp>
 
+#include "rdbm/RddmSchedule.h"
 #include "rdbm/Schedule.h"
 
 namespace rdbm::app {
@@ -27,6 +28,10 @@ public:
     // gave one, else the predicted x0); both empty leaves the pi = 1 band out.
     static RnrSeries compute(const rdbm::RdbmSchedule& schedule, int steps, const cv::Mat& x0 = {},
                              const cv::Mat& mu = {}, double lowerPercentile = 0.10, double upperPercentile = 0.90);
+
+    // RDDM (docs/method.md §8.2): residualRnr holds abar_t / bbar_t, Theta abar_t and
+    // Sigma bbar_t; no per-pixel band (RDDM's noise does not depend on the residual).
+    static RnrSeries computeRddm(const rdbm::RddmSchedule& schedule, int steps);
 
     // Percentiles (each in [0,1]) of the per-pixel squared residual in the model's [-1,1]
     // units, (2 (x0 - mu))^2 averaged over the channels. Large images are subsampled on a

@@ -74,15 +74,22 @@ void SchedulePlotPanel::rebuild() {
         return;
     }
     if (model_->info().metadata.method == rdbm::Method::Rddm) {
-        // The plot's curves are RDBM's (theta, sigma, their ratio); drawing them for an RDDM
-        // model would show a schedule the model does not use.
-        series_ = {};
-        exportPng_->setEnabled(false);
-        exportPdf_->setEnabled(false);
-        info_->setText(tr("This is an RDDM model. Its schedule (the cumulative residual and noise coefficients and "
-                          "their ratio) is not plotted yet; the Model panel lists its sum_scale and T."));
+        // RDDM's own coefficients: x_t = x0 + abar_t (mu - x0) + bbar_t eps, so its ratio of
+        // residual to noise is abar_t / bbar_t, the same for every pixel.
+        const rdbm::RddmSchedule& rddm = model_->rddmSchedule();
+        series_ = RnrData::computeRddm(rddm, std::clamp(steps_, 1, rddm.T()));
+        plot_->setCurveNames(tr("RDDM: \u1fb1(t) / \u03b2\u0304(t)"), tr("\u1fb1(t)"), tr("\u03b2\u0304(t)"));
+        plot_->setResidualRnr(series_.t, series_.residualRnr);
+        plot_->setSchedule(series_.t, series_.Theta, series_.Sigma);
+        plot_->setSampledSteps(series_.sampled);
+        info_->setText(tr("<b>RDDM</b> schedule, T = %1, sum_scale = %2, %3 sampled steps: the residual's weight "
+                          "\u1fb1(t), the noise's \u03b2\u0304(t) and their ratio, the same at every pixel.")
+                           .arg(rddm.T())
+                           .arg(rddm.sumScale())
+                           .arg(series_.sampled.size()));
         return;
     }
+    plot_->resetCurveNames();
     const rdbm::RdbmSchedule& schedule = model_->schedule();
     const bool band = !x0_.empty() && !mu_.empty() && x0_.size() == mu_.size();
     series_ = RnrData::compute(schedule, std::clamp(steps_, 1, schedule.T()), band ? x0_ : cv::Mat(),

@@ -1556,10 +1556,6 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
 <context>
     <name>rdbm::app::SchedulePlotPanel</name>
     <message>
-        <source>This is an RDDM model. Its schedule (the cumulative residual and noise coefficients and their ratio) is not plotted yet; the Model panel lists its sum_scale and T.</source>
-        <translation>Dies ist ein RDDM-Modell. Sein Zeitplan (die kumulierten Residuum- und Rauschkoeffizienten und ihr Verhältnis) wird noch nicht dargestellt; das Modell-Panel nennt sum_scale und T.</translation>
-    </message>
-    <message>
         <source>Export Plot as &amp;PNG…</source>
         <translation>Diagramm als &amp;PNG exportieren…</translation>
     </message>
@@ -1610,6 +1606,22 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     <message>
         <source>Export the plot as PNG or PDF</source>
         <translation>Das Diagramm als PNG oder PDF exportieren</translation>
+    </message>
+    <message>
+        <source>RDDM: ᾱ(t) / β̄(t)</source>
+        <translation>RDDM: ᾱ(t) / β̄(t)</translation>
+    </message>
+    <message>
+        <source>ᾱ(t)</source>
+        <translation>ᾱ(t)</translation>
+    </message>
+    <message>
+        <source>β̄(t)</source>
+        <translation>β̄(t)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;RDDM&lt;/b&gt; schedule, T = %1, sum_scale = %2, %3 sampled steps: the residual&apos;s weight ᾱ(t), the noise&apos;s β̄(t) and their ratio, the same at every pixel.</source>
+        <translation>&lt;b&gt;RDDM&lt;/b&gt;-Zeitplan, T = %1, sum_scale = %2, %3 abgetastete Schritte: das Gewicht des Residuums ᾱ(t), das des Rauschens β̄(t) und ihr Verhältnis, an jedem Pixel gleich.</translation>
     </message>
 </context>
 <context>

@@ -1551,10 +1551,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
 <context>
     <name>rdbm::app::SchedulePlotPanel</name>
     <message>
-        <source>This is an RDDM model. Its schedule (the cumulative residual and noise coefficients and their ratio) is not plotted yet; the Model panel lists its sum_scale and T.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Export Plot as &amp;PNG…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1604,6 +1600,22 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
     <message>
         <source>Export the plot as PNG or PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDDM: ᾱ(t) / β̄(t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ᾱ(t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>β̄(t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;RDDM&lt;/b&gt; schedule, T = %1, sum_scale = %2, %3 sampled steps: the residual&apos;s weight ᾱ(t), the noise&apos;s β̄(t) and their ratio, the same at every pixel.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1541,10 +1541,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
 <context>
     <name>rdbm::app::SchedulePlotPanel</name>
     <message>
-        <source>This is an RDDM model. Its schedule (the cumulative residual and noise coefficients and their ratio) is not plotted yet; the Model panel lists its sum_scale and T.</source>
-        <translation>这是一个 RDDM 模型。其时间表（累积残差系数、噪声系数及其比值）尚未绘制；模型面板列出了它的 sum_scale 和 T。</translation>
-    </message>
-    <message>
         <source>Export Plot as &amp;PNG…</source>
         <translation>将图表导出为 &amp;PNG…</translation>
     </message>
@@ -1595,6 +1591,22 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>Export the plot as PNG or PDF</source>
         <translation>将图表导出为 PNG 或 PDF</translation>
+    </message>
+    <message>
+        <source>RDDM: ᾱ(t) / β̄(t)</source>
+        <translation>RDDM：ᾱ(t) / β̄(t)</translation>
+    </message>
+    <message>
+        <source>ᾱ(t)</source>
+        <translation>ᾱ(t)</translation>
+    </message>
+    <message>
+        <source>β̄(t)</source>
+        <translation>β̄(t)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;RDDM&lt;/b&gt; schedule, T = %1, sum_scale = %2, %3 sampled steps: the residual&apos;s weight ᾱ(t), the noise&apos;s β̄(t) and their ratio, the same at every pixel.</source>
+        <translation>&lt;b&gt;RDDM&lt;/b&gt; 调度，T = %1，sum_scale = %2，采样 %3 步：残差权重 ᾱ(t)、噪声权重 β̄(t) 及其比值，对每个像素都相同。</translation>
     </message>
 </context>
 <context>

@@ -99,8 +99,6 @@ RnrPlot::RnrPlot(QWidget* parent) : QWidget(parent) {
     ty->setNumberFormat(QStringLiteral("eb")); // 10^n
     ty->setNumberPrecision(0);
     ty->setLabel(tr("residual-to-noise ratio R(t)"));
-    by->setLabel(tr("\u0398(t)"));
-    by2->setLabel(tr("\u03a3(t)"));
     connect(tx, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), bx, qOverload<const QCPRange&>(&QCPAxis::setRange));
 
     bandLower_ = plot_->addGraph(tx, ty);
@@ -115,12 +113,10 @@ RnrPlot::RnrPlot(QWidget* parent) : QWidget(parent) {
     thetaMarks_ = plot_->addGraph(bx, by);
     thetaMarks_->setLineStyle(QCPGraph::lsNone);
 
-    residual_->setName(tr("\u03c0 = x\u2080 \u2212 \u03bc (RDBM)"));
     median_->setName(tr("\u03c0 = 1: median pixel"));
     bandUpper_->setName(tr("π = 1: 5–95 % of pixels"));
     residualMarks_->setName(tr("sampled steps"));
-    theta_->setName(tr("\u0398(t)"));
-    sigma_->setName(tr("\u03a3(t)"));
+    resetCurveNames();
 
     // R(t) is small at the left (t near T-1), so the legend goes top left. The schedule
     // plot needs none: its axes are coloured like their curves.
@@ -181,6 +177,19 @@ void RnrPlot::setSchedule(const QVector<double>& t, const QVector<double>& Theta
     theta_t_ = Theta;
     sigma_t_ = Sigma;
     rebuild();
+}
+
+void RnrPlot::setCurveNames(const QString& ratio, const QString& first, const QString& second) {
+    residual_->setName(ratio);
+    theta_->setName(first);
+    sigma_->setName(second);
+    bottom_->axis(QCPAxis::atLeft)->setLabel(first);
+    bottom_->axis(QCPAxis::atRight)->setLabel(second);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void RnrPlot::resetCurveNames() {
+    setCurveNames(tr("\u03c0 = x\u2080 \u2212 \u03bc (RDBM)"), tr("\u0398(t)"), tr("\u03a3(t)"));
 }
 
 void RnrPlot::setSampledSteps(const QVector<double>& t) {

@@ -30,6 +30,11 @@ public:
     void setGlobalRnrBand(const QVector<double>& t, const QVector<double>& lower, const QVector<double>& median,
                           const QVector<double>& upper, const QString& bandName = QString());
     void setSchedule(const QVector<double>& t, const QVector<double>& Theta, const QVector<double>& Sigma);
+    // What the curves are called: the ratio's legend entry and the two coefficients'
+    // names (legend and axis labels). RDBM's names by default; RDDM plots alpha-bar,
+    // beta-bar and their ratio on the same axes.
+    void setCurveNames(const QString& ratio, const QString& first, const QString& second);
+    void resetCurveNames();
     // Timesteps at which the sampler calls the network.
     void setSampledSteps(const QVector<double>& t);
     void clear();

@@ -9,6 +9,8 @@
 
 #include <cmath>
 
+#include <qcustomplot.h>
+
 #include "AboutDialog.h"
 #include "AppSettings.h"
 #include "AppTestSupport.h"
@@ -25,6 +27,8 @@
 #include "Translations.h"
 #include "rdbm/Colormap.h"
 #include "rdbm/Model.h"
+#include "rdbm/RddmSchedule.h"
+#include "RnrPlot.h"
 
 using namespace rdbm::app;
 
@@ -257,20 +261,42 @@ private slots:
 
     // The schedule tab draws RDBM's curves; for an RDDM model it says so instead of drawing
     // a schedule that model does not use.
-    void scheduleTabDoesNotDrawRdbmCurvesForAnRddmModel() {
+    // An RDDM model's schedule tab plots RDDM's own coefficients (abar, bbar and their
+    // ratio, from the model's RddmSchedule), named as such; an RDBM model gets RDBM's back.
+    void scheduleTabPlotsAnRddmModelsOwnCurves() {
         SchedulePlotPanel panel;
         auto labelsSay = [&panel](const QString& words) {
             for (QLabel* label : panel.findChildren<QLabel*>())
                 if (label->text().contains(words)) return true;
             return false;
         };
-        panel.setModel(rdbm::Model::load(RDBM_FIXTURE_DIR "/rddm/trainer_s0.pt"));
-        QVERIFY(labelsSay("This is an RDDM model"));
-        QVERIFY(!panel.exportPngAction()->isEnabled());
-        panel.setModel(rdbm::Model::load(apptest::smallModel().toStdString()));
-        QVERIFY(!labelsSay("This is an RDDM model"));
-        QVERIFY(labelsSay("schedule, T = "));
+        const auto rddm = rdbm::Model::load(RDBM_FIXTURE_DIR "/rddm/trainer_s0.pt");
+        panel.setSteps(5);
+        panel.setModel(rddm);
+        const rdbm::RddmSchedule& schedule = rddm->rddmSchedule();
+        const RnrSeries& s = panel.series();
+        QCOMPARE(s.t.size(), schedule.T());
+        for (int t = 0; t < schedule.T(); ++t) {
+            QCOMPARE(s.residualRnr[t], schedule.residualToNoise(t));
+            QCOMPARE(s.Theta[t], double(schedule.alphaBar(t)));
+            QCOMPARE(s.Sigma[t], double(schedule.betaBar(t)));
+        }
+        QCOMPARE(s.sampled.size(), 5);
+        QCOMPARE(s.sampled.first(), double(schedule.T() - 1)); // sampling starts at mu
+        QVERIFY(s.median.isEmpty());                            // no per-pixel band for RDDM
+        QVERIFY(labelsSay(QStringLiteral("RDDM</b> schedule, T = %1").arg(schedule.T())));
+        QVERIFY(panel.plot()->residualGraph()->name().startsWith(QStringLiteral("RDDM")));
+        QCOMPARE(panel.plot()->thetaGraph()->name(), QStringLiteral("\u1fb1(t)"));
         QVERIFY(panel.exportPngAction()->isEnabled());
+        QTemporaryDir dir;
+        QVERIFY(panel.exportPng(dir.filePath("rddm.png")));
+        QVERIFY(!QImage(dir.filePath("rddm.png")).isNull());
+
+        panel.setModel(rdbm::Model::load(apptest::smallModel().toStdString()));
+        QVERIFY(!labelsSay(QStringLiteral("RDDM</b>")));
+        QVERIFY(labelsSay("schedule, T = "));
+        QCOMPARE(panel.plot()->thetaGraph()->name(), QStringLiteral("\u0398(t)"));
+        QVERIFY(panel.plot()->residualGraph()->name().contains(QStringLiteral("RDBM")));
     }
 
     void recentModelsAreKeptInOrderWithoutDuplicates() {
