@@ -91,6 +91,7 @@ void RestoreWorker::restore(const RestoreJob& job) {
             frame.xt = toPreview(f.xt, job.previewPixels);
             frame.x0 = toPreview(f.x0, job.previewPixels);
             frame.piEps = channelMean(f.piEps, job.previewPixels);
+            frame.residual = channelMean(f.residual, job.previewPixels); // RDDM's second prediction
         }
         completed = f.step;
         emit stepCompleted(job.id, frame);

@@ -41,8 +41,12 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     xt_->setPlaceholderText(tr("Restore a photo to see its trajectory"));
     x0_->setPlaceholderText(tr("Predicted x\u2080 of the chosen step"));
     piEps_->setTitle(tr("predicted \u03c0\u00b7\u03b5"));
+    // RDDM predicts the residual and the noise separately: both are shown.
+    residual_ = new gui::HeatMapView(panes);
+    residual_->hide();
     panes->addWidget(xt_);
     panes->addWidget(x0_);
+    panes->addWidget(residual_);
     panes->addWidget(piEps_);
     panes->setChildrenCollapsible(false);
     layout->addWidget(panes, 1);
@@ -50,6 +54,7 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     sync_->add(xt_->zoomState());
     sync_->add(x0_->zoomState());
     sync_->add(piEps_->zoomState());
+    sync_->add(residual_->zoomState());
 
     play_ = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Play"), this);
     play_->setShortcut(Qt::Key_Space);
@@ -147,6 +152,8 @@ void TrajectoryInspector::setRecord(const TrajectoryRecord* record) {
     xt_->setImage({});
     x0_->setImage({});
     piEps_->clear();
+    residual_->clear();
+    residual_->hide();
     if (record_) {
         QVector<gui::TrajectoryFrame> frames;
         for (const TrajectoryFrame& f : record_->frames()) frames.push_back({f.xt, frameLabel(f)});
@@ -189,12 +196,24 @@ void TrajectoryInspector::showFrame(int frame) {
         x0_->setImage({});
         x0_->setPlaceholderText(tr("No prediction for \u03bc: choose a step"));
         piEps_->clear();
+        residual_->clear();
     } else {
         x0_->setImage(f.x0);
         x0_->setOverlayText(tr("predicted x\u2080 at t = %1").arg(f.t));
         const cv::Mat m = f.piEps.isContinuous() ? f.piEps : f.piEps.clone();
         piEps_->setMap(m.cols, m.rows, m.ptr<float>());
-        piEps_->setTitle(tr("predicted \u03c0\u00b7\u03b5 at t = %1").arg(f.t));
+        const bool rddm = !f.residual.empty();
+        piEps_->setTitle(rddm ? tr("predicted noise \u03b5 at t = %1").arg(f.t)
+                              : tr("predicted \u03c0\u00b7\u03b5 at t = %1").arg(f.t));
+        if (rddm) {
+            const cv::Mat r = f.residual.isContinuous() ? f.residual : f.residual.clone();
+            residual_->setMap(r.cols, r.rows, r.ptr<float>());
+            residual_->setTitle(tr("predicted residual \u03bc \u2212 x\u2080 at t = %1").arg(f.t));
+        }
+        if (residual_->isHidden() == rddm) {
+            residual_->setVisible(rddm);
+            arrangePanes();
+        }
         updateHeatScale();
     }
     if (f.step == 0) {
@@ -263,8 +282,9 @@ void TrajectoryInspector::arrangePanes() {
     if (record_ && !record_->isEmpty() && !record_->frame(0).xt.isNull()) image = record_->frame(0).xt.size();
     const double w = panes_->width(), h = panes_->height();
     const double iw = image.width(), ih = image.height();
-    const double across = std::min(w / 3.0 / iw, h / ih);
-    const double stacked = std::min(w / iw, h / 3.0 / ih);
+    const double panes = residual_->isHidden() ? 3.0 : 4.0;
+    const double across = std::min(w / panes / iw, h / ih);
+    const double stacked = std::min(w / iw, h / panes / ih);
     const Qt::Orientation best = stacked > across * 1.15 ? Qt::Vertical : Qt::Horizontal;
     if (panes_->orientation() != best) panes_->setOrientation(best);
 }

@@ -53,6 +53,8 @@ public:
     gui::ImageView* xtView() const { return xt_; }
     gui::ImageView* x0View() const { return x0_; }
     gui::HeatMapView* piEpsView() const { return piEps_; }
+    // RDDM's predicted residual; hidden for RDBM, whose frames carry none.
+    gui::HeatMapView* residualView() const { return residual_; }
 
 public slots:
     void togglePlay();
@@ -86,6 +88,7 @@ private:
     gui::ImageView* xt_;
     gui::ImageView* x0_;
     gui::HeatMapView* piEps_;
+    gui::HeatMapView* residual_;
     gui::ViewSync* sync_;
     gui::ElidedLabel* stepLabel_;
     QSplitter* panes_;

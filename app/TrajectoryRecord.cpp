@@ -6,7 +6,8 @@
 namespace rdbm::app {
 
 size_t TrajectoryFrame::memoryBytes() const {
-    return static_cast<size_t>(xt.sizeInBytes() + x0.sizeInBytes()) + piEps.total() * piEps.elemSize();
+    return static_cast<size_t>(xt.sizeInBytes() + x0.sizeInBytes()) + piEps.total() * piEps.elemSize() +
+           residual.total() * residual.elemSize();
 }
 
 void TrajectoryRecord::reset(const QString& sourcePath, int steps, const QSize& fullSize) {

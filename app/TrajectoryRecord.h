@@ -20,7 +20,9 @@ struct TrajectoryFrame {
     int tNext = -1; // time reached after it (-1 at the end)
     QImage xt;      // x after this step (mu for frame 0)
     QImage x0;      // predicted x0 at t (null for frame 0)
-    cv::Mat piEps;  // predicted pi*eps at t, channel mean, float32, [-1,1] units (empty for frame 0)
+    cv::Mat piEps;  // predicted pi*eps at t, channel mean, float32, [-1,1] units (empty for frame 0);
+                    // RDDM: the predicted noise eps (standard-normal units)
+    cv::Mat residual; // RDDM only: the predicted residual mu - x0, channel mean, [-1,1] units
     double stepSeconds = 0.0;
 
     size_t memoryBytes() const;

@@ -1194,6 +1194,13 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>
+    <message numerus="yes">
+        <source>std over %n seed(s): mean %1, max %2</source>
+        <translation>
+            <numerusform>std over %n seed: mean %1, max %2</numerusform>
+            <numerusform>std over %n seeds: mean %1, max %2</numerusform>
+        </translation>
+    </message>
     <message>
         <source>π = x₀ − μ</source>
         <translation type="unfinished"></translation>
@@ -1368,13 +1375,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>Every seed would give the same images: set η above 0 in the Restoration panel for the spread.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>std over %n seed(s): mean %1, max %2</source>
-        <translation>
-            <numerusform>std over %n seed: mean %1, max %2</numerusform>
-            <numerusform>std over %n seeds: mean %1, max %2</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1739,6 +1739,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
     <message>
         <source>final x₀</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted noise ε at t = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted residual μ − x₀ at t = %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,7 +23,9 @@
 #include "SchedulePlotPanel.h"
 #include "AtomicFile.h"
 #include "TrajectoryExporter.h"
+#include "TrajectoryInspector.h"
 #include "TrajectoryRecord.h"
+#include "HeatMapView.h"
 #include "Translations.h"
 #include "rdbm/Colormap.h"
 #include "rdbm/Model.h"
@@ -297,6 +299,32 @@ private slots:
         QVERIFY(labelsSay("schedule, T = "));
         QCOMPARE(panel.plot()->thetaGraph()->name(), QStringLiteral("\u0398(t)"));
         QVERIFY(panel.plot()->residualGraph()->name().contains(QStringLiteral("RDBM")));
+    }
+
+    // RDDM predicts the residual and the noise separately; the trajectory shows both as
+    // heat maps. An RDBM record has no residual pane.
+    void trajectoryShowsRddmsResidualAndNoise() {
+        TrajectoryRecord rddm = syntheticRecord(3, 40, 30);
+        TrajectoryRecord withResidual;
+        withResidual.reset(rddm.sourcePath(), rddm.steps(), rddm.fullSize());
+        for (TrajectoryFrame f : rddm.frames()) {
+            if (f.step > 0) f.residual = cv::Mat(30, 40, CV_32FC1, cv::Scalar(-0.2f * f.step));
+            QVERIFY(withResidual.append(f));
+        }
+        QVERIFY(withResidual.frame(1).memoryBytes() > rddm.frame(1).memoryBytes());
+        TrajectoryInspector inspector;
+        inspector.resize(900, 500);
+        inspector.setRecord(&withResidual);
+        inspector.setCurrentFrame(2);
+        QVERIFY(!inspector.residualView()->isHidden());
+        QCOMPARE(inspector.residualView()->title(), QStringLiteral("predicted residual \u03bc \u2212 x\u2080 at t = %1")
+                                                         .arg(withResidual.frame(2).t));
+        QVERIFY(inspector.piEpsView()->title().startsWith(QStringLiteral("predicted noise")));
+        TrajectoryRecord rdbm = syntheticRecord(3, 40, 30);
+        inspector.setRecord(&rdbm);
+        inspector.setCurrentFrame(2);
+        QVERIFY(inspector.residualView()->isHidden());
+        QVERIFY(inspector.piEpsView()->title().startsWith(QStringLiteral("predicted \u03c0")));
     }
 
     void recentModelsAreKeptInOrderWithoutDuplicates() {
