@@ -188,8 +188,15 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     scaleBar_ = new gui::ColorBar(grid_);
     gl->addWidget(scaleBar_, 1, kRows + 1);
     // The uncertainty maps under the difference maps, shown once a run over seeds made them.
+    // Their row asks for no height of its own (the page must not grow, see the window's
+    // small-screen rule): it takes a share of what the grid has.
+    const auto shareHeight = [](QWidget* w) {
+        w->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+        w->setMinimumHeight(60);
+    };
     for (int i = 0; i < kRows; ++i) {
         auto* spread = new gui::HeatMapView(grid_);
+        shareHeight(spread);
         spread->setNonNegative(true);
         spread->colorBar()->hide();
         spread->setScaleShown(false);
@@ -199,6 +206,8 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     }
     spreadBar_ = new gui::ColorBar(grid_);
     spreadBar_->setNonNegative(true);
+    spreadBar_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Ignored);
+    spreadBar_->setMinimumHeight(60);
     gl->addWidget(spreadBar_, 2, kRows + 1);
     showSpreadRow(false);
     for (int c = 0; c <= kRows; ++c) gl->setColumnStretch(c, 1);
@@ -275,6 +284,21 @@ void PiComparisonPanel::setSpreadSeeds(int seeds) {
 void PiComparisonPanel::showSpreadRow(bool shown) {
     for (gui::HeatMapView* v : std::as_const(spreads_)) v->setVisible(shown);
     spreadBar_->setVisible(shown);
+    // With a third row the grid's views share the height they have instead of asking for
+    // their preferred one, so that the page still fits without scrolling.
+    QVector<QWidget*> views{input_, reference_};
+    for (int i = 0; i < kRows; ++i) views << results_[i] << diffs_[i];
+    for (QWidget* v : views) {
+        if (!gridPolicies_.contains(v)) gridPolicies_.insert(v, v->sizePolicy());
+        QSizePolicy p = gridPolicies_.value(v);
+        if (shown) {
+            p.setVerticalPolicy(QSizePolicy::Ignored);
+            v->setMinimumHeight(60);
+        } else {
+            v->setMinimumHeight(0);
+        }
+        v->setSizePolicy(p);
+    }
 }
 void PiComparisonPanel::setNoiseEta(double eta) { eta_->setValue(eta); }
 
@@ -403,8 +427,10 @@ void PiComparisonPanel::onRowFinished(const ComparisonRow& row) {
         const cv::Mat sd = row.stdDev.isContinuous() ? row.stdDev : row.stdDev.clone();
         spreads_[row.index]->setMap(sd.cols, sd.rows, sd.ptr<float>());
         const QLocale loc;
-        spreads_[row.index]->setTitle(tr("std over %n seed(s): mean %1, max %2", nullptr, row.seeds)
-                                          .arg(loc.toString(row.meanStd, 'f', 4), loc.toString(row.maxStd, 'f', 4)));
+        // The title is elided in a narrow grid: the tooltip has it whole.
+        const QString title = tr("std: mean %1, max %2").arg(loc.toString(row.meanStd, 'f', 4), loc.toString(row.maxStd, 'f', 4));
+        spreads_[row.index]->setTitle(title);
+        spreads_[row.index]->setToolTip(title);
         showSpreadRow(true);
     }
     updateCommonLimit();

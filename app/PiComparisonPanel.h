@@ -7,6 +7,8 @@
 // uncertainty map (the runs' per-pixel standard deviation, issue 11 §5) sits under its
 // difference map, the three on one scale: how pi changes where the model is unsure.
 // The runs go through the session's worker; this panel only shows them.
+#include <QHash>
+#include <QSizePolicy>
 #include <QVector>
 #include <QWidget>
 
@@ -105,9 +107,10 @@ private:
     gui::ImageView* reference_;
     QVector<gui::ImageView*> results_;
     QVector<gui::HeatMapView*> diffs_;
-    gui::ColorBar* scaleBar_; // the common scale of the difference maps
+    gui::ColorBar* scaleBar_;            // the common scale of the difference maps
     QVector<gui::HeatMapView*> spreads_; // the uncertainty maps, on one scale
     gui::ColorBar* spreadBar_;
+    QHash<QWidget*, QSizePolicy> gridPolicies_; // the grid views' own, while the spread row shows
     gui::ViewSync* sync_;
     gui::MetricsTable* table_;
     QAction* run_;

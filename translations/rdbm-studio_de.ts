@@ -1198,13 +1198,6 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>
-    <message numerus="yes">
-        <source>std over %n seed(s): mean %1, max %2</source>
-        <translation>
-            <numerusform>Std.-Abw. über %n Seed: Mittel %1, Maximum %2</numerusform>
-            <numerusform>Std.-Abw. über %n Seeds: Mittel %1, Maximum %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>π = x₀ − μ</source>
         <translation>π = x₀ − μ</translation>
@@ -1380,6 +1373,10 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     <message>
         <source>Every seed would give the same images: set η above 0 in the Restoration panel for the spread.</source>
         <translation>Jeder Seed ergäbe dieselben Bilder: für die Streuung η im Feld Restaurierung über 0 setzen.</translation>
+    </message>
+    <message>
+        <source>std: mean %1, max %2</source>
+        <translation>Std.-Abw.: Mittel %1, Maximum %2</translation>
     </message>
 </context>
 <context>

@@ -1194,13 +1194,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>
-    <message numerus="yes">
-        <source>std over %n seed(s): mean %1, max %2</source>
-        <translation>
-            <numerusform>std over %n seed: mean %1, max %2</numerusform>
-            <numerusform>std over %n seeds: mean %1, max %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>π = x₀ − μ</source>
         <translation type="unfinished"></translation>
@@ -1374,6 +1367,10 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
     <message>
         <source>Every seed would give the same images: set η above 0 in the Restoration panel for the spread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>std: mean %1, max %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

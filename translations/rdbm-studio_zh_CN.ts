@@ -1188,12 +1188,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
 </context>
 <context>
     <name>rdbm::app::PiComparisonPanel</name>
-    <message numerus="yes">
-        <source>std over %n seed(s): mean %1, max %2</source>
-        <translation>
-            <numerusform>%n 个随机种子的标准差：平均 %1，最大 %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>π = x₀ − μ</source>
         <translation>π = x₀ − μ</translation>
@@ -1367,6 +1361,10 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>Every seed would give the same images: set η above 0 in the Restoration panel for the spread.</source>
         <translation>每个随机种子都会得到相同的图像：要显示离散度，请在“修复”面板中将 η 设为大于 0。</translation>
+    </message>
+    <message>
+        <source>std: mean %1, max %2</source>
+        <translation>标准差：平均 %1，最大 %2</translation>
     </message>
 </context>
 <context>
