@@ -240,6 +240,10 @@ void MainWindow::createActions() {
     modeDiff_->setShortcut(QKeySequence(Qt::Key_F4));
     for (QAction* a : {modeSplit_, modeSide_, modeDiff_}) a->setCheckable(true);
     modeSplit_->setChecked(true);
+    showTiles_ = new QAction(tr("Show &Tiles"), this);
+    showTiles_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    showTiles_->setCheckable(true);
+    showTiles_->setToolTip(tr("Outline the tiles the last restoration of this photo ran in"));
 
     zoomFit_ = new QAction(tr("Zoom to &Fit"), this);
     zoomFit_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
@@ -296,6 +300,12 @@ void MainWindow::createActions() {
         (m == gui::CompareView::Mode::Split ? modeSplit_ : m == gui::CompareView::Mode::SideBySide ? modeSide_ : modeDiff_)
             ->setChecked(true);
     });
+    connect(showTiles_, &QAction::toggled, this, [this](bool on) {
+        showCurrentItem();
+        const int index = session_->currentIndex();
+        if (on && index >= 0 && session_->item(index).hasResult && session_->item(index).result.tileRects.isEmpty())
+            showStatus(tr("This photo ran as one whole-image call: there are no tiles to show"));
+    });
     connect(zoomFit_, &QAction::triggered, this, [this] { if (auto* z = activeZoom()) z->fitToView(); });
     connect(zoomActual_, &QAction::triggered, this, [this] { if (auto* z = activeZoom()) z->actualSize(); });
     connect(zoomIn_, &QAction::triggered, this, [this] { if (auto* z = activeZoom()) z->zoomIn(); });
@@ -347,6 +357,7 @@ void MainWindow::createMenus() {
     viewMenu_->addAction(modeSplit_);
     viewMenu_->addAction(modeSide_);
     viewMenu_->addAction(modeDiff_);
+    viewMenu_->addAction(showTiles_);
     viewMenu_->addSeparator();
     viewMenu_->addAction(zoomFit_);
     viewMenu_->addAction(zoomActual_);
@@ -784,6 +795,7 @@ void MainWindow::showCurrentItem() {
     const int index = session_->currentIndex();
     if (index < 0) {
         compare_->setImages({}, {});
+        compare_->setOutlines({});
         compareInfo_->setText(tr("Drop photos (PNG, JPEG, TIFF, WebP) and a checkpoint (.safetensors, .pt, .pth, "
                                  "TorchScript) onto the window, then press Restore. Shift+drop a clean photo to "
                                  "use it as the reference for PSNR and SSIM."));
@@ -794,6 +806,8 @@ void MainWindow::showCurrentItem() {
     QImage after = it.hasResult ? it.result.display : QImage();
     if (running && session_->trajectory().frameCount() > 1) after = session_->trajectory().frames().last().xt;
     compare_->setImages(it.input.display, after);
+    // The tile grid of this photo's last restoration (issue 11 §6): where seams would be.
+    compare_->setOutlines(showTiles_->isChecked() && it.hasResult ? it.result.tileRects : QVector<QRect>());
     compare_->setLabels(tr("Before"), it.hasResult ? tr("After") : (running ? tr("Restoring\u2026") : tr("Not restored yet")));
     updateMetrics();
 }
@@ -1051,7 +1065,7 @@ void MainWindow::onSaved(const QString& path) {
 void MainWindow::showShortcuts() {
     QString html = QStringLiteral("<table cellspacing=\"4\">");
     const QList<QAction*> actions = {open_, openReference_, loadModel_, save_, saveAll_, restore_, restoreAll_, cancel_,
-                                     modeSplit_, modeSide_, modeDiff_, zoomFit_, zoomActual_, zoomIn_, zoomOut_,
+                                     modeSplit_, modeSide_, modeDiff_, showTiles_, zoomFit_, zoomActual_, zoomIn_, zoomOut_,
                                      inspector_->playAction(), inspector_->previousAction(), inspector_->nextAction(),
                                      fullScreen_, quit_};
     for (QAction* a : actions) {

@@ -170,6 +170,7 @@ private:
     QAction* modeSplit_;
     QAction* modeSide_;
     QAction* modeDiff_;
+    QAction* showTiles_;
     QAction* zoomFit_;
     QAction* zoomActual_;
     QAction* zoomIn_;

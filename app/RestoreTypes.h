@@ -59,6 +59,7 @@ struct RestoreOutcome {
     QImage display;   // the same as 8-bit RGB
     double seconds = 0.0;
     int networkCalls = 0, tiles = 1, tileSize = 0;
+    QVector<QRect> tileRects; // where the tiles lay, in image pixels (empty: one whole-image call)
     Metrics before, after; // input and result against the reference, when one was given
     ModelPtr model;                // what made it, so a comparison can reuse it
     rdbm::SamplerOptions options;

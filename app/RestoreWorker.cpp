@@ -108,6 +108,7 @@ void RestoreWorker::restore(const RestoreJob& job) {
         out.networkCalls = r.networkCalls;
         out.tiles = r.tiles;
         out.tileSize = r.tileSize;
+        for (const cv::Rect& t : r.tileRects) out.tileRects << QRect(t.x, t.y, t.width, t.height);
         out.model = job.model;
         out.options = job.options;
         if (job.reference) {
@@ -168,6 +169,7 @@ void RestoreWorker::restoreSeeds(const RestoreJob& job) {
         out.networkCalls = r.networkCalls * r.runs;
         out.tiles = r.tiles;
         out.tileSize = r.tileSize;
+        for (const cv::Rect& t : r.tileRects) out.tileRects << QRect(t.x, t.y, t.width, t.height);
         out.model = job.model;
         out.options = job.options;
         out.seeds = r.runs;

@@ -916,6 +916,18 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <source>Stop and Quit</source>
         <translation>Abbrechen und beenden</translation>
     </message>
+    <message>
+        <source>Show &amp;Tiles</source>
+        <translation>&amp;Kacheln zeigen</translation>
+    </message>
+    <message>
+        <source>Outline the tiles the last restoration of this photo ran in</source>
+        <translation>Die Kacheln umranden, in denen die letzte Restaurierung dieses Fotos lief</translation>
+    </message>
+    <message>
+        <source>This photo ran as one whole-image call: there are no tiles to show</source>
+        <translation>Dieses Foto lief als ein einziger Aufruf für das ganze Bild: Es gibt keine Kacheln zu zeigen</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

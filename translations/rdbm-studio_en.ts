@@ -913,6 +913,18 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>Stop and Quit</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show &amp;Tiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outline the tiles the last restoration of this photo ran in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This photo ran as one whole-image call: there are no tiles to show</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

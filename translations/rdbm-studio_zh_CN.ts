@@ -907,6 +907,18 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>Stop and Quit</source>
         <translation>停止并退出</translation>
     </message>
+    <message>
+        <source>Show &amp;Tiles</source>
+        <translation>显示图块(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Outline the tiles the last restoration of this photo ran in</source>
+        <translation>勾勒出此照片上次修复时所用的图块</translation>
+    </message>
+    <message>
+        <source>This photo ran as one whole-image call: there are no tiles to show</source>
+        <translation>此照片以整张图像一次调用完成：没有可显示的图块</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

@@ -149,6 +149,10 @@ void CompareView::setAfterImage(const QImage& after) {
     if (mode_ == Mode::Difference) refreshDifference();
 }
 
+void CompareView::setOutlines(const QVector<QRect>& rects) {
+    for (ImageView* v : {static_cast<ImageView*>(split_), left_, right_, diff_}) v->setOutlines(rects);
+}
+
 void CompareView::setLabels(const QString& before, const QString& after) {
     beforeLabel_ = before;
     afterLabel_ = after;

@@ -4,7 +4,9 @@
 // built-in bar switches modes and sets the difference gain; hide it to drive the view
 // from the application's own controls.
 #include <QImage>
+#include <QRect>
 #include <QStringList>
+#include <QVector>
 #include <QWidget>
 
 #include "DifferenceImage.h"
@@ -40,6 +42,8 @@ public:
     QImage afterImage() const { return after_; }
     // Defaults: "Before" / "After".
     void setLabels(const QString& before, const QString& after);
+    // Outlines (e.g. tiles, in image pixels) over every view; empty removes them.
+    void setOutlines(const QVector<QRect>& rects);
 
     Mode mode() const { return mode_; }
     void setMode(Mode mode);

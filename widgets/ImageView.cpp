@@ -156,6 +156,32 @@ QColor ImageView::placeholderColor() const {
     return readableOn(palette().color(backgroundRole()), palette().color(QPalette::PlaceholderText));
 }
 
+void ImageView::setOutlines(const QVector<QRect>& rects) {
+    if (rects == outlines_) return;
+    outlines_ = rects;
+    update();
+}
+
+void ImageView::paintOutlines(QPainter& p) const {
+    if (outlines_.isEmpty()) return;
+    // A dark line under a light dashed one reads on any photo; overlapping tiles show as
+    // pairs of lines the overlap apart.
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setBrush(Qt::NoBrush);
+    const QPen under(QColor(0, 0, 0, 160), 1);
+    QPen over(QColor(255, 220, 0, 230), 1, Qt::DashLine);
+    for (const QRect& r : outlines_) {
+        const QRectF v(state_->mapToView(QPointF(r.left(), r.top())),
+                       state_->mapToView(QPointF(r.left() + r.width(), r.top() + r.height())));
+        p.setPen(under);
+        p.drawRect(v.adjusted(1, 1, 1, 1));
+        p.setPen(over);
+        p.drawRect(v);
+    }
+    p.restore();
+}
+
 void ImageView::paintEvent(QPaintEvent*) {
     syncDevicePixelRatio();
     QPainter p(this);
@@ -176,6 +202,7 @@ void ImageView::paintEvent(QPaintEvent*) {
         }
     } else {
         paintContent(p);
+        paintOutlines(p);
     }
     if (dropHighlight_) {
         QColor fill = palette().color(QPalette::Highlight);

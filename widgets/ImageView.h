@@ -6,6 +6,7 @@
 #include <QImage>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 #include <QWidget>
 
 #include "ImagePyramid.h"
@@ -38,6 +39,11 @@ public:
 
     ZoomPanState* zoomState() const { return state_; }
 
+    // Rectangles in image pixels outlined over the image (e.g. the tiles a restoration
+    // ran in); empty draws none.
+    void setOutlines(const QVector<QRect>& rects);
+    const QVector<QRect>& outlines() const { return outlines_; }
+
     // Image pixel under a widget position, or (-1, -1) outside the image.
     QPoint pixelAt(const QPointF& viewPos) const;
 
@@ -59,6 +65,7 @@ protected:
     void drawLabel(QPainter& painter, const QString& text, const QPointF& anchor,
                    Qt::Alignment corner) const;
     void syncDevicePixelRatio();
+    void paintOutlines(QPainter& painter) const;
 
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
@@ -84,6 +91,7 @@ private:
     ImagePyramid pyramid_;
     QString overlayText_;
     QString placeholderText_;
+    QVector<QRect> outlines_;
     bool panning_ = false;
     bool dropHighlight_ = false;
     bool pressedOnEmpty_ = false;

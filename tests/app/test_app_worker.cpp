@@ -71,6 +71,25 @@ private slots:
         QCOMPARE(out.image.cols, 48);
         QCOMPARE(out.image.rows, 40);
         QCOMPARE(out.display.size(), QSize(48, 40));
+        QVERIFY(out.tileRects.isEmpty()); // one whole-image call
+
+        // Forced 16-px tiles: the outcome says where each lay, covering the photo.
+        job.id = 2;
+        job.options.steps = 2;
+        job.options.tileSize = 16;
+        job.options.tileOverlap = 4;
+        QMetaObject::invokeMethod(worker, [worker, job] { worker->restore(job); });
+        QVERIFY(finished.wait(60000));
+        const auto tiled = finished.at(1).at(1).value<RestoreOutcome>();
+        QCOMPARE(tiled.tileRects.size(), tiled.tiles);
+        QVERIFY(tiled.tiles > 1);
+        QRegion covered;
+        for (const QRect& r : tiled.tileRects) {
+            QCOMPARE(r.size(), QSize(16, 16));
+            covered += r;
+        }
+        QCOMPARE(covered.boundingRect(), QRect(0, 0, 48, 40));
+        QCOMPARE(QRegion(0, 0, 48, 40).subtracted(covered), QRegion());
         thread.quit();
         thread.wait();
     }

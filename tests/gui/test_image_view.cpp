@@ -134,6 +134,38 @@ private slots:
         QCOMPARE(shot.pixel(static_cast<int>(51 * dpr), static_cast<int>(25 * dpr)), blue);
     }
 
+    // Outlines (the tiles of a restoration) are drawn in image pixels, following the zoom.
+    void outlinesFollowTheImage() {
+        ImageView v;
+        v.resize(200, 200);
+        const QRgb grey = qRgb(128, 128, 128);
+        QImage img(40, 40, QImage::Format_RGB32);
+        img.fill(grey);
+        v.setImage(img);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        QCOMPARE(v.zoomState()->scale(), 5.0);
+        auto at = [&v](int x, int y) {
+            const QImage shot = v.grab().toImage().convertToFormat(QImage::Format_RGB32);
+            const double dpr = shot.devicePixelRatio();
+            return shot.pixel(static_cast<int>(x * dpr), static_cast<int>(y * dpr));
+        };
+        QCOMPARE(at(100, 25), grey);
+        v.setOutlines({QRect(20, 0, 20, 20)}); // its left edge is at view x = 100
+        QCOMPARE(v.outlines().size(), 1);
+        bool outlined = false;
+        for (int y = 10; y < 90 && !outlined; ++y) outlined = at(100, y) != grey;
+        QVERIFY(outlined);
+        QCOMPARE(at(50, 150), grey); // away from the outline the image is untouched
+        v.zoomState()->zoomAt(QPointF(0, 0), 2.0); // image pixel 20 now at view x = 200
+        QCOMPARE(v.zoomState()->scale(), 10.0);
+        bool moved = true;
+        for (int y = 10; y < 90; ++y) moved = moved && at(100, y) == grey;
+        QVERIFY(moved);
+        v.setOutlines({});
+        QCOMPARE(at(100, 25), grey);
+    }
+
     void zoomedOutAveragesSmoothly() {
         ImageView v;
         v.resize(100, 100);
