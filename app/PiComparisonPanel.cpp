@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QButtonGroup>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -34,6 +35,7 @@
 #include "RestoreSession.h"
 #include "ViewSync.h"
 #include "WrapLayout.h"
+#include "rdbm/ClassicalTools.h"
 #include "rdbm/Colormap.h"
 #include "rdbm/Uncertainty.h"
 
@@ -41,11 +43,25 @@ namespace rdbm::app {
 namespace {
 
 constexpr int kRows = RestoreSession::kComparisonSlots;
+// The model settings, then one column for a classical tool (hidden when none is chosen).
+constexpr int kColumns = kRows + 1;
+constexpr int kClassicalColumn = kRows;
 const rdbm::PiMode kModes[kRows] = {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero};
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 } // namespace
+
+QString PiComparisonPanel::classicalName(int tool) {
+    switch (static_cast<rdbm::ClassicalTool>(tool)) {
+    case rdbm::ClassicalTool::AutoLevels: return tr("auto levels");
+    case rdbm::ClassicalTool::AutoContrast: return tr("auto contrast");
+    case rdbm::ClassicalTool::GammaToMean: return tr("gamma to mean");
+    case rdbm::ClassicalTool::Clahe: return tr("CLAHE");
+    case rdbm::ClassicalTool::DarkChannelPrior: return tr("dark channel prior");
+    }
+    return {};
+}
 
 QString PiComparisonPanel::slotLabel(int slot) {
     switch (slot) {
@@ -143,6 +159,27 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     spl->addWidget(spreadSeeds_);
     spl->addWidget(new QLabel(tr("seeds"), spreadBox));
     statusRow->addWidget(spreadBox);
+    // What a one-line classical correction does to the same photo (issue 13 §5).
+    auto* classicalBox = new QWidget(this);
+    auto* cl = new QHBoxLayout(classicalBox);
+    cl->setContentsMargins(0, 0, 0, 0);
+    auto* classicalLabel = new QLabel(tr("C&lassical:"), classicalBox);
+    classical_ = new QComboBox(classicalBox);
+    classicalLabel->setBuddy(classical_);
+    classical_->addItem(tr("none"), -1);
+    for (const rdbm::ClassicalTool t : rdbm::allClassicalTools())
+        classical_->addItem(classicalName(static_cast<int>(t)), static_cast<int>(t));
+    classical_->setToolTip(tr("Add a classical correction as one more column, to see what the diffusion model adds. "
+                              "It follows what the model was trained for until you choose one."));
+    connect(classical_, qOverload<int>(&QComboBox::activated), this, [this] { classicalChosen_ = true; });
+    connect(classical_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        const bool shown = classicalTool() >= 0;
+        for (QWidget* w : {static_cast<QWidget*>(results_.value(kClassicalColumn)), static_cast<QWidget*>(diffs_.value(kClassicalColumn))})
+            if (w) w->setVisible(shown);
+    });
+    cl->addWidget(classicalLabel);
+    cl->addWidget(classical_);
+    statusRow->addWidget(classicalBox);
     progress_ = new QProgressBar(this);
     progress_->setMaximumWidth(200);
     progress_->hide();
@@ -167,9 +204,9 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     reference_ = new gui::ImageView(grid_);
     gl->addWidget(reference_, 1, 0);
     sync_->add(reference_->zoomState());
-    for (int i = 0; i < kRows; ++i) {
+    for (int i = 0; i < kColumns; ++i) {
         auto* view = new gui::ImageView(grid_);
-        view->setPlaceholderText(slotLabel(i));
+        view->setPlaceholderText(i == kClassicalColumn ? tr("classical tool") : slotLabel(i));
         auto* diff = new gui::HeatMapView(grid_);
         diff->setTitle(tr("result \u2212 input"));
         gl->addWidget(view, 0, i + 1);
@@ -186,7 +223,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         d->setScaleShown(false); // the bar has it
     }
     scaleBar_ = new gui::ColorBar(grid_);
-    gl->addWidget(scaleBar_, 1, kRows + 1);
+    gl->addWidget(scaleBar_, 1, kColumns + 1);
     // The uncertainty maps under the difference maps, shown once a run over seeds made them.
     // Their row asks for no height of its own (the page must not grow, see the window's
     // small-screen rule): it takes a share of what the grid has.
@@ -194,7 +231,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         w->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
         w->setMinimumHeight(60);
     };
-    for (int i = 0; i < kRows; ++i) {
+    for (int i = 0; i < kColumns; ++i) {
         auto* spread = new gui::HeatMapView(grid_);
         shareHeight(spread);
         spread->setNonNegative(true);
@@ -208,9 +245,11 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     spreadBar_->setNonNegative(true);
     spreadBar_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Ignored);
     spreadBar_->setMinimumHeight(60);
-    gl->addWidget(spreadBar_, 2, kRows + 1);
+    gl->addWidget(spreadBar_, 2, kColumns + 1);
     showSpreadRow(false);
-    for (int c = 0; c <= kRows; ++c) gl->setColumnStretch(c, 1);
+    for (int c = 0; c <= kColumns; ++c) gl->setColumnStretch(c, 1);
+    results_[kClassicalColumn]->hide();
+    diffs_[kClassicalColumn]->hide();
     gl->setRowStretch(0, 3);
     gl->setRowStretch(1, 2);
     gl->setRowStretch(2, 2);
@@ -221,8 +260,8 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     table_->setHorizontalHeaderLabels({tr("Setting"), tr("PSNR (dB)"), tr("SSIM"), tr("Mean |change|"), tr("Time (s)")});
     // Every header whole, in every language ("Mittlere |Änderung|" is long).
     for (int c = 1; c < 5; ++c) table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    // Room for the three settings without scrolling.
-    table_->setMinimumHeight(table_->horizontalHeader()->sizeHint().height() + 3 * table_->verticalHeader()->defaultSectionSize() + 6);
+    // Room for the three settings and a classical tool without scrolling.
+    table_->setMinimumHeight(table_->horizontalHeader()->sizeHint().height() + kColumns * table_->verticalHeader()->defaultSectionSize() + 6);
     split->addWidget(table_);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
@@ -254,7 +293,9 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     connect(session_, &RestoreSession::comparisonRowFailed, this, &PiComparisonPanel::onRowFailed);
     connect(session_, &RestoreSession::comparisonFinished, this, [this](bool cancelled) {
         progress_->hide();
-        status_->setFullText(cancelled ? tr("Comparison cancelled.") : tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, finishedRows()));
+        // The classical column is not a restoration of a model: "of 3" counts the models.
+        const int models = static_cast<int>(std::count(rowDone_.begin(), rowDone_.begin() + std::min<qsizetype>(kRows, rowDone_.size()), true));
+        status_->setFullText(cancelled ? tr("Comparison cancelled.") : tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, models));
         updateEnabled();
     });
     refreshSlots();
@@ -282,12 +323,14 @@ void PiComparisonPanel::setSpreadSeeds(int seeds) {
 }
 
 void PiComparisonPanel::showSpreadRow(bool shown) {
-    for (gui::HeatMapView* v : std::as_const(spreads_)) v->setVisible(shown);
+    // A classical tool draws no noise: its column never gets a spread map.
+    for (int i = 0; i < spreads_.size(); ++i) spreads_[i]->setVisible(shown && i < kRows);
     spreadBar_->setVisible(shown);
     // With a third row the grid's views share the height they have instead of asking for
     // their preferred one, so that the page still fits without scrolling.
     QVector<QWidget*> views{input_, reference_};
     for (int i = 0; i < kRows; ++i) views << results_[i] << diffs_[i];
+    views << results_[kClassicalColumn] << diffs_[kClassicalColumn];
     for (QWidget* v : views) {
         if (!gridPolicies_.contains(v)) gridPolicies_.insert(v, v->sizePolicy());
         QSizePolicy p = gridPolicies_.value(v);
@@ -322,10 +365,38 @@ QVector<ComparisonSetting> PiComparisonPanel::settings() const {
         }
         out << s;
     }
+    if (classicalTool() >= 0) {
+        ComparisonSetting c;
+        c.classicalTool = classicalTool();
+        c.label = tr("%1 (classical)").arg(classicalName(c.classicalTool));
+        out << c;
+    }
     return out;
 }
 
+int PiComparisonPanel::classicalTool() const { return classical_->currentData().toInt(); }
+
+void PiComparisonPanel::setClassicalTool(int tool) {
+    const int i = classical_->findData(tool);
+    if (i >= 0) classical_->setCurrentIndex(i);
+    classicalChosen_ = true;
+}
+
 void PiComparisonPanel::refreshSlots() {
+    // Until the user picks a tool, the column follows the main model's first trained task
+    // (low light: auto levels, haze: the dark channel prior).
+    if (!classicalChosen_) {
+        int tool = -1;
+        if (const ModelPtr m = session_->model()) {
+            const auto& provenance = m->info().metadata.provenance;
+            if (const auto it = provenance.find("degradations"); it != provenance.end()) {
+                const std::string first = it->second.substr(0, it->second.find(','));
+                const auto tools = rdbm::classicalToolsFor(first);
+                if (!tools.empty()) tool = static_cast<int>(tools.front());
+            }
+        }
+        classical_->setCurrentIndex(std::max(0, classical_->findData(tool)));
+    }
     const QVector<ComparisonSetting> s = settings();
     for (int i = 0; i < kRows; ++i) {
         const QString path = session_->comparisonModelPath(i);
@@ -355,7 +426,7 @@ void PiComparisonPanel::clearResults() {
     rows_.clear();
     rowDone_.clear();
     meanAbs_.clear();
-    for (int i = 0; i < kRows; ++i) {
+    for (int i = 0; i < kColumns; ++i) {
         results_[i]->setImage({});
         results_[i]->setOverlayText({});
         diffs_[i]->clear();
@@ -383,16 +454,18 @@ bool PiComparisonPanel::run() {
         return false;
     }
     clearResults();
-    rows_.resize(kRows);
-    rowDone_.fill(false, kRows);
-    meanAbs_.fill(0.0, kRows);
-    for (int i = 0; i < kRows; ++i) {
+    const int columns = static_cast<int>(s.size()); // the models, and the classical tool if chosen
+    rows_.resize(columns);
+    rowDone_.fill(false, columns);
+    meanAbs_.fill(0.0, columns);
+    for (int i = 0; i < columns; ++i) {
         rows_[i].index = i;
         rows_[i].label = s[i].label;
-        results_[i]->setPlaceholderText(s[i].model ? tr("%1: waiting").arg(s[i].label) : tr("%1: no model").arg(s[i].label));
+        results_[i]->setPlaceholderText(s[i].model || s[i].classicalTool >= 0 ? tr("%1: waiting").arg(s[i].label)
+                                                                              : tr("%1: no model").arg(s[i].label));
     }
     table_->clearMetrics();
-    for (int i = 0; i < kRows; ++i) {
+    for (int i = 0; i < columns; ++i) {
         table_->setMetrics(s[i].label, kNaN, kNaN);
         for (int c = 3; c < table_->columnCount(); ++c) table_->setItem(i, c, new QTableWidgetItem(QStringLiteral("\u2014")));
     }
@@ -484,11 +557,14 @@ void PiComparisonPanel::updateEnabled() {
     export_->setEnabled(idle && finishedRows() > 0);
     for (QPushButton* b : std::as_const(slotButtons_)) b->setEnabled(idle);
     spread_->setEnabled(idle);
+    classical_->setEnabled(idle);
     spreadSeeds_->setEnabled(idle && spread_->isChecked());
 }
 
 ComparisonExport PiComparisonPanel::exportRequest(const QString& directory) const {
-    const QString stems[kRows] = {QStringLiteral("pi-residual"), QStringLiteral("pi-one"), QStringLiteral("pi-zero")};
+    const QString stems[kColumns] = {QStringLiteral("pi-residual"), QStringLiteral("pi-one"), QStringLiteral("pi-zero"),
+                                     QStringLiteral("classical-") +
+                                         QString::fromStdString(rdbm::toString(static_cast<rdbm::ClassicalTool>(std::max(0, classicalTool()))))};
     ComparisonExport r;
     r.directory = directory;
     r.prefix = mode_ == Mode::Models ? QStringLiteral("model") : QStringLiteral("noise");

@@ -18,6 +18,7 @@
 class QAction;
 class QButtonGroup;
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
@@ -70,6 +71,10 @@ public:
     gui::MetricsTable* metricsTable() const { return table_; }
 
     static QString slotLabel(int slot); // "pi = x0 - mu", ...
+    // The classical tool of the fourth column (rdbm::ClassicalTool as int), -1 for none.
+    int classicalTool() const;
+    void setClassicalTool(int tool);
+    static QString classicalName(int tool);
 
 signals:
     void loadModelRequested(int slot); // the window asks for a file
@@ -99,6 +104,8 @@ private:
     QVector<QPushButton*> slotButtons_;
     QDoubleSpinBox* eta_;
     QCheckBox* spread_;
+    QComboBox* classical_; // a classical tool as a fourth column, or none
+    bool classicalChosen_ = false; // the user picked one: no longer follows the model
     QSpinBox* spreadSeeds_;
     QProgressBar* progress_;
     gui::ElidedLabel* status_;

@@ -81,6 +81,9 @@ struct ComparisonSetting {
     rdbm::SamplerOptions options;
     cv::Mat reuse;           // a restoration of this setting that exists already (skips the run)
     double reuseSeconds = 0.0;
+    // A classical correction instead of a model (rdbm::ClassicalTool as int; -1: a model
+    // runs): the column that shows what the diffusion model adds (issue 13 §5).
+    int classicalTool = -1;
 };
 
 struct ComparisonJob {

@@ -8,6 +8,7 @@
 #include <opencv2/core.hpp>
 
 #include "ImageConvert.h"
+#include "rdbm/ClassicalTools.h"
 #include "rdbm/Metrics.h"
 #include "rdbm/Uncertainty.h"
 
@@ -191,6 +192,29 @@ void RestoreWorker::restoreSeeds(const RestoreJob& job) {
     }
 }
 
+void RestoreWorker::compareClassical(const ComparisonJob& job, int index) {
+    const ComparisonSetting& s = job.settings[index];
+    try {
+        QElapsedTimer clock;
+        clock.start();
+        const cv::Mat image = rdbm::applyClassical(static_cast<rdbm::ClassicalTool>(s.classicalTool), job.input->rgb);
+        ComparisonRow row;
+        row.index = index;
+        row.label = s.label;
+        row.seconds = static_cast<double>(clock.nsecsElapsed()) * 1e-9;
+        row.display = toQImage(image);
+        cv::Mat diff;
+        cv::subtract(image, job.input->rgb, diff, cv::noArray(), CV_32F);
+        row.difference = channelMean(diff);
+        row.metrics = measure(image, job.reference);
+        emit comparisonRowFinished(job.id, row);
+    } catch (const rdbm::Error& e) {
+        emit comparisonRowFailed(job.id, index, ErrorInfo::from(e));
+    } catch (const std::exception& e) {
+        emit comparisonRowFailed(job.id, index, ErrorInfo::from(e));
+    }
+}
+
 void RestoreWorker::compare(const ComparisonJob& job) {
     if (!job.input) {
         emit comparisonFinished(job.id);
@@ -202,6 +226,10 @@ void RestoreWorker::compare(const ComparisonJob& job) {
             return;
         }
         const ComparisonSetting& s = job.settings[i];
+        if (s.classicalTool >= 0) {
+            compareClassical(job, i);
+            continue;
+        }
         if (!s.model) continue; // an empty slot: the panel already says "no model"
         rdbm::SamplerOptions options = s.options;
         options.emitFrames = false;

@@ -1390,6 +1390,46 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>std: mean %1, max %2</source>
         <translation>Std.-Abw.: Mittel %1, Maximum %2</translation>
     </message>
+    <message>
+        <source>auto levels</source>
+        <translation>Auto-Tonwert</translation>
+    </message>
+    <message>
+        <source>auto contrast</source>
+        <translation>Auto-Kontrast</translation>
+    </message>
+    <message>
+        <source>gamma to mean</source>
+        <translation>Gamma zum Mittelwert</translation>
+    </message>
+    <message>
+        <source>CLAHE</source>
+        <translation>CLAHE</translation>
+    </message>
+    <message>
+        <source>dark channel prior</source>
+        <translation>Dark Channel Prior</translation>
+    </message>
+    <message>
+        <source>C&amp;lassical:</source>
+        <translation>K&amp;lassisch:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Add a classical correction as one more column, to see what the diffusion model adds. It follows what the model was trained for until you choose one.</source>
+        <translation>Eine klassische Korrektur als weitere Spalte hinzufügen, um zu sehen, was das Diffusionsmodell mehr leistet. Sie folgt dem, wofür das Modell trainiert wurde, bis Sie eine wählen.</translation>
+    </message>
+    <message>
+        <source>classical tool</source>
+        <translation>klassisches Werkzeug</translation>
+    </message>
+    <message>
+        <source>%1 (classical)</source>
+        <translation>%1 (klassisch)</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>

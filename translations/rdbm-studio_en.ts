@@ -1385,6 +1385,46 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>std: mean %1, max %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>auto levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gamma to mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CLAHE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dark channel prior</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lassical:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a classical correction as one more column, to see what the diffusion model adds. It follows what the model was trained for until you choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classical tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (classical)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>

@@ -1378,6 +1378,46 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>std: mean %1, max %2</source>
         <translation>标准差：平均 %1，最大 %2</translation>
     </message>
+    <message>
+        <source>auto levels</source>
+        <translation>自动色阶</translation>
+    </message>
+    <message>
+        <source>auto contrast</source>
+        <translation>自动对比度</translation>
+    </message>
+    <message>
+        <source>gamma to mean</source>
+        <translation>伽马至均值</translation>
+    </message>
+    <message>
+        <source>CLAHE</source>
+        <translation>CLAHE</translation>
+    </message>
+    <message>
+        <source>dark channel prior</source>
+        <translation>暗通道先验</translation>
+    </message>
+    <message>
+        <source>C&amp;lassical:</source>
+        <translation>经典方法(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Add a classical correction as one more column, to see what the diffusion model adds. It follows what the model was trained for until you choose one.</source>
+        <translation>添加一种经典校正作为额外一列，以查看扩散模型带来的提升。在您选择之前，它跟随模型的训练任务。</translation>
+    </message>
+    <message>
+        <source>classical tool</source>
+        <translation>经典工具</translation>
+    </message>
+    <message>
+        <source>%1 (classical)</source>
+        <translation>%1（经典）</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>

@@ -30,6 +30,8 @@
 #include "TrajectoryExporter.h"
 #include "TrajectoryInspector.h"
 #include "TrajectoryStrip.h"
+#include "ImageConvert.h"
+#include "rdbm/ClassicalTools.h"
 #include "rdbm/ImageIO.h"
 
 using namespace rdbm::app;
@@ -209,14 +211,23 @@ private slots:
         PiComparisonPanel* panel = window_->comparisonPanel();
         panel->setMode(PiComparisonPanel::Mode::NoiseModulations);
         panel->setNoiseEta(0.5);
+        // A fourth column: what auto levels does to the same photo (issue 13 §5).
+        panel->setClassicalTool(static_cast<int>(rdbm::ClassicalTool::AutoLevels));
+        QVERIFY(!panel->resultView(3)->isHidden());
         QSignalSpy done(&session(), &RestoreSession::comparisonFinished);
         QSignalSpy rows(&session(), &RestoreSession::comparisonRowFinished);
         QVERIFY(panel->run());
         QVERIFY(done.wait(120000));
         QCOMPARE(done.at(0).at(0).toBool(), false);
-        QCOMPARE(rows.count(), 3);
-        QCOMPARE(panel->finishedRows(), 3);
-        for (int i = 0; i < 3; ++i) {
+        QCOMPARE(rows.count(), 4);
+        QCOMPARE(panel->finishedRows(), 4);
+        const auto classical = rows.at(3).at(0).value<ComparisonRow>();
+        QCOMPARE(classical.index, 3);
+        QVERIFY2(classical.label.contains(QStringLiteral("auto levels")), qPrintable(classical.label));
+        const cv::Mat expected =
+            rdbm::applyClassical(rdbm::ClassicalTool::AutoLevels, session().item(session().currentIndex()).input.image->rgb);
+        QCOMPARE(classical.display, toQImage(expected));
+        for (int i = 0; i < 4; ++i) {
             QCOMPARE(panel->resultView(i)->image().size(), QSize(96, 72));
             QCOMPARE(panel->differenceView(i)->mapWidth(), 96);
         }
@@ -227,7 +238,8 @@ private slots:
         QVERIFY(panel->exportTo(dir_.filePath("comparison")));
         QVERIFY(exported.wait(30000));
         const QStringList files = exported.at(0).at(0).toStringList();
-        QCOMPARE(files.size(), 3 * 2 + 2); // results, difference maps, grid, metrics
+        QCOMPARE(files.size(), 4 * 2 + 2); // results, difference maps, grid, metrics
+        QVERIFY(files.contains(dir_.filePath("comparison/noise-classical-autolevels-result.png")));
         // The grid carries the input and three results side by side with no letterboxing:
         // its width follows the columns, its height the photo's aspect ratio.
         const QImage grid(dir_.filePath("comparison/noise-comparison-grid.png"));
@@ -235,6 +247,8 @@ private slots:
         QVERIFY(grid.width() > grid.height());
         const QString csv = dir_.filePath("comparison/noise-comparison-metrics.csv");
         QVERIFY(files.contains(csv));
+        panel->setClassicalTool(-1);
+        QVERIFY(panel->resultView(3)->isHidden());
         window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
     }
 
