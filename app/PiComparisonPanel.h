@@ -104,7 +104,7 @@ private:
     QVector<QPushButton*> slotButtons_;
     QDoubleSpinBox* eta_;
     QCheckBox* spread_;
-    QComboBox* classical_; // a classical tool as a fourth column, or none
+    QComboBox* classical_;         // a classical tool as a fourth column, or none
     bool classicalChosen_ = false; // the user picked one: no longer follows the model
     QSpinBox* spreadSeeds_;
     QProgressBar* progress_;
