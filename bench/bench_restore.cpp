@@ -123,17 +123,17 @@ std::string writeRandomCheckpoint(int dim) {
     rdbm::UNetConfig config;
     config.dim = dim;
     rdbm::UNet net(config);
-    rdbm::ckpt::TensorMap tensors;
+    rdbm::checkpoint::TensorMap tensors;
     for (const auto& p : net.named_parameters()) {
         const torch::Tensor c = p.value().detach().to(torch::kFloat32).contiguous();
         std::vector<unsigned char> bytes(static_cast<size_t>(c.numel()) * sizeof(float));
         std::memcpy(bytes.data(), c.data_ptr<float>(), bytes.size());
-        tensors.emplace(p.key(), rdbm::ckpt::makeContiguous(rdbm::ckpt::DType::F32, c.sizes().vec(), std::move(bytes)));
+        tensors.emplace(p.key(), rdbm::checkpoint::makeContiguous(rdbm::checkpoint::DType::F32, c.sizes().vec(), std::move(bytes)));
     }
     const std::string path = (std::filesystem::temp_directory_path() /
                               ("bench-random-dim" + std::to_string(dim) + "-" + std::to_string(::getpid()) + ".safetensors"))
                                  .string();
-    rdbm::ckpt::writeSafetensors(path, tensors, {}, true);
+    rdbm::checkpoint::writeSafetensors(path, tensors, {}, true);
     return path;
 }
 

@@ -8,7 +8,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     rdbm::ModelMetadata meta;
     rdbm::UNetConfig config;
     try {
-        rdbm::ckpt::applyMetadataJson(std::string(reinterpret_cast<const char*>(data), size), "fuzz", meta, &config);
+        rdbm::checkpoint::applyMetadataJson(std::string(reinterpret_cast<const char*>(data), size), "fuzz", meta, &config);
     } catch (const rdbm::Error&) {
     }
     return 0;

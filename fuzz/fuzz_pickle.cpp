@@ -4,9 +4,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     try {
-        rdbm::ckpt::PickleReader reader(data, size);
+        rdbm::checkpoint::PickleReader reader(data, size);
         reader.load();
-    } catch (const rdbm::ckpt::FormatError&) {
+    } catch (const rdbm::checkpoint::FormatError&) {
     }
     return 0;
 }

@@ -6,11 +6,11 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const rdbm::fuzz::MemFile file(data, size);
-    rdbm::ckpt::CheckpointContents out;
+    rdbm::checkpoint::CheckpointContents out;
     try {
-        rdbm::ckpt::readSafetensors(file.path(), {}, out);
+        rdbm::checkpoint::readSafetensors(file.path(), {}, out);
         for (const auto& [name, t] : out.tensors) (void)t.toFloat32();
-    } catch (const rdbm::ckpt::FormatError&) {
+    } catch (const rdbm::checkpoint::FormatError&) {
     } catch (const rdbm::Error& e) {
         rdbm::fuzz::checkRefusal(file.path(), e.what());
     }

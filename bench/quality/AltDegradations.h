@@ -1,6 +1,6 @@
 #pragma once
 // A second degradation family for the quality benchmark, written independently of the
-// training degradations (core/src/degrade) so that a model cannot score by having learnt
+// training degradations (core/src/degradation) so that a model cannot score by having learnt
 // one generator's quirks:
 //   low light: a linear-light exposure cut, Poisson-Gaussian sensor noise in linear light,
 //     then a pure 1/2.2 power-law camera curve (training uses the sRGB curve and mild

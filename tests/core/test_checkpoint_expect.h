@@ -12,7 +12,7 @@
 
 #include "checkpoint/CheckpointReader.h"
 
-namespace ckpt_test {
+namespace checkpoint_test {
 
 inline std::string fixture(const std::string& name) { return std::string(RDBM_FIXTURE_DIR) + "/ckpt/" + name; }
 
@@ -33,10 +33,10 @@ inline double expectedNumber(const nlohmann::json& v) {
 }
 
 // Exact: float32 values equal bit for bit (NaN matches NaN), float64 likewise, ints exactly.
-inline void expectTensorEquals(const rdbm::ckpt::RawTensor& t, const nlohmann::json& e, const std::string& key) {
-    using rdbm::ckpt::DType;
+inline void expectTensorEquals(const rdbm::checkpoint::RawTensor& t, const nlohmann::json& e, const std::string& key) {
+    using rdbm::checkpoint::DType;
     SCOPED_TRACE("tensor " + key);
-    EXPECT_EQ(rdbm::ckpt::toString(t.dtype), e["dtype"].get<std::string>());
+    EXPECT_EQ(rdbm::checkpoint::toString(t.dtype), e["dtype"].get<std::string>());
     EXPECT_EQ(t.shape, e["shape"].get<std::vector<int64_t>>());
     const auto& values = e["values"];
     ASSERT_EQ(static_cast<size_t>(t.numel()), values.size());
@@ -64,7 +64,7 @@ inline void expectTensorEquals(const rdbm::ckpt::RawTensor& t, const nlohmann::j
 }
 
 // Every expected tensor, scalar and string is present with its exact value, and nothing else.
-inline void expectContentsEqual(const rdbm::ckpt::CheckpointContents& c, const nlohmann::json& e) {
+inline void expectContentsEqual(const rdbm::checkpoint::CheckpointContents& c, const nlohmann::json& e) {
     ASSERT_FALSE(e["tensors"].empty());
     EXPECT_EQ(c.tensors.size(), e["tensors"].size());
     for (auto it = e["tensors"].begin(); it != e["tensors"].end(); ++it) {
@@ -78,4 +78,4 @@ inline void expectContentsEqual(const rdbm::ckpt::CheckpointContents& c, const n
     EXPECT_EQ(c.strings, strings);
 }
 
-} // namespace ckpt_test
+} // namespace checkpoint_test

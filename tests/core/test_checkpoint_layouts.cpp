@@ -6,8 +6,8 @@
 #include "rdbm/Error.h"
 #include "test_checkpoint_expect.h"
 
-using namespace rdbm::ckpt;
-using ckpt_test::fixture;
+using namespace rdbm::checkpoint;
+using checkpoint_test::fixture;
 
 namespace {
 
@@ -41,7 +41,7 @@ std::string errorOf(const CheckpointContents& c, bool preferEma) {
 
 TEST(CheckpointLayouts, TrainerPrefersEma) {
     const auto c = readCheckpoint(fixture("trainer.pt"));
-    const auto e = ckpt_test::loadExpected("trainer");
+    const auto e = checkpoint_test::loadExpected("trainer");
     const auto w = selectNetworkWeights(c, true);
     EXPECT_EQ(w.layout, "trainer(ema)");
     EXPECT_TRUE(w.note.empty());
@@ -62,7 +62,7 @@ TEST(CheckpointLayouts, TrainerPrefersEma) {
 
 TEST(CheckpointLayouts, TrainerOnlineOnRequest) {
     const auto c = readCheckpoint(fixture("trainer_proto4.pt"));
-    const auto e = ckpt_test::loadExpected("trainer");
+    const auto e = checkpoint_test::loadExpected("trainer");
     const auto w = selectNetworkWeights(c, false);
     EXPECT_EQ(w.layout, "trainer(online)");
     EXPECT_EQ(keysOf(w.weights), kToyNetKeys);
@@ -80,7 +80,7 @@ TEST(CheckpointLayouts, UninitialisedEmaFallsBackToOnline) {
 
 TEST(CheckpointLayouts, TrainerWithoutEmaHoldingABareNetwork) {
     const auto c = readCheckpoint(fixture("trainer_noema.pt"));
-    const auto e = ckpt_test::loadExpected("trainer_noema");
+    const auto e = checkpoint_test::loadExpected("trainer_noema");
     const auto w = selectNetworkWeights(c, true);
     EXPECT_EQ(w.layout, "trainer(online)");
     EXPECT_NE(w.note.find("no EMA"), std::string::npos);
@@ -94,7 +94,7 @@ TEST(CheckpointLayouts, TrainerWithoutEmaHoldingABareNetwork) {
 
 TEST(CheckpointLayouts, WrapperStateDict) {
     const auto c = readCheckpoint(fixture("wrapper.pt"));
-    const auto e = ckpt_test::loadExpected("wrapper");
+    const auto e = checkpoint_test::loadExpected("wrapper");
     const auto w = selectNetworkWeights(c, true);
     EXPECT_EQ(w.layout, "wrapper");
     EXPECT_EQ(keysOf(w.weights), kToyNetKeys);

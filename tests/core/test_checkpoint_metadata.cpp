@@ -11,7 +11,7 @@
 #include "test_checkpoint_expect.h"
 
 using namespace rdbm;
-using namespace rdbm::ckpt;
+using namespace rdbm::checkpoint;
 namespace fs = std::filesystem;
 
 namespace {
@@ -120,7 +120,7 @@ TEST(CheckpointMetadata, BadValuesNameSourceAndKey) {
 }
 
 TEST(CheckpointMetadata, EmbeddedInSafetensors) {
-    const auto contents = readCheckpoint(ckpt_test::fixture("all_dtypes.safetensors"));
+    const auto contents = readCheckpoint(checkpoint_test::fixture("all_dtypes.safetensors"));
     ModelMetadata m;
     UNetConfig c;
     applyMetadataJson(contents.metadata.at(kSafetensorsMetadataKey), "all_dtypes.safetensors", m, &c);

@@ -7,7 +7,7 @@
 #include "checkpoint/FormatError.h"
 #include "checkpoint/PickleReader.h"
 
-using namespace rdbm::ckpt;
+using namespace rdbm::checkpoint;
 using Kind = PyObject::Kind;
 using namespace std::string_literals;
 
@@ -178,7 +178,7 @@ TEST(PickleReader, ObjectLimitStopsExplosions) {
 #include "test_checkpoint_expect.h"
 
 TEST(PickleReader, DamagedRealPickleNeverCrashes) {
-    ZipArchive zip(ckpt_test::fixture("trainer.pt"));
+    ZipArchive zip(checkpoint_test::fixture("trainer.pt"));
     const auto* e = zip.find("trainer/data.pkl");
     ASSERT_NE(e, nullptr);
     const std::vector<unsigned char> good = zip.read(*e);

@@ -8,7 +8,7 @@
 #include "checkpoint/RawTensor.h"
 #include "rdbm/Error.h"
 
-using namespace rdbm::ckpt;
+using namespace rdbm::checkpoint;
 
 namespace {
 template <class T>

@@ -8,8 +8,8 @@
 #include "rdbm/Error.h"
 #include "test_checkpoint_expect.h"
 
-using namespace rdbm::ckpt;
-using ckpt_test::fixture;
+using namespace rdbm::checkpoint;
+using checkpoint_test::fixture;
 
 namespace {
 

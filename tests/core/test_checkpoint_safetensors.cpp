@@ -10,8 +10,8 @@
 #include "rdbm/Error.h"
 #include "test_checkpoint_expect.h"
 
-using namespace rdbm::ckpt;
-using ckpt_test::fixture;
+using namespace rdbm::checkpoint;
+using checkpoint_test::fixture;
 namespace fs = std::filesystem;
 
 namespace {
@@ -42,8 +42,8 @@ std::vector<unsigned char> bytesOf(const std::vector<T>& v) {
 TEST(CheckpointSafetensors, AllDtypesMatchExpected) {
     const auto c = readCheckpoint(fixture("all_dtypes.safetensors"));
     EXPECT_EQ(c.format, "safetensors");
-    const auto e = ckpt_test::loadExpected("all_dtypes");
-    ckpt_test::expectContentsEqual(c, e);
+    const auto e = checkpoint_test::loadExpected("all_dtypes");
+    checkpoint_test::expectContentsEqual(c, e);
     EXPECT_EQ(c.metadata, e["metadata"].get<decltype(c.metadata)>());
     EXPECT_EQ(c.metadata.at("format"), "pt");
     EXPECT_EQ(c.tensors.at("i64").toInt64().at(0), (int64_t(1) << 53) + 1); // not representable as a float
@@ -115,5 +115,5 @@ TEST(CheckpointSafetensors, TorchCheckpointConvertsToSafetensors) {
     const std::string path = (dir.path / "converted.safetensors").string();
     writeSafetensors(path, src.tensors, {{"source", "state_dict.pt"}}, false);
     const auto back = readCheckpoint(path);
-    ckpt_test::expectContentsEqual(back, ckpt_test::loadExpected("state_dict"));
+    checkpoint_test::expectContentsEqual(back, checkpoint_test::loadExpected("state_dict"));
 }

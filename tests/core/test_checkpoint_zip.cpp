@@ -6,14 +6,14 @@
 #include "checkpoint/ZipArchive.h"
 #include "test_checkpoint_expect.h"
 
-using namespace rdbm::ckpt;
-using ckpt_test::fixture;
+using namespace rdbm::checkpoint;
+using checkpoint_test::fixture;
 
 TEST(CheckpointZip, StateDictValuesMatchTorch) {
     const auto c = readCheckpoint(fixture("state_dict.pt"));
     EXPECT_EQ(c.format, "torch-zip");
     EXPECT_EQ(c.path, fixture("state_dict.pt"));
-    ckpt_test::expectContentsEqual(c, ckpt_test::loadExpected("state_dict"));
+    checkpoint_test::expectContentsEqual(c, checkpoint_test::loadExpected("state_dict"));
 }
 
 TEST(CheckpointZip, ViewsKeepStridesOffsetsAndShareStorage) {
@@ -38,12 +38,12 @@ TEST(CheckpointZip, ViewsKeepStridesOffsetsAndShareStorage) {
 }
 
 TEST(CheckpointZip, DeflatedAndZip64ArchivesReadTheSame) {
-    const auto expected = ckpt_test::loadExpected("state_dict");
+    const auto expected = checkpoint_test::loadExpected("state_dict");
     for (const char* name : {"deflated.pt", "zip64.pt"}) {
         SCOPED_TRACE(name);
         const auto c = readCheckpoint(fixture(name));
         EXPECT_EQ(c.format, "torch-zip");
-        ckpt_test::expectContentsEqual(c, expected);
+        checkpoint_test::expectContentsEqual(c, expected);
     }
 }
 
@@ -69,12 +69,12 @@ TEST(CheckpointZip, DeflatedEntriesAreInflated) {
 }
 
 TEST(CheckpointZip, TrainerCheckpointValuesMatchTorch) {
-    const auto expected = ckpt_test::loadExpected("trainer");
+    const auto expected = checkpoint_test::loadExpected("trainer");
     // Protocol 2 (torch.save's default) and 4 (STACK_GLOBAL, MEMOIZE, FRAME) give the same.
     for (const char* name : {"trainer.pt", "trainer_proto4.pt"}) {
         SCOPED_TRACE(name);
         const auto c = readCheckpoint(fixture(name));
-        ckpt_test::expectContentsEqual(c, expected);
+        checkpoint_test::expectContentsEqual(c, expected);
         EXPECT_EQ(c.scalars.at("step"), 2);
         EXPECT_EQ(c.strings.at("version"), "0.1.0");
         EXPECT_DOUBLE_EQ(c.scalars.at("opt.param_groups.0.lr"), 1e-3);

@@ -347,7 +347,7 @@ TEST(HostileTorchScript, ResumeReadsOnlyTheProjectsOwnFormat) {
     EXPECT_NE(error.find("not an rdbm-train resume file (a torchscript file"), std::string::npos) << error;
     // A safetensors file without the resume metadata is not one either.
     const std::string st = scratch("not-resume.safetensors");
-    ckpt::writeSafetensors(st, {{"w", ckpt::makeContiguous(ckpt::DType::F32, {1}, {0, 0, 0, 0})}}, {}, true);
+    checkpoint::writeSafetensors(st, {{"w", checkpoint::makeContiguous(checkpoint::DType::F32, {1}, {0, 0, 0, 0})}}, {}, true);
     EXPECT_THROW(
         {
             try {
@@ -369,7 +369,7 @@ TEST(HostileBombs, OneListSharedTwoToTheThirtyWays) {
     p += std::string("}(", 2) + str("a") + "h" + char(30) + "u.";
     const std::string path = forge("shared-list.pt", zipFile({stored("archive/data.pkl", p)}));
     EXPECT_LT(fs::file_size(path), 600u);
-    EXPECT_REFUSED_QUICKLY(within100MB([&] { ckpt::readCheckpoint(path); }), "referenced more than");
+    EXPECT_REFUSED_QUICKLY(within100MB([&] { checkpoint::readCheckpoint(path); }), "referenced more than");
 }
 
 TEST(HostileBombs, FiftyMillionMarks) {
@@ -377,11 +377,11 @@ TEST(HostileBombs, FiftyMillionMarks) {
     const std::string pkl = deflateStream("\x80\x02", std::string(kMiB, '('), 50, ".");
     ZipEntry e{"archive/data.pkl", pkl, 8, static_cast<uint32_t>(2 + 50 * kMiB + 1), 0};
     const std::string path = forge("marks.pt", zipFile({e}));
-    EXPECT_REFUSED_QUICKLY(within100MB([&] { ckpt::readCheckpoint(path); }), "zip entry 'archive/data.pkl' is too large");
+    EXPECT_REFUSED_QUICKLY(within100MB([&] { checkpoint::readCheckpoint(path); }), "zip entry 'archive/data.pkl' is too large");
     // ... and as a plain pickle the MARK count is capped long before 50 million.
     const std::string marks = "\x80\x02" + std::string(5'000'000, '(') + ".";
     EXPECT_REFUSED_QUICKLY(within100MB([&] {
-                               ckpt::PickleReader r(reinterpret_cast<const unsigned char*>(marks.data()), marks.size());
+                               checkpoint::PickleReader r(reinterpret_cast<const unsigned char*>(marks.data()), marks.size());
                                r.load();
                            }),
                            "open MARKs");
@@ -396,14 +396,14 @@ TEST(HostileBombs, SixtyFourMiBStringUnderFourHundredKeys) {
     const std::string pkl = deflateStream(head, std::string(kMiB, 'a'), 64, tail);
     ZipEntry e{"archive/data.pkl", pkl, 8, static_cast<uint32_t>(head.size() + 64 * kMiB + tail.size()), 0};
     const std::string path = forge("string.pt", zipFile({e}));
-    EXPECT_REFUSED_QUICKLY(within100MB([&] { ckpt::readCheckpoint(path); }), "is too large (67113165 bytes, limit");
+    EXPECT_REFUSED_QUICKLY(within100MB([&] { checkpoint::readCheckpoint(path); }), "is too large (67113165 bytes, limit");
     // Uncompressed, a string that large is refused by the pickle reader itself, and a
     // small one shared by many keys by the flattener's byte budget.
     std::string big = "\x80\x02X";
     put32(big, 17 * kMiB);
     big += std::string(17 * kMiB, 'a') + ".";
     EXPECT_REFUSED_QUICKLY(within100MB([&] {
-                               ckpt::PickleReader r(reinterpret_cast<const unsigned char*>(big.data()), big.size());
+                               checkpoint::PickleReader r(reinterpret_cast<const unsigned char*>(big.data()), big.size());
                                r.load();
                            }),
                            "limit 16777216");
@@ -411,7 +411,7 @@ TEST(HostileBombs, SixtyFourMiBStringUnderFourHundredKeys) {
     for (int i = 1; i < 400; ++i) shared += str("k" + std::to_string(i)) + std::string("h\x00", 2);
     shared += "u.";
     const std::string sharedPath = forge("shared-string.pt", zipFile({stored("archive/data.pkl", shared)}));
-    EXPECT_REFUSED_QUICKLY(within100MB([&] { ckpt::readCheckpoint(sharedPath); }), "keys and strings add up");
+    EXPECT_REFUSED_QUICKLY(within100MB([&] { checkpoint::readCheckpoint(sharedPath); }), "keys and strings add up");
 }
 
 TEST(HostileBombs, UnusedTwoGiBStorageIsNeverInflated) {
@@ -423,7 +423,7 @@ TEST(HostileBombs, UnusedTwoGiBStorageIsNeverInflated) {
     const std::string path = forge("unused.pt", zipFile({stored("archive/data.pkl", dictPickle(str("w") + tensorPickle("0", 1, 1))),
                                                          stored("archive/data/0", one), big}));
     Outcome o = within100MB([&] {
-        const auto c = ckpt::readCheckpoint(path);
+        const auto c = checkpoint::readCheckpoint(path);
         if (c.tensors.at("w").toFloat32() != std::vector<float>{1.0f}) throw std::runtime_error("wrong value");
     });
     EXPECT_FALSE(o.threw || o.crashed) << o.message;
@@ -431,7 +431,7 @@ TEST(HostileBombs, UnusedTwoGiBStorageIsNeverInflated) {
     // A 1-element view of the 2 GiB storage: only its first 4 bytes are inflated.
     const std::string viewPath = forge("view.pt", zipFile({stored("archive/data.pkl", dictPickle(str("v") + tensorPickle("1", 1, 1))), big}));
     o = within100MB([&] {
-        const auto c = ckpt::readCheckpoint(viewPath);
+        const auto c = checkpoint::readCheckpoint(viewPath);
         if (c.tensors.at("v").toFloat32() != std::vector<float>{0.0f}) throw std::runtime_error("wrong value");
     });
     EXPECT_FALSE(o.threw || o.crashed) << o.message;
@@ -444,7 +444,7 @@ TEST(HostileBombs, UnusedTwoGiBStorageIsNeverInflated) {
                                                   "\x85K\x01\x85\x89" +
                                                   global("collections", "OrderedDict") + ")RtRu.");
     const std::string allPath = forge("all.pt", zipFile({pkl, big}));
-    EXPECT_REFUSED_QUICKLY(within100MB([&] { ckpt::readCheckpoint(allPath); }), "past its budget");
+    EXPECT_REFUSED_QUICKLY(within100MB([&] { checkpoint::readCheckpoint(allPath); }), "past its budget");
 }
 
 TEST(HostileBombs, ObjectStackAndMemoCountsAreCapped) {
@@ -453,10 +453,10 @@ TEST(HostileBombs, ObjectStackAndMemoCountsAreCapped) {
     for (int i = 0; i <= 400'000; ++i) objects += "Na";
     objects += ".";
     const std::string path = forge("objects.pt", zipFile({stored("archive/data.pkl", objects)}));
-    EXPECT_REFUSED_QUICKLY(within100MB([&] { ckpt::readCheckpoint(path); }), "more than 400000 objects");
+    EXPECT_REFUSED_QUICKLY(within100MB([&] { checkpoint::readCheckpoint(path); }), "more than 400000 objects");
     const std::string stack = "\x80\x02" + std::string(100'001, 'N') + ".";
     EXPECT_REFUSED_QUICKLY(within100MB([&] {
-                               ckpt::PickleReader r(reinterpret_cast<const unsigned char*>(stack.data()), stack.size());
+                               checkpoint::PickleReader r(reinterpret_cast<const unsigned char*>(stack.data()), stack.size());
                                r.load();
                            }),
                            "stack deeper than 100000");
@@ -464,7 +464,7 @@ TEST(HostileBombs, ObjectStackAndMemoCountsAreCapped) {
     for (int i = 0; i <= 400'000; ++i) memo += "\x94"; // MEMOIZE
     memo += ".";
     EXPECT_REFUSED_QUICKLY(within100MB([&] {
-                               ckpt::PickleReader r(reinterpret_cast<const unsigned char*>(memo.data()), memo.size());
+                               checkpoint::PickleReader r(reinterpret_cast<const unsigned char*>(memo.data()), memo.size());
                                r.load();
                            }),
                            "memo holds more than 400000 entries");
@@ -478,27 +478,27 @@ TEST(HostileBombs, StrideZeroViewsAndDeepSafetensorsHeaders) {
                             "\x86K\x00K\x00\x86\x89"_b + global("collections", "OrderedDict") + ")RtRu.";
     const std::string path = forge("stride0.pt", zipFile({stored("archive/data.pkl", pkl),
                                                           stored("archive/data/0", std::string(4, '\0'))}));
-    EXPECT_REFUSED_QUICKLY(within100MB([&] { ckpt::readCheckpoint(path); }), "repeated elements refused");
+    EXPECT_REFUSED_QUICKLY(within100MB([&] { checkpoint::readCheckpoint(path); }), "repeated elements refused");
 
     std::string header(2 * kMiB, '[');
     std::string st;
     for (int i = 0; i < 8; ++i) st += char((header.size() >> (8 * i)) & 0xff);
     const std::string deep = forge("deep.safetensors", st + header);
-    EXPECT_REFUSED_QUICKLY(within100MB([&] { ckpt::readCheckpoint(deep); }), "nests deeper than 3 levels");
+    EXPECT_REFUSED_QUICKLY(within100MB([&] { checkpoint::readCheckpoint(deep); }), "nests deeper than 3 levels");
 }
 
 // --- 3. Non-finite values ------------------------------------------------------------
 
 TEST(HostileNonFinite, NaNWeightsAreRefusedNamingTheTensor) {
-    auto contents = ckpt::readCheckpoint(kGolden + "state_dict.pt");
+    auto contents = checkpoint::readCheckpoint(kGolden + "state_dict.pt");
     auto& t = contents.tensors.begin()->second;
     std::vector<float> v = t.toFloat32();
     v[v.size() / 2] = std::nanf("");
     std::vector<unsigned char> bytes(v.size() * 4);
     std::memcpy(bytes.data(), v.data(), bytes.size());
-    t = ckpt::makeContiguous(ckpt::DType::F32, t.shape, bytes);
+    t = checkpoint::makeContiguous(checkpoint::DType::F32, t.shape, bytes);
     const std::string path = scratch("nan.safetensors");
-    ckpt::writeSafetensors(path, contents.tensors, {}, true);
+    checkpoint::writeSafetensors(path, contents.tensors, {}, true);
     try {
         Model::load(path);
         ADD_FAILURE() << "NaN weights loaded";
@@ -547,7 +547,7 @@ TEST(HostileNonFinite, OptionsGetTheMetadataRanges) {
 TEST(HostileSpecialFiles, ANamedPipeIsNeverOpened) {
     const std::string fifo = scratch("pipe.pt");
     ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
-    Outcome o = within100MB([&] { ckpt::readCheckpoint(fifo); });
+    Outcome o = within100MB([&] { checkpoint::readCheckpoint(fifo); });
     EXPECT_REFUSED_QUICKLY(o, "is not a regular file");
     o = within100MB([&] { readImage(fifo); });
     EXPECT_REFUSED_QUICKLY(o, "not a regular file");

@@ -72,13 +72,13 @@ TEST(ModelLoad, EveryLayoutOfTheSameWeightsRestoresAlike) {
     EXPECT_LT(maxDiff(restored(*traced), reference), 1e-4);
 
     // Safetensors with embedded metadata, written from the torch file's tensors.
-    const auto contents = ckpt::readCheckpoint(kDir + "state_dict.pt");
+    const auto contents = checkpoint::readCheckpoint(kDir + "state_dict.pt");
     ModelMetadata meta;
     meta.schedule.lambda = 5.0 / 255.0;
     meta.provenance["data"] = "golden fixture";
     const std::string st = scratch("embedded.safetensors");
-    ckpt::writeSafetensors(st, contents.tensors,
-                           {{ckpt::kSafetensorsMetadataKey, ckpt::metadataToJson(meta, plain->info().config)}}, true);
+    checkpoint::writeSafetensors(st, contents.tensors,
+                           {{checkpoint::kSafetensorsMetadataKey, checkpoint::metadataToJson(meta, plain->info().config)}}, true);
     const auto embedded = Model::load(st);
     EXPECT_EQ(embedded->info().format, "safetensors");
     EXPECT_EQ(embedded->info().metadataSource, "embedded");

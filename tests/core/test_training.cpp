@@ -147,8 +147,8 @@ TEST_P(CheckpointTest, ReloadsAndSamplesLikeTheEmaModel) {
     const std::string path = (root / "ckpt" / "model.safetensors").string();
     trainer.saveCheckpoint(path);
 
-    const auto contents = rdbm::ckpt::readCheckpoint(path);
-    ASSERT_TRUE(contents.metadata.count(rdbm::ckpt::kSafetensorsMetadataKey));
+    const auto contents = rdbm::checkpoint::readCheckpoint(path);
+    ASSERT_TRUE(contents.metadata.count(rdbm::checkpoint::kSafetensorsMetadataKey));
     EXPECT_TRUE(contents.tensors.count("init_conv.weight"));
     EXPECT_TRUE(contents.tensors.count("downs.0.2.fn.fn.to_qkv.weight"));
 
@@ -268,7 +268,7 @@ TEST_F(TrainingTest, ResumeContinuesExactly) {
     const std::string pa = (root / "straight.safetensors").string(), pb = (root / "second.safetensors").string();
     straight.saveCheckpoint(pa);
     second.saveCheckpoint(pb);
-    const auto ca = rdbm::ckpt::readCheckpoint(pa), cb = rdbm::ckpt::readCheckpoint(pb);
+    const auto ca = rdbm::checkpoint::readCheckpoint(pa), cb = rdbm::checkpoint::readCheckpoint(pb);
     ASSERT_EQ(ca.tensors.size(), cb.tensors.size());
     double worst = 0;
     for (const auto& [key, t] : ca.tensors) {

@@ -435,16 +435,16 @@ ToolRun runToolWithin(const std::vector<std::string>& args, double seconds) {
 
 // The golden checkpoint's tensors with `change` applied to every float value, as safetensors.
 std::string alteredCheckpoint(const std::string& path, const std::function<float(size_t, float)>& change) {
-    auto contents = rdbm::ckpt::readCheckpoint(kCheckpoint);
+    auto contents = rdbm::checkpoint::readCheckpoint(kCheckpoint);
     size_t index = 0;
     for (auto& [name, t] : contents.tensors) {
         std::vector<float> v = t.toFloat32();
         for (float& x : v) x = change(index++, x);
         std::vector<unsigned char> bytes(v.size() * 4);
         std::memcpy(bytes.data(), v.data(), bytes.size());
-        t = rdbm::ckpt::makeContiguous(rdbm::ckpt::DType::F32, t.shape, bytes);
+        t = rdbm::checkpoint::makeContiguous(rdbm::checkpoint::DType::F32, t.shape, bytes);
     }
-    rdbm::ckpt::writeSafetensors(path, contents.tensors, {}, true);
+    rdbm::checkpoint::writeSafetensors(path, contents.tensors, {}, true);
     return path;
 }
 

@@ -11,7 +11,7 @@
 #include "checkpoint/ZipArchive.h"
 #include "rdbm/Error.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 namespace {
 
@@ -83,4 +83,4 @@ CheckpointContents readCheckpoint(const std::string& path, const TensorFilter& w
     return out;
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -8,7 +8,7 @@
 
 #include "checkpoint/RawTensor.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 struct CheckpointContents {
     std::string path, format; // "torch-zip" | "safetensors" | "torchscript"
@@ -28,4 +28,4 @@ using TensorFilter = std::function<bool(const std::string& key)>;
 // "torchscript" and no tensors.
 CheckpointContents readCheckpoint(const std::string& path, const TensorFilter& wanted = {});
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 std::string describeNonFinite(const TensorMap& tensors) {
     for (const auto& [name, t] : tensors) {
@@ -21,4 +21,4 @@ std::string describeNonFinite(const TensorMap& tensors) {
     return {};
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

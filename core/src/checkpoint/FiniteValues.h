@@ -5,10 +5,10 @@
 
 #include "checkpoint/RawTensor.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 // Empty when every floating-point tensor holds only finite values; otherwise the first
 // offender: "tensor 'init_conv.weight' holds 12 NaN and 0 infinite values of 864".
 std::string describeNonFinite(const TensorMap& tensors);
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -5,10 +5,10 @@
 #include <stdexcept>
 #include <string>
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 struct FormatError : std::runtime_error {
     explicit FormatError(const std::string& problem) : std::runtime_error(problem) {}
 };
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

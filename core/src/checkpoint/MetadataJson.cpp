@@ -7,7 +7,7 @@
 
 #include "rdbm/Error.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 using nlohmann::ordered_json;
 
@@ -189,4 +189,4 @@ std::optional<std::string> findSidecar(const std::string& checkpointPath) {
     return std::nullopt;
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -10,7 +10,7 @@
 
 #include "rdbm/ModelInfo.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 inline constexpr const char* kSafetensorsMetadataKey = "rdbm_studio";
 
@@ -26,4 +26,4 @@ void applyMetadataJson(const std::string& json, const std::string& sourceName, M
 // "<path>.json" if it exists, else "<path without extension>.json", else nothing.
 std::optional<std::string> findSidecar(const std::string& checkpointPath);
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -4,7 +4,7 @@
 
 #include "rdbm/Error.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 namespace {
 
@@ -126,4 +126,4 @@ NetworkWeights selectNetworkWeights(const CheckpointContents& c, bool preferEma)
     return w;
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

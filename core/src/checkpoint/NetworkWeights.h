@@ -12,7 +12,7 @@
 #include "checkpoint/CheckpointReader.h"
 #include "rdbm/RddmSchedule.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 struct NetworkWeights {
     TensorMap weights;  // keys exactly as the bare network's state dict (prefixes stripped)
@@ -28,4 +28,4 @@ struct NetworkWeights {
 // Throws Error(Checkpoint) "<path>: ..." naming what was found when no network is there.
 NetworkWeights selectNetworkWeights(const CheckpointContents& contents, bool preferEma);
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

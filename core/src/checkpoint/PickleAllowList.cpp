@@ -1,6 +1,6 @@
 #include "checkpoint/PickleAllowList.h"
 
-namespace rdbm::ckpt::allow {
+namespace rdbm::checkpoint::allow {
 
 const std::map<std::string, DType>& storageTypes() {
     static const std::map<std::string, DType> m{
@@ -39,4 +39,4 @@ std::string refusal(const std::string& module, const std::string& name) {
     return msg;
 }
 
-} // namespace rdbm::ckpt::allow
+} // namespace rdbm::checkpoint::allow

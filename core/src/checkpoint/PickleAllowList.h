@@ -8,7 +8,7 @@
 
 #include "checkpoint/RawTensor.h"
 
-namespace rdbm::ckpt::allow {
+namespace rdbm::checkpoint::allow {
 
 // torch.<Name>Storage as torch.save writes them (PyTorch 1.6 .. 2.x): "FloatStorage" -> F32.
 const std::map<std::string, DType>& storageTypes();
@@ -28,4 +28,4 @@ bool isAllowedGlobal(const std::string& global);
 // to hold a whole pickled model.
 std::string refusal(const std::string& module, const std::string& name);
 
-} // namespace rdbm::ckpt::allow
+} // namespace rdbm::checkpoint::allow

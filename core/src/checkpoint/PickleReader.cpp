@@ -6,7 +6,7 @@
 #include "checkpoint/FormatError.h"
 #include "checkpoint/PickleAllowList.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 using Kind = PyObject::Kind;
 
@@ -542,4 +542,4 @@ PyRef PickleReader::load() {
     }
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -14,7 +14,7 @@
 
 #include "checkpoint/RawTensor.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 struct PyObject;
 using PyRef = PyObject*; // owned by the PickleReader's arena
@@ -95,4 +95,4 @@ private:
     void setItems(PyRef dict, const std::vector<PyRef>& kv);
 };
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -5,7 +5,7 @@
 
 #include "rdbm/Error.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 size_t dtypeSize(DType d) {
     switch (d) {
@@ -217,4 +217,4 @@ RawTensor makeContiguous(DType d, std::vector<int64_t> shape, std::vector<unsign
     return t;
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 enum class DType { F32, F16, BF16, F64, I64, I32, I16, I8, U8, Bool };
 
@@ -46,4 +46,4 @@ float bfloat16ToFloat(uint16_t b);
 
 std::string shapeToString(const std::vector<int64_t>& shape); // "[3, 2, 3, 3]"
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

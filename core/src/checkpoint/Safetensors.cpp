@@ -9,7 +9,7 @@
 #include "rdbm/Error.h"
 #include "rdbm/FileOps.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 namespace {
 
@@ -183,4 +183,4 @@ void writeSafetensors(const std::string& path, const TensorMap& tensors,
     writeFileAtomic(path, file, overwrite); // temp file + rename: never a half-written file
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

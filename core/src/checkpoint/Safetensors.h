@@ -6,7 +6,7 @@
 
 #include "checkpoint/CheckpointReader.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 // Internal to readCheckpoint; throws FormatError.
 void readSafetensors(const std::string& path, const TensorFilter& wanted, CheckpointContents& out);
@@ -17,4 +17,4 @@ void readSafetensors(const std::string& path, const TensorFilter& wanted, Checkp
 void writeSafetensors(const std::string& path, const TensorMap& tensors,
                       const std::map<std::string, std::string>& metadata, bool overwrite);
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

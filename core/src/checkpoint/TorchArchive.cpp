@@ -6,7 +6,7 @@
 #include "checkpoint/PickleReader.h"
 #include "checkpoint/ZipArchive.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 namespace {
 
@@ -205,4 +205,4 @@ void readTorchArchive(const std::string& path, const TensorFilter& wanted, Check
     }
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

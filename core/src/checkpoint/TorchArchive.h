@@ -3,7 +3,7 @@
 // "<top>/data/<key>". Internal to readCheckpoint; throws FormatError.
 #include "checkpoint/CheckpointReader.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 class ZipArchive;
 
@@ -13,4 +13,4 @@ bool isTorchScriptArchive(const ZipArchive& zip);
 // Fills format and the flattened tensors/scalars/strings.
 void readTorchArchive(const std::string& path, const TensorFilter& wanted, CheckpointContents& out);
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -7,7 +7,7 @@
 
 #include "checkpoint/FormatError.h"
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 namespace {
 
@@ -225,4 +225,4 @@ std::vector<unsigned char> ZipArchive::read(const Entry& e, uint64_t sizeLimit, 
     return out;
 }
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace rdbm::ckpt {
+namespace rdbm::checkpoint {
 
 class ZipArchive {
 public:
@@ -48,4 +48,4 @@ private:
     void spend(const Entry& e, uint64_t bytes);
 };
 
-} // namespace rdbm::ckpt
+} // namespace rdbm::checkpoint

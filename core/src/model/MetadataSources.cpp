@@ -48,7 +48,7 @@ void noteRddmKeys(const std::string& json, ResolvedMetadata& r) {
 }
 
 void apply(const std::string& json, const std::string& sourceName, const std::string& label, ResolvedMetadata& r) {
-    ckpt::applyMetadataJson(json, sourceName, r.meta, &r.architecture);
+    checkpoint::applyMetadataJson(json, sourceName, r.meta, &r.architecture);
     noteArchitectureKeys(json, r);
     noteRddmKeys(json, r);
     r.source += (r.source.empty() ? "" : "+") + label;
@@ -56,16 +56,16 @@ void apply(const std::string& json, const std::string& sourceName, const std::st
 
 } // namespace
 
-ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const std::string& path,
+ResolvedMetadata resolveMetadata(const checkpoint::CheckpointContents& contents, const std::string& path,
                                  const LoadOptions& options) {
     ResolvedMetadata r;
-    const auto embedded = contents.metadata.find(ckpt::kSafetensorsMetadataKey);
+    const auto embedded = contents.metadata.find(checkpoint::kSafetensorsMetadataKey);
     if (embedded != contents.metadata.end())
         apply(embedded->second, path + " (embedded metadata)", "embedded", r);
 
     std::optional<std::string> sidecar;
     if (!options.sidecarPath.empty()) sidecar = options.sidecarPath;
-    else sidecar = ckpt::findSidecar(path);
+    else sidecar = checkpoint::findSidecar(path);
     if (sidecar) apply(readText(*sidecar), *sidecar, "sidecar", r);
     if (r.source.empty()) r.source = "defaults";
 
@@ -125,7 +125,7 @@ ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const
 ModelMetadata peekModelMetadata(const std::string& path, const LoadOptions& options) {
     // No tensor is wanted, so none is read or inflated; a TorchScript archive is only
     // recognised (its code is never loaded here).
-    const ckpt::CheckpointContents contents = ckpt::readCheckpoint(path, [](const std::string&) { return false; });
+    const checkpoint::CheckpointContents contents = checkpoint::readCheckpoint(path, [](const std::string&) { return false; });
     return resolveMetadata(contents, path, options).meta;
 }
 

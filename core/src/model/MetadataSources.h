@@ -29,7 +29,7 @@ struct ResolvedMetadata {
 
 // Throws Error(Checkpoint) naming the metadata's source for malformed JSON or values,
 // and for a sidecarPath that cannot be read.
-ResolvedMetadata resolveMetadata(const ckpt::CheckpointContents& contents, const std::string& path,
+ResolvedMetadata resolveMetadata(const checkpoint::CheckpointContents& contents, const std::string& path,
                                  const LoadOptions& options);
 
 } // namespace rdbm

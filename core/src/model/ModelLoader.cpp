@@ -75,7 +75,7 @@ std::unique_ptr<Model::Impl> loadImpl(const std::string& path, const LoadOptions
     torch::NoGradGuard noGrad;
     // Optimizer state and the unused copy of the weights are skipped unread.
     const std::string unused = options.preferEma ? "ema.online_model." : "";
-    ckpt::CheckpointContents contents = ckpt::readCheckpoint(path, [&](const std::string& key) {
+    checkpoint::CheckpointContents contents = checkpoint::readCheckpoint(path, [&](const std::string& key) {
         return !startsWith(key, "opt.") && !startsWith(key, "scaler.") && (unused.empty() || !startsWith(key, unused.c_str()));
     });
     ResolvedMetadata md = resolveMetadata(contents, path, options);
@@ -106,9 +106,9 @@ std::unique_ptr<Model::Impl> loadImpl(const std::string& path, const LoadOptions
         probeTorchScriptInChild(path, md.meta, info.config.downsampleFactor());
         network = makeTorchScriptNetwork(path, md.meta, info.config.downsampleFactor(), device, dtype);
     } else {
-        ckpt::NetworkWeights weights = ckpt::selectNetworkWeights(contents, options.preferEma);
+        checkpoint::NetworkWeights weights = checkpoint::selectNetworkWeights(contents, options.preferEma);
         contents.tensors.clear();
-        if (const std::string bad = ckpt::describeNonFinite(weights.weights); !bad.empty())
+        if (const std::string bad = checkpoint::describeNonFinite(weights.weights); !bad.empty())
             throw Error(ErrorKind::Checkpoint, path + ": " + bad + "; a network with non-finite weights cannot "
                                                                "restore anything");
         for (const auto* buffer : {&weights.Theta, &weights.Sigma})
@@ -160,8 +160,8 @@ std::unique_ptr<Model::Impl> loadImpl(const std::string& path, const LoadOptions
 bool isTorchScriptFile(const std::string& path) {
     try {
         std::error_code ec;
-        if (!std::filesystem::is_regular_file(path, ec) || !ckpt::ZipArchive::looksLikeZip(path)) return false;
-        return ckpt::isTorchScriptArchive(ckpt::ZipArchive(path)); // the directory only
+        if (!std::filesystem::is_regular_file(path, ec) || !checkpoint::ZipArchive::looksLikeZip(path)) return false;
+        return checkpoint::isTorchScriptArchive(checkpoint::ZipArchive(path)); // the directory only
     } catch (const std::exception&) {
         return false;
     }

@@ -19,16 +19,16 @@ struct LoadedNetwork {
 };
 
 // Any dtype, strides and offset -> a contiguous float32 CPU tensor owning its data.
-torch::Tensor rawToTorch(const ckpt::RawTensor& raw);
+torch::Tensor rawToTorch(const checkpoint::RawTensor& raw);
 
 // Weights must already have passed validateWeights for config.
-LoadedNetwork makeUNetNetwork(const UNetConfig& config, const ckpt::TensorMap& weights, const std::string& source,
+LoadedNetwork makeUNetNetwork(const UNetConfig& config, const checkpoint::TensorMap& weights, const std::string& source,
                               const ModelMetadata& meta, const torch::Device& device, torch::ScalarType dtype);
 
 // RDDM's UnetRes in the given layout (docs/method.md §8.5); the Denoiser returns its
 // outputs concatenated along channels. Weights must already have passed
 // validateUNetResWeights.
-LoadedNetwork makeUNetResNetwork(const UNetConfig& config, int shareEncoder, const ckpt::TensorMap& weights,
+LoadedNetwork makeUNetResNetwork(const UNetConfig& config, int shareEncoder, const checkpoint::TensorMap& weights,
                                  const std::string& source, const ModelMetadata& meta, const torch::Device& device,
                                  torch::ScalarType dtype);
 

@@ -7,7 +7,7 @@ namespace rdbm {
 
 namespace {
 
-ShapeMap shapesOf(const ckpt::TensorMap& weights) {
+ShapeMap shapesOf(const checkpoint::TensorMap& weights) {
     ShapeMap shapes;
     for (const auto& [key, raw] : weights) shapes.emplace(key, raw.shape);
     return shapes;
@@ -33,7 +33,7 @@ std::string someKeys(const ShapeMap& shapes) {
 
 } // namespace
 
-Method detectMethod(const ckpt::NetworkWeights& weights, const ResolvedMetadata& md, const std::string& path) {
+Method detectMethod(const checkpoint::NetworkWeights& weights, const ResolvedMetadata& md, const std::string& path) {
     const ShapeMap shapes = shapesOf(weights.weights);
     const std::optional<int> share = detectShareEncoder(shapes);
     if (md.methodNamed) {
@@ -57,7 +57,7 @@ Method detectMethod(const ckpt::NetworkWeights& weights, const ResolvedMetadata&
                     someKeys(shapes));
 }
 
-LoadedNetwork loadRddmNetwork(Model::Impl& impl, ckpt::NetworkWeights& weights, ResolvedMetadata& md,
+LoadedNetwork loadRddmNetwork(Model::Impl& impl, checkpoint::NetworkWeights& weights, ResolvedMetadata& md,
                               const std::string& path, const torch::Device& device, torch::ScalarType dtype) {
     ModelInfo& info = impl.info;
     RddmParams& rddm = md.meta.rddm;
@@ -67,7 +67,7 @@ LoadedNetwork loadRddmNetwork(Model::Impl& impl, ckpt::NetworkWeights& weights, 
         share = *detected;
     } else if (isPlainUNet(shapes)) {
         // One U-Net saved without UnetRes's "unet0." prefix: the share_encoder -1 layout.
-        ckpt::TensorMap renamed;
+        checkpoint::TensorMap renamed;
         for (auto& [key, raw] : weights.weights) renamed.emplace("unet0." + key, std::move(raw));
         weights.weights = std::move(renamed);
         shapes = shapesOf(weights.weights);

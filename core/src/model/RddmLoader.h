@@ -15,13 +15,13 @@ namespace rdbm {
 // objective the metadata names, RDDM's UnetRes keys or ResidualDiffusion buffers, and
 // RDBM's U-Net keys. Throws Error(Checkpoint) for a file that fits neither method, or
 // whose stated method contradicts its keys.
-Method detectMethod(const ckpt::NetworkWeights& weights, const ResolvedMetadata& md, const std::string& path);
+Method detectMethod(const checkpoint::NetworkWeights& weights, const ResolvedMetadata& md, const std::string& path);
 
 // Fills impl's config, schedule and info.metadata.rddm for an RDDM file and returns its
 // network. The layout comes from the keys (a plain U-Net's keys are share_encoder -1),
 // the schedule from the buffers unless options set T or sum_scale, the objective from
 // the metadata or the layout (two outputs: pred_res_noise; one: pred_res, noted).
-LoadedNetwork loadRddmNetwork(Model::Impl& impl, ckpt::NetworkWeights& weights, ResolvedMetadata& md,
+LoadedNetwork loadRddmNetwork(Model::Impl& impl, checkpoint::NetworkWeights& weights, ResolvedMetadata& md,
                               const std::string& path, const torch::Device& device, torch::ScalarType dtype);
 
 } // namespace rdbm

@@ -10,14 +10,14 @@
 
 namespace rdbm {
 
-torch::Tensor rawToTorch(const ckpt::RawTensor& raw) {
+torch::Tensor rawToTorch(const checkpoint::RawTensor& raw) {
     const std::vector<float> values = raw.toFloat32();
     torch::Tensor t = torch::empty(raw.shape, torch::TensorOptions().dtype(torch::kFloat32));
     if (!values.empty()) std::memcpy(t.data_ptr<float>(), values.data(), values.size() * sizeof(float));
     return t;
 }
 
-LoadedNetwork makeUNetNetwork(const UNetConfig& config, const ckpt::TensorMap& weights, const std::string& source,
+LoadedNetwork makeUNetNetwork(const UNetConfig& config, const checkpoint::TensorMap& weights, const std::string& source,
                               const ModelMetadata& meta, const torch::Device& device, torch::ScalarType dtype) {
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& [key, raw] : weights) tensors.emplace(key, rawToTorch(raw));

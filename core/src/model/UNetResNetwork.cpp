@@ -9,7 +9,7 @@
 
 namespace rdbm {
 
-LoadedNetwork makeUNetResNetwork(const UNetConfig& config, int shareEncoder, const ckpt::TensorMap& weights,
+LoadedNetwork makeUNetResNetwork(const UNetConfig& config, int shareEncoder, const checkpoint::TensorMap& weights,
                                  const std::string& source, const ModelMetadata& meta, const torch::Device& device,
                                  torch::ScalarType dtype) {
     std::map<std::string, torch::Tensor> tensors;

@@ -23,11 +23,11 @@ namespace {
 // LibTorch archive read by torch::jit::load, which runs code from the file).
 constexpr const char* kResumeFormat = "rdbm-train-resume-2";
 
-ckpt::RawTensor toRaw(const torch::Tensor& t) {
+checkpoint::RawTensor toRaw(const torch::Tensor& t) {
     const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
     std::vector<unsigned char> bytes(static_cast<size_t>(c.numel()) * sizeof(float));
     std::memcpy(bytes.data(), c.data_ptr<float>(), bytes.size());
-    return ckpt::makeContiguous(ckpt::DType::F32, c.sizes().vec(), std::move(bytes));
+    return checkpoint::makeContiguous(checkpoint::DType::F32, c.sizes().vec(), std::move(bytes));
 }
 
 std::string parameterNames(const UNet& net) {
@@ -45,7 +45,7 @@ std::string indexKey(const char* group, size_t i, const char* field = nullptr) {
 }
 
 // Metadata strings of a resume file; names it in the error when missing.
-const std::string& metaString(const ckpt::CheckpointContents& c, const std::string& key, const std::string& path) {
+const std::string& metaString(const checkpoint::CheckpointContents& c, const std::string& key, const std::string& path) {
     const auto it = c.metadata.find(key);
     if (it == c.metadata.end())
         throw Error(ErrorKind::Checkpoint, path + ": not an rdbm-train resume file (no '" + key + "')");
@@ -53,10 +53,10 @@ const std::string& metaString(const ckpt::CheckpointContents& c, const std::stri
 }
 
 // Only the project's own reader touches the file: no TorchScript, no pickled code.
-ckpt::CheckpointContents readResumeFile(const std::string& path, bool tensors) {
+checkpoint::CheckpointContents readResumeFile(const std::string& path, bool tensors) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw Error(ErrorKind::Usage, "resume file '" + path + "' not found");
-    ckpt::CheckpointContents c = ckpt::readCheckpoint(path, [tensors](const std::string&) { return tensors; });
+    checkpoint::CheckpointContents c = checkpoint::readCheckpoint(path, [tensors](const std::string&) { return tensors; });
     if (c.format != "safetensors")
         throw Error(ErrorKind::Checkpoint,
                     path + ": not an rdbm-train resume file (a " + c.format +
@@ -69,18 +69,18 @@ ckpt::CheckpointContents readResumeFile(const std::string& path, bool tensors) {
     return c;
 }
 
-const ckpt::RawTensor& tensorOf(const ckpt::CheckpointContents& c, const std::string& key, const std::string& path,
+const checkpoint::RawTensor& tensorOf(const checkpoint::CheckpointContents& c, const std::string& key, const std::string& path,
                                 const std::vector<int64_t>& shape) {
     const auto it = c.tensors.find(key);
     if (it == c.tensors.end()) throw Error(ErrorKind::Checkpoint, path + ": the resume file lacks tensor '" + key + "'");
     if (it->second.shape != shape)
         throw Error(ErrorKind::Checkpoint, path + ": tensor '" + key + "' has shape " +
-                                               ckpt::shapeToString(it->second.shape) + ", expected " +
-                                               ckpt::shapeToString(shape));
+                                               checkpoint::shapeToString(it->second.shape) + ", expected " +
+                                               checkpoint::shapeToString(shape));
     return it->second;
 }
 
-void readParameters(const ckpt::CheckpointContents& c, const char* group, UNet& net, const std::string& path) {
+void readParameters(const checkpoint::CheckpointContents& c, const char* group, UNet& net, const std::string& path) {
     torch::NoGradGuard noGrad;
     const auto params = net.parameters();
     for (size_t i = 0; i < params.size(); ++i) {
@@ -102,14 +102,14 @@ long long parseInteger(const std::string& text, const std::string& key, const st
 } // namespace
 
 void Trainer::Impl::writeCheckpoint(const std::string& path) const {
-    ckpt::TensorMap tensors;
+    checkpoint::TensorMap tensors;
     for (const auto& p : ema->named_parameters()) tensors.emplace(p.key(), toRaw(p.value()));
-    const std::map<std::string, std::string> meta{{ckpt::kSafetensorsMetadataKey, ckpt::metadataToJson(metadata(), opt.net)}};
-    ckpt::writeSafetensors(path, tensors, meta, true);
+    const std::map<std::string, std::string> meta{{checkpoint::kSafetensorsMetadataKey, checkpoint::metadataToJson(metadata(), opt.net)}};
+    checkpoint::writeSafetensors(path, tensors, meta, true);
 }
 
 void Trainer::Impl::writeResume(const std::string& path) const {
-    ckpt::TensorMap tensors;
+    checkpoint::TensorMap tensors;
     const auto onlineParams = online->parameters(), emaParams = ema->parameters();
     for (size_t i = 0; i < onlineParams.size(); ++i) tensors.emplace(indexKey("online", i), toRaw(onlineParams[i]));
     for (size_t i = 0; i < emaParams.size(); ++i) tensors.emplace(indexKey("ema", i), toRaw(emaParams[i]));
@@ -125,27 +125,27 @@ void Trainer::Impl::writeResume(const std::string& path) const {
         const int64_t steps = st.step();
         std::vector<unsigned char> bytes(sizeof steps);
         std::memcpy(bytes.data(), &steps, sizeof steps);
-        tensors.emplace(indexKey("adam", i, "step"), ckpt::makeContiguous(ckpt::DType::I64, {1}, std::move(bytes)));
+        tensors.emplace(indexKey("adam", i, "step"), checkpoint::makeContiguous(checkpoint::DType::I64, {1}, std::move(bytes)));
     }
     char seconds[64];
     std::snprintf(seconds, sizeof seconds, "%.17g", priorSeconds + runSeconds);
     const std::map<std::string, std::string> meta{
         {"format", kResumeFormat},
-        {"metadata", ckpt::metadataToJson(metadata(), opt.net)},
+        {"metadata", checkpoint::metadataToJson(metadata(), opt.net)},
         {"seed", std::to_string(opt.seed)},
         {"step", std::to_string(step)},
         {"seconds", seconds},
         {"names", parameterNames(*online)},
     };
     try {
-        ckpt::writeSafetensors(path, tensors, meta, /*overwrite=*/true); // temp file + rename
+        checkpoint::writeSafetensors(path, tensors, meta, /*overwrite=*/true); // temp file + rename
     } catch (const Error& e) {
         throw Error(ErrorKind::Runtime, "cannot write resume file '" + path + "': " + e.what());
     }
 }
 
 void Trainer::Impl::readResume(const std::string& path) {
-    const ckpt::CheckpointContents c = readResumeFile(path, /*tensors=*/true);
+    const checkpoint::CheckpointContents c = readResumeFile(path, /*tensors=*/true);
     if (metaString(c, "names", path) != parameterNames(*online))
         throw Error(ErrorKind::Checkpoint, path + ": the stored parameter names differ from this network's");
     step = parseInteger(metaString(c, "step", path), "step", path);
@@ -176,9 +176,9 @@ void Trainer::Impl::readResume(const std::string& path) {
 namespace train {
 
 ResumeHeader readResumeHeader(const std::string& path) {
-    const ckpt::CheckpointContents c = readResumeFile(path, /*tensors=*/false);
+    const checkpoint::CheckpointContents c = readResumeFile(path, /*tensors=*/false);
     ResumeHeader h;
-    ckpt::applyMetadataJson(metaString(c, "metadata", path), path, h.metadata, &h.config);
+    checkpoint::applyMetadataJson(metaString(c, "metadata", path), path, h.metadata, &h.config);
     try {
         h.seed = std::stoull(metaString(c, "seed", path));
     } catch (const std::logic_error&) { // stoull
@@ -216,12 +216,12 @@ void appendCsv(const std::string& path, const std::string& header, const std::st
 } // namespace train
 
 std::map<std::string, torch::Tensor> Trainer::Impl::readInitWeights(const std::string& path) {
-    const ckpt::CheckpointContents contents = ckpt::readCheckpoint(path, [](const std::string& key) {
+    const checkpoint::CheckpointContents contents = checkpoint::readCheckpoint(path, [](const std::string& key) {
         return key.rfind("opt.", 0) != 0 && key.rfind("scaler.", 0) != 0; // optimizer state is not wanted
     });
     const ResolvedMetadata md = resolveMetadata(contents, path, LoadOptions{});
-    const ckpt::NetworkWeights w = ckpt::selectNetworkWeights(contents, /*preferEma=*/true); // refuses TorchScript
-    if (const std::string bad = ckpt::describeNonFinite(w.weights); !bad.empty())
+    const checkpoint::NetworkWeights w = checkpoint::selectNetworkWeights(contents, /*preferEma=*/true); // refuses TorchScript
+    if (const std::string bad = checkpoint::describeNonFinite(w.weights); !bad.empty())
         throw Error(ErrorKind::Checkpoint, path + ": " + bad + "; fine-tuning needs finite weights");
     ShapeMap shapes;
     for (const auto& [key, raw] : w.weights) shapes.emplace(key, raw.shape);

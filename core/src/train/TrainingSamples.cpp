@@ -6,7 +6,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "degrade/DegradationRng.h"
+#include "degradation/DegradationRng.h"
 
 namespace rdbm::train {
 

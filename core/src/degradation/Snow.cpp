@@ -7,7 +7,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "degrade/Generators.h"
+#include "degradation/Generators.h"
 
 namespace rdbm::degradation {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "degrade/Generators.h"
+#include "degradation/Generators.h"
 
 namespace rdbm::degradation {
 

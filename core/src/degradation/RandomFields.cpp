@@ -5,8 +5,8 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include "degrade/DegradationRng.h"
-#include "degrade/Generators.h"
+#include "degradation/DegradationRng.h"
+#include "degradation/Generators.h"
 
 namespace rdbm::degradation {
 

@@ -10,8 +10,8 @@
 
 #include <opencv2/core.hpp>
 
-#include "degrade/DegradationRng.h"
-#include "degrade/Generators.h"
+#include "degradation/DegradationRng.h"
+#include "degradation/Generators.h"
 #include "rdbm/Error.h"
 
 namespace rdbm {

@@ -4,7 +4,7 @@
 // image that may stray slightly outside [0,1] (the caller clamps and rounds).
 #include <opencv2/core/mat.hpp>
 
-#include "degrade/DegradationRng.h"
+#include "degradation/DegradationRng.h"
 
 namespace rdbm::degradation {
 
