@@ -2,6 +2,7 @@
 // and reading it back from an image written by rdbm.
 #include "rdbm/RestoreRecord.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -12,8 +13,37 @@
 #include "ImageProbe.h"
 #include "metadata/EmbeddedMetadata.h"
 #include "rdbm/Error.h"
+#include "rdbm/Model.h"
+#include "rdbm/Sampler.h"
+#include "rdbm/Version.h"
 
 namespace rdbm {
+
+RestoreRecord makeRestoreRecord(const Model& model, const std::string& modelSha256, const SamplerOptions& options,
+                                int seeds, int tileSize) {
+    const ModelInfo& info = model.info();
+    RestoreRecord r;
+    r.modelFile = info.path;
+    r.modelSha256 = modelSha256;
+    r.method = toString(info.metadata.method);
+    if (info.metadata.method == Method::Rddm) {
+        r.objective = toString(info.metadata.rddm.objective);
+    } else {
+        r.objective = toString(info.metadata.objective);
+        r.pi = toString(info.metadata.piMode);
+    }
+    r.steps = options.steps;
+    r.eta = options.eta;
+    r.piNoise = toString(options.noiseModulation);
+    r.seed = options.seed;
+    r.seeds = std::max(1, seeds);
+    r.tileSize = tileSize;
+    r.tileOverlap = options.tileOverlap;
+    r.device = model.device();
+    r.version = RDBM_VERSION;
+    r.time = utcTimestamp();
+    return r;
+}
 
 std::string toJson(const RestoreRecord& r) {
     nlohmann::ordered_json j;

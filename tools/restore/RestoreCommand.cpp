@@ -26,7 +26,6 @@
 #include "rdbm/Sampler.h"
 #include "rdbm/Sha256.h"
 #include "rdbm/Uncertainty.h"
-#include "rdbm/Version.h"
 
 namespace rdbm::cli {
 namespace {
@@ -219,28 +218,6 @@ private:
                           std::to_string(plan_.size()) + " in " + ProgressReporter::formatDuration(run_.totalSeconds));
     }
 
-    // What every output's run record shares: the model and the sampler's settings.
-    void prepareRecord() {
-        const ModelInfo& info = model_->info();
-        record_.modelFile = o_.model;
-        record_.modelSha256 = sha256File(o_.model);
-        record_.method = toString(info.metadata.method);
-        if (info.metadata.method == Method::Rddm) {
-            record_.objective = toString(info.metadata.rddm.objective);
-        } else {
-            record_.objective = toString(info.metadata.objective);
-            record_.pi = toString(info.metadata.piMode);
-        }
-        record_.steps = o_.steps;
-        record_.eta = o_.eta;
-        record_.piNoise = toString(o_.piNoise);
-        record_.seed = o_.seed;
-        record_.seeds = std::max(1, o_.seeds);
-        record_.tileOverlap = o_.overlap;
-        record_.device = model_->device();
-        record_.version = RDBM_VERSION;
-    }
-
     void loadModel() {
         LoadOptions lo;
         lo.device = o_.deviceSpec;
@@ -261,7 +238,7 @@ private:
         run_.model = info;
         run_.deviceResolved = model_->device();
         run_.deviceDescription = describeDevice(parseDevice(model_->device()));
-        prepareRecord();
+        modelSha256_ = sha256File(o_.model); // for every output's run record
         const bool rddm = info.metadata.method == Method::Rddm;
         const int T = rddm ? model_->rddmSchedule().T() : model_->schedule().T();
         if (o_.steps > T)
@@ -381,9 +358,7 @@ private:
             out.bitDepth = image.bitDepth;
             out.grayscale = image.grayscale;
             out.metadata = image.metadata; // ICC profile and EXIF (orientation already applied)
-            RestoreRecord record = record_;
-            record.tileSize = result.tileSize;
-            record.time = utcTimestamp();
+            const RestoreRecord record = makeRestoreRecord(*model_, modelSha256_, so, o_.seeds, result.tileSize);
             WriteOptions wo;
             wo.bitDepth = o_.bitDepth;
             wo.overwrite = o_.overwrite;
@@ -490,7 +465,7 @@ private:
     RunRecord run_;
     std::vector<PlannedImage> plan_;
     std::vector<std::string> outputs_;
-    RestoreRecord record_;
+    std::string modelSha256_;
     bool pathsChecked_ = false; // checkOutputPaths passed: the outputs may be written
     // --initial-noise: 1x3xHxW (or 3xHxW) float32 for an image of width x height.
     std::vector<float> initialNoise(int width, int height) const {

@@ -8,6 +8,9 @@
 
 namespace rdbm {
 
+class Model;
+struct SamplerOptions;
+
 struct RestoreRecord {
     std::string modelFile;   // as given (a path)
     std::string modelSha256; // lower-case hex of the checkpoint file
@@ -27,6 +30,14 @@ struct RestoreRecord {
     std::string version; // RDBM Studio's version
     std::string time;    // when the result was written, UTC, ISO 8601
 };
+
+// The record of one result, made the same way by rdbm-restore and RDBM Studio: the model
+// (its file as loaded, Model::info().path, and that file's SHA-256, rdbm/Sha256.h), its
+// method, objective and pi, the sampler's steps, eta, noise modulation, seed and tile
+// overlap, `seeds` runs averaged (1: a single run), the tile size the run used
+// (RestoreResult::tileSize), the model's device, this version and the time now.
+RestoreRecord makeRestoreRecord(const Model& model, const std::string& modelSha256, const SamplerOptions& options,
+                                int seeds, int tileSize);
 
 // One line of JSON (the form stored in images and in the --record file).
 std::string toJson(const RestoreRecord& record);
