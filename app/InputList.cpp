@@ -11,6 +11,7 @@ namespace rdbm::app {
 
 InputList::InputList(ImageWorker* worker, QObject* parent) : QObject(parent), worker_(worker) {
     connect(worker_, &ImageWorker::loaded, this, &InputList::onLoaded);
+    connect(worker_, &ImageWorker::recordRead, this, &InputList::onRecordRead);
     connect(worker_, &ImageWorker::failed, this, &InputList::onLoadFailed);
     connect(worker_, &ImageWorker::measured, this, &InputList::onMeasured);
 }
@@ -95,6 +96,12 @@ void InputList::onLoaded(int requestId, const LoadedImage& image) {
     if (it.status == ItemStatus::Loading) it.status = ItemStatus::Ready;
     emit itemChanged(index);
     emit decoded(index);
+}
+
+void InputList::onRecordRead(int requestId, const PhotoRecord& record) {
+    // Comes just before the photo's loaded(), which announces the change.
+    const int index = indexOf(imageRequests_.value(requestId));
+    if (imageRequests_.contains(requestId) && index >= 0) items_[index].record = record;
 }
 
 void InputList::onLoadFailed(int requestId, const QString& path, const ErrorInfo& error) {

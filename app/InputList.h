@@ -10,6 +10,7 @@
 #include <QVector>
 
 #include "RestoreTypes.h"
+#include "RunRecord.h"
 
 namespace rdbm::app {
 
@@ -27,7 +28,8 @@ public:
         LoadedImage input;
         bool hasResult = false;
         RestoreOutcome result;
-        QString message; // last error or note
+        QString message;    // last error or note
+        PhotoRecord record; // how the opened photo was made, if it says (issue 11 §4)
     };
 
     InputList(ImageWorker* worker, QObject* parent = nullptr);
@@ -62,6 +64,7 @@ signals:
 
 private slots:
     void onLoaded(int requestId, const rdbm::app::LoadedImage& image);
+    void onRecordRead(int requestId, const rdbm::app::PhotoRecord& record);
     void onLoadFailed(int requestId, const QString& path, const rdbm::app::ErrorInfo& error);
     void onMeasured(int requestId, const rdbm::app::Metrics& before, const rdbm::app::Metrics& after);
 

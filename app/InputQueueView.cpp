@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 
 #include "RestoreSession.h"
+#include "RunRecord.h"
 
 namespace rdbm::app {
 namespace {
@@ -90,6 +91,11 @@ QString InputQueueView::itemText(int row) const {
     return item ? item->text() : QString();
 }
 
+QString InputQueueView::itemToolTip(int row) const {
+    const QListWidgetItem* item = list_->item(row);
+    return item ? item->toolTip() : QString();
+}
+
 void InputQueueView::rebuild() {
     const QSignalBlocker block(list_);
     list_->clear();
@@ -108,8 +114,11 @@ void InputQueueView::refreshItem(int index) {
     QString size;
     if (!it.input.display.isNull()) size = QStringLiteral("%1\u00d7%2, ").arg(it.input.display.width()).arg(it.input.display.height());
     item->setText(QStringLiteral("%1\n%2%3").arg(info.fileName(), size, toString(it.status)));
-    item->setToolTip(it.message.isEmpty() ? QDir::toNativeSeparators(it.path)
-                                          : QDir::toNativeSeparators(it.path) + QStringLiteral("\n") + it.message);
+    QStringList tip{QDir::toNativeSeparators(it.path)};
+    if (!it.message.isEmpty()) tip << it.message;
+    const QString record = RunRecordText::describe(it.record); // issue 11 §4: how the photo was made
+    if (!record.isEmpty()) tip << record;
+    item->setToolTip(tip.join(QLatin1Char('\n')));
     const QImage& preview = it.hasResult ? it.result.display : it.input.display;
     if (!preview.isNull() && item->icon().isNull()) item->setIcon(thumbnailIcon(preview));
     if (it.status == RestoreSession::ItemStatus::Done) item->setIcon(thumbnailIcon(it.result.display));

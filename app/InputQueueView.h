@@ -21,6 +21,7 @@ public:
     void setActions(QAction* add, QAction* remove, QAction* setReference, QAction* clearReference);
     int count() const;
     QString itemText(int row) const;
+    QString itemToolTip(int row) const;
 
 private:
     void rebuild();

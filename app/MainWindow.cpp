@@ -36,6 +36,7 @@
 #include "DropClassifier.h"
 #include "ElidedLabel.h"
 #include "ErrorText.h"
+#include "RunRecord.h"
 #include "ImageView.h"
 #include "SplitImageView.h"
 #include "InputQueueView.h"
@@ -227,6 +228,9 @@ void MainWindow::createActions() {
     restoreAll_ = new QAction(tr("Restore A&ll"), this);
     restoreAll_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     restoreAll_->setToolTip(tr("Restore every photo in the queue that has no result yet"));
+    restoreAgain_ = new QAction(tr("Restore Again with &These Settings"), this);
+    restoreAgain_->setToolTip(tr("Set the model, steps, \u03b7, noise, seed and tile size this photo was made with, "
+                                 "to restore its original the same way"));
     cancel_ = new QAction(st->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this);
     cancel_->setShortcut(QKeySequence(Qt::Key_Escape));
     cancel_->setToolTip(tr("Stop the restoration (Esc)"));
@@ -289,6 +293,7 @@ void MainWindow::createActions() {
     connect(quit_, &QAction::triggered, this, &QWidget::close);
     connect(restore_, &QAction::triggered, this, &MainWindow::restoreCurrent);
     connect(restoreAll_, &QAction::triggered, this, &MainWindow::restoreAll);
+    connect(restoreAgain_, &QAction::triggered, this, &MainWindow::restoreAgainWithRecord);
     connect(cancel_, &QAction::triggered, this, [this] {
         session_->cancel();
         showStatus(tr("Cancelling\u2026"));
@@ -350,6 +355,8 @@ void MainWindow::createMenus() {
     run->addAction(restoreAll_);
     run->addAction(uncertainty_->runAction());
     run->addAction(cancel_);
+    run->addSeparator();
+    run->addAction(restoreAgain_);
     run->addSeparator();
     run->addAction(comparison_->runAction());
 
@@ -482,6 +489,21 @@ void MainWindow::connectSession() {
         showStatus(tr("Model %1 loaded (%2, %3)")
                        .arg(QFileInfo(session_->modelPath()).fileName(),
                             ModelPanel::piDescription(m->info().metadata.piMode), QString::fromStdString(m->device())));
+        if (recordModelLoading_) {
+            // The recorded model bounds the steps now: set the record's settings again.
+            recordModelLoading_ = false;
+            const QStringList notes = applyRecordSettings(recordSettings_);
+            if (notes.isEmpty())
+                showStatus(tr("Model %1 and the settings of the photo's record are set: open the original photo and "
+                              "press Restore")
+                               .arg(QFileInfo(session_->modelPath()).fileName()));
+            else
+                showError(tr("Restore Again with These Settings"), {ErrorKind::Usage, notes.join(QStringLiteral("; "))});
+        } else if (checkNextModel_) {
+            // The user picked a model after being told the recorded one was missing or differed.
+            checkNextModel_ = false;
+            loadedModelHashRequest_ = session_->hashFile(session_->modelPath());
+        }
         updateActions();
         updateTitle();
     });
@@ -495,6 +517,7 @@ void MainWindow::connectSession() {
     connect(session_, &RestoreSession::modelLoadFailed, this, [this](int slot, const QString& path) {
         // Back to the model in use, or "No model loaded" with a Load button.
         if (slot == -1) {
+            recordModelLoading_ = false;
             modelPanel_->setModel(session_->model());
             modelPicker_->setCurrentPath(session_->modelPath());
         }
@@ -579,6 +602,7 @@ void MainWindow::connectSession() {
         updateActions();
     });
     connect(session_, &RestoreSession::saved, this, &MainWindow::onSaved);
+    connect(session_, &RestoreSession::fileHashed, this, &MainWindow::onFileHashed);
     connect(session_, &RestoreSession::exported, this, [this](const QStringList& files) {
         showStatus(tr("Wrote %n file(s)", nullptr, static_cast<int>(files.size())) +
                    (files.isEmpty() ? QString() : tr(" to %1").arg(QDir::toNativeSeparators(QFileInfo(files.first()).path()))));
@@ -776,6 +800,124 @@ bool MainWindow::restoreAll() {
     return ok;
 }
 
+QStringList MainWindow::applyRecordSettings(const rdbm::RestoreRecord& r) {
+    QStringList notes;
+    rdbm::SamplerOptions o = controls_->options();
+    o.steps = r.steps;
+    o.eta = r.eta;
+    if (!r.piNoise.empty()) {
+        try {
+            o.noiseModulation = rdbm::piModeFromString(r.piNoise);
+        } catch (const std::exception&) {
+            notes << tr("the record's noise modulation '%1' is unknown").arg(QString::fromStdString(r.piNoise));
+        }
+    }
+    o.seed = r.seed;
+    o.tileSize = r.tileSize;
+    controls_->setOptions(o);
+    // What the controls hold (a model's T, the ranges and decimals bound them) is what runs.
+    const rdbm::SamplerOptions set = controls_->options();
+    session_->setSamplerOptions(set);
+    comparison_->setBaseOptions(set);
+    schedule_->setSteps(set.steps);
+    if (set.steps != r.steps) notes << tr("%1 steps instead of the record's %2").arg(set.steps).arg(r.steps);
+    if (std::abs(set.eta - r.eta) > 1e-9)
+        notes << tr("\u03b7 %1 instead of the record's %2").arg(set.eta).arg(r.eta);
+    if (set.seed != r.seed) notes << tr("seed %1 instead of the record's %2").arg(set.seed).arg(r.seed);
+    if (set.tileSize != r.tileSize) notes << tr("tile size %1 instead of the record's %2").arg(set.tileSize).arg(r.tileSize);
+    if (r.seeds > 1)
+        notes << tr("the photo is the mean of %1 seeds: use Restore N Seeds\u2026 with %1 to make it again").arg(r.seeds);
+    return notes;
+}
+
+bool MainWindow::restoreAgainWithRecord() {
+    const int index = session_->currentIndex();
+    if (index < 0 || !session_->item(index).record.present) {
+        showStatus(tr("This photo carries no run record"));
+        return false;
+    }
+    const RestoreSession::Item& it = session_->item(index);
+    recordSettings_ = it.record.record;
+    recordSha_ = QString::fromStdString(recordSettings_.modelSha256);
+    recordModelFile_ = QString::fromStdString(recordSettings_.modelFile);
+    recordModelLoading_ = false;
+    checkNextModel_ = false;
+    const QStringList notes = applyRecordSettings(recordSettings_);
+    if (!notes.isEmpty())
+        showError(tr("Restore Again with These Settings"), {ErrorKind::Usage, notes.join(QStringLiteral("; "))});
+    // The model file as recorded, else relative to the photo's folder (a run elsewhere).
+    QString path;
+    if (!recordModelFile_.isEmpty()) {
+        const QFileInfo inPhotoDir(QFileInfo(it.path).dir(), recordModelFile_);
+        const QFileInfo asGiven(recordModelFile_);
+        if (asGiven.isFile())
+            path = asGiven.absoluteFilePath();
+        else if (inPhotoDir.isFile())
+            path = inPhotoDir.absoluteFilePath();
+    }
+    if (path.isEmpty()) {
+        checkNextModel_ = !recordSha_.isEmpty();
+        showError(tr("Restore Again with These Settings"),
+                  {ErrorKind::Usage, tr("the settings are set, but the model file that made this photo, %1, is not "
+                                        "here. Load it with File \u203a Load Model\u2026; it is then checked against the "
+                                        "record's SHA-256 (%2).")
+                                         .arg(QDir::toNativeSeparators(recordModelFile_), recordSha_.left(16))});
+        return true;
+    }
+    recordHashRequest_ = session_->hashFile(path);
+    showStatus(tr("Checking %1 against the photo's record\u2026").arg(QFileInfo(path).fileName()), 0);
+    return true;
+}
+
+void MainWindow::onFileHashed(int requestId, const QString& path, const QString& sha256, const QString& error) {
+    const QString context = tr("Restore Again with These Settings");
+    const QString name = QFileInfo(path).fileName();
+    if (requestId == loadedModelHashRequest_) {
+        loadedModelHashRequest_ = 0;
+        if (sha256.isEmpty()) return;
+        if (sha256 == recordSha_)
+            showStatus(tr("%1 is the model that made the photo (its SHA-256 matches the record)").arg(name));
+        else
+            showError(context, {ErrorKind::Usage, tr("%1 is loaded, but it is not the model that made the photo: its "
+                                                     "SHA-256 is %2, the record's %3")
+                                                      .arg(name, sha256.left(16), recordSha_.left(16))});
+        return;
+    }
+    if (requestId != recordHashRequest_) return;
+    recordHashRequest_ = 0;
+    if (!error.isEmpty()) {
+        checkNextModel_ = !recordSha_.isEmpty();
+        showError(context, {ErrorKind::Checkpoint, error});
+        return;
+    }
+    if (!recordSha_.isEmpty() && sha256 != recordSha_) {
+        checkNextModel_ = true;
+        showError(context, {ErrorKind::Usage, tr("the settings are set, but %1 is not the file that made this photo: its "
+                                                 "SHA-256 is %2, the record's %3. It was not loaded; load the right "
+                                                 "file with File \u203a Load Model\u2026.")
+                                                  .arg(QDir::toNativeSeparators(path), sha256.left(16), recordSha_.left(16))});
+        return;
+    }
+    const bool loaded = session_->model() && !session_->modelPath().isEmpty() &&
+                        QFileInfo(session_->modelPath()).canonicalFilePath() == QFileInfo(path).canonicalFilePath();
+    if (loaded) {
+        showStatus(tr("The settings of the photo's record are set and its model %1 is loaded: open the original "
+                      "photo and press Restore")
+                       .arg(name));
+        return;
+    }
+    if (session_->isBusy()) {
+        showError(context, {ErrorKind::Usage, tr("the settings are set; %1 can be loaded once the running job ends")
+                                                  .arg(name)});
+        return;
+    }
+    recordModelLoading_ = true;
+    loadModel(path);
+    if (session_->state() != RestoreSession::State::LoadingModel) recordModelLoading_ = false; // not trusted
+    if (recordSha_.isEmpty())
+        showStatus(tr("Loading %1: the record has no checksum to compare it with").arg(name), 0);
+}
+
 void MainWindow::setCurrentTab(Tab tab) { tabs_->setCurrentIndex(static_cast<int>(tab)); }
 MainWindow::Tab MainWindow::currentTab() const { return static_cast<Tab>(tabs_->currentIndex()); }
 
@@ -836,6 +978,9 @@ void MainWindow::updateMetrics() {
     } else if (!it.message.isEmpty()) {
         parts << it.message;
     }
+    // How the opened photo was made, when it says (issue 11 §4).
+    const QString record = RunRecordText::describe(it.record);
+    if (!record.isEmpty()) parts << record;
     compareInfo_->setText(parts.join(QStringLiteral("  \u00b7  ")));
 }
 
@@ -866,6 +1011,8 @@ void MainWindow::updateActions() {
     restore_->setEnabled(idle && hasModel && index >= 0);
     restoreAll_->setEnabled(idle && hasModel && session_->hasInputs());
     cancel_->setEnabled(st == RestoreSession::State::Restoring || st == RestoreSession::State::Comparing);
+    restoreAgain_->setEnabled(index >= 0 && session_->item(index).record.present &&
+                              st != RestoreSession::State::Restoring && st != RestoreSession::State::Comparing);
     save_->setEnabled(hasResult);
     bool anyResult = false;
     for (int i = 0; i < session_->itemCount(); ++i) anyResult = anyResult || session_->item(i).hasResult;
@@ -926,6 +1073,7 @@ void MainWindow::showStatus(const QString& text, int timeoutMs) {
 }
 
 QString MainWindow::statusText() const { return status_; }
+QString MainWindow::photoInfoText() const { return compareInfo_->text(); }
 
 void MainWindow::showError(const QString& context, const ErrorInfo& error) {
     if (error.kind == ErrorKind::Cancelled) {

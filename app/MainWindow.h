@@ -10,6 +10,7 @@
 
 #include "AppSettings.h"
 #include "RestoreTypes.h"
+#include "rdbm/RestoreRecord.h"
 
 class QAction;
 class QActionGroup;
@@ -58,6 +59,12 @@ public:
     void loadComparisonModel(int slot, const QString& path);
     bool restoreCurrent();
     bool restoreAll();
+    // Restore › Restore Again with These Settings (issue 11 §4): sets the sampler controls
+    // to the current photo's run record and loads the record's model file when it is there
+    // and its SHA-256 matches; says so when it is missing or differs. The photo itself is
+    // a result already: the settings are for restoring its original. False: no record.
+    bool restoreAgainWithRecord();
+    QAction* restoreAgainAction() const { return restoreAgain_; }
     void setCurrentTab(Tab tab);
     Tab currentTab() const;
     // Loads the model used last time, if any (called at startup).
@@ -71,6 +78,8 @@ public:
     ModelPanel* modelPanel() const { return modelPanel_; }
     UncertaintyPanel* uncertaintyPanel() const { return uncertainty_; }
     SamplerControls* samplerControls() const { return controls_; }
+    InputQueueView* queueView() const { return queue_; }
+    QString photoInfoText() const; // the line under the before/after view
     QString statusText() const;
     QString lastError() const { return lastError_; }
     // Every error since the error dialog last closed, one "context: message" per line.
@@ -123,6 +132,10 @@ private:
     void refreshIcons(); // media icons in the palette's colours
     void updateZoomLabel();
     void onSaved(const QString& path);
+    // The record's steps, eta, noise modulation, seed and tile size into the controls;
+    // returns what could not be set as recorded.
+    QStringList applyRecordSettings(const rdbm::RestoreRecord& record);
+    void onFileHashed(int requestId, const QString& path, const QString& sha256, const QString& error);
 
     AppSettings& settings_;
     RestoreSession* session_;
@@ -153,6 +166,15 @@ private:
     int savesPending_ = 0; // Save All: results still being written
     int savesDone_ = 0;
     QString saveFolder_;
+    // Restore Again with These Settings: the record being followed.
+    QString recordSha_;         // the record's model checksum
+    QString recordModelFile_;   // the record's model file, as written
+    int recordHashRequest_ = 0; // the recorded model file being checked before it loads
+    bool recordModelLoading_ = false;
+    rdbm::RestoreRecord recordSettings_;
+    // The record's model was missing or differed: the next model loaded is checked against recordSha_.
+    bool checkNextModel_ = false;
+    int loadedModelHashRequest_ = 0;
 
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
@@ -167,6 +189,7 @@ private:
     QAction* restore_;
     QAction* restoreAll_;
     QAction* cancel_;
+    QAction* restoreAgain_;
     QAction* modeSplit_;
     QAction* modeSide_;
     QAction* modeDiff_;

@@ -63,6 +63,7 @@ RestoreSession::RestoreSession(QObject* parent) : QObject(parent) {
     connect(rw, &RestoreWorker::comparisonCancelled, this, &RestoreSession::onComparisonCancelled);
 
     connect(imageWorker_, &ImageWorker::saved, this, &RestoreSession::onSaved);
+    connect(imageWorker_, &ImageWorker::hashed, this, &RestoreSession::fileHashed);
     connect(imageWorker_, &ImageWorker::exported, this, &RestoreSession::onExported);
     connect(imageWorker_, &ImageWorker::writeFailed, this, &RestoreSession::onWriteFailed);
 
@@ -128,6 +129,7 @@ void RestoreSession::onModelLoaded(int requestId, const QString& path, ModelPtr 
     } else if (slot < 0) {
         model_ = std::move(model);
         modelPath_ = path;
+        hashFile(path); // the run record's checksum, ready before the first save
         emit modelChanged();
     } else {
         comparisonModels_[static_cast<size_t>(slot)] = std::move(model);
@@ -143,6 +145,12 @@ void RestoreSession::onModelLoadFailed(int requestId, const QString& path, const
     if (modelRequests_.isEmpty() && state_ == State::LoadingModel) setState(State::Idle);
     emit modelLoadFailed(slot, path, error);
     fail(tr("Loading the model %1").arg(QFileInfo(path).fileName()), error);
+}
+
+int RestoreSession::hashFile(const QString& path) {
+    const int id = nextId_++;
+    QMetaObject::invokeMethod(imageWorker_, [w = imageWorker_, id, path] { w->hash(id, path); });
+    return id;
 }
 
 // ---------------------------------------------------------------- inputs
@@ -434,9 +442,14 @@ bool RestoreSession::saveResult(int index, const QString& path, bool overwrite) 
         image.metadata = it.input.image->metadata; // ICC profile and EXIF, as rdbm-restore keeps them
     }
     image.format = QFileInfo(target).suffix().toLower().toStdString();
+    RecordSource record;
+    record.model = it.result.model;
+    record.options = it.result.options;
+    record.seeds = it.result.seeds;
+    record.tileSize = it.result.tileSize;
     const int id = nextId_++;
-    QMetaObject::invokeMethod(imageWorker_, [w = imageWorker_, id, target, image, overwrite] {
-        w->save(id, target, image, overwrite);
+    QMetaObject::invokeMethod(imageWorker_, [w = imageWorker_, id, target, image, overwrite, record] {
+        w->save(id, target, image, overwrite, record);
     });
     return true;
 }

@@ -51,6 +51,10 @@ public:
     static constexpr int kCheckOnly = -2; // modelLoadFailed's slot for checkModel()
     ModelPtr comparisonModel(int slot) const;
     QString comparisonModelPath(int slot) const;
+    // The SHA-256 of a file (a model), computed on the I/O thread and cached there per
+    // file; answered by fileHashed() with the returned request id. A loaded model's
+    // checksum is computed at once, so saving its results does not wait for it.
+    int hashFile(const QString& path);
 
     // --- inputs (see InputList)
     InputList* inputs() const { return inputs_; }
@@ -98,7 +102,8 @@ public:
     QString defaultOutputPath(int index) const;
     // True when path names the item's input photo (itself or a link to it).
     bool isInputPath(int index, const QString& path) const;
-    // Refuses (false, with errorOccurred) to write over the item's input.
+    // Refuses (false, with errorOccurred) to write over the item's input. The file carries
+    // the result's run record (model file and SHA-256, method, sampler settings; issue 11 §4).
     bool saveResult(int index, const QString& path, bool overwrite);
     void exportTrajectory(const TrajectoryExportRequest& request);
     // Writes a comparison on the I/O thread; announced by exported() or errorOccurred().
@@ -136,6 +141,8 @@ signals:
     void comparisonFinished(bool cancelled);
 
     void saved(const QString& path);
+    // hashFile's answer: sha256 empty and error set when the file could not be read.
+    void fileHashed(int requestId, const QString& path, const QString& sha256, const QString& error);
     void exported(const QStringList& files);
     // context says what was being done, e.g. "Loading model net.pt".
     void errorOccurred(const QString& context, const rdbm::app::ErrorInfo& error);

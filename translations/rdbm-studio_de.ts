@@ -928,6 +928,82 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <source>This photo ran as one whole-image call: there are no tiles to show</source>
         <translation>Dieses Foto lief als ein einziger Aufruf für das ganze Bild: Es gibt keine Kacheln zu zeigen</translation>
     </message>
+    <message>
+        <source>Restore Again with &amp;These Settings</source>
+        <translation>Erneut mit &amp;diesen Einstellungen restaurieren</translation>
+    </message>
+    <message>
+        <source>Set the model, steps, η, noise, seed and tile size this photo was made with, to restore its original the same way</source>
+        <translation>Modell, Schritte, η, Rauschen, Startwert und Kachelgröße einstellen, mit denen dieses Foto entstand, um sein Original genauso zu restaurieren</translation>
+    </message>
+    <message>
+        <source>Model %1 and the settings of the photo&apos;s record are set: open the original photo and press Restore</source>
+        <translation>Modell %1 und die Einstellungen aus dem Protokoll des Fotos sind gesetzt: das Originalfoto öffnen und Restaurieren drücken</translation>
+    </message>
+    <message>
+        <source>Restore Again with These Settings</source>
+        <translation>Erneut mit diesen Einstellungen restaurieren</translation>
+    </message>
+    <message>
+        <source>the record&apos;s noise modulation &apos;%1&apos; is unknown</source>
+        <translation>die Rauschmodulation „%1“ des Protokolls ist unbekannt</translation>
+    </message>
+    <message>
+        <source>%1 steps instead of the record&apos;s %2</source>
+        <translation>%1 Schritte statt der %2 des Protokolls</translation>
+    </message>
+    <message>
+        <source>η %1 instead of the record&apos;s %2</source>
+        <translation>η %1 statt %2 laut Protokoll</translation>
+    </message>
+    <message>
+        <source>seed %1 instead of the record&apos;s %2</source>
+        <translation>Startwert %1 statt %2 laut Protokoll</translation>
+    </message>
+    <message>
+        <source>tile size %1 instead of the record&apos;s %2</source>
+        <translation>Kachelgröße %1 statt %2 laut Protokoll</translation>
+    </message>
+    <message>
+        <source>the photo is the mean of %1 seeds: use Restore N Seeds… with %1 to make it again</source>
+        <translation>das Foto ist der Mittelwert von %1 Seeds: mit „N Seeds restaurieren…“ und %1 lässt es sich erneut erzeugen</translation>
+    </message>
+    <message>
+        <source>This photo carries no run record</source>
+        <translation>Dieses Foto enthält kein Ablaufprotokoll</translation>
+    </message>
+    <message>
+        <source>the settings are set, but the model file that made this photo, %1, is not here. Load it with File › Load Model…; it is then checked against the record&apos;s SHA-256 (%2).</source>
+        <translation>die Einstellungen sind gesetzt, aber die Modelldatei, mit der dieses Foto entstand, %1, ist nicht vorhanden. Laden Sie sie mit Datei › Modell laden…; sie wird dann mit der SHA-256 des Protokolls (%2) verglichen.</translation>
+    </message>
+    <message>
+        <source>Checking %1 against the photo&apos;s record…</source>
+        <translation>%1 wird mit dem Protokoll des Fotos verglichen…</translation>
+    </message>
+    <message>
+        <source>%1 is the model that made the photo (its SHA-256 matches the record)</source>
+        <translation>%1 ist das Modell, mit dem das Foto entstand (seine SHA-256 stimmt mit dem Protokoll überein)</translation>
+    </message>
+    <message>
+        <source>%1 is loaded, but it is not the model that made the photo: its SHA-256 is %2, the record&apos;s %3</source>
+        <translation>%1 ist geladen, aber nicht das Modell, mit dem das Foto entstand: seine SHA-256 ist %2, die des Protokolls %3</translation>
+    </message>
+    <message>
+        <source>the settings are set, but %1 is not the file that made this photo: its SHA-256 is %2, the record&apos;s %3. It was not loaded; load the right file with File › Load Model….</source>
+        <translation>die Einstellungen sind gesetzt, aber %1 ist nicht die Datei, mit der dieses Foto entstand: ihre SHA-256 ist %2, die des Protokolls %3. Sie wurde nicht geladen; laden Sie die richtige Datei mit Datei › Modell laden….</translation>
+    </message>
+    <message>
+        <source>The settings of the photo&apos;s record are set and its model %1 is loaded: open the original photo and press Restore</source>
+        <translation>Die Einstellungen aus dem Protokoll des Fotos sind gesetzt und sein Modell %1 ist geladen: das Originalfoto öffnen und Restaurieren drücken</translation>
+    </message>
+    <message>
+        <source>the settings are set; %1 can be loaded once the running job ends</source>
+        <translation>die Einstellungen sind gesetzt; %1 kann geladen werden, sobald der laufende Auftrag endet</translation>
+    </message>
+    <message>
+        <source>Loading %1: the record has no checksum to compare it with</source>
+        <translation>%1 wird geladen: das Protokoll enthält keine Prüfsumme zum Vergleich</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -1517,6 +1593,56 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     <message>
         <source>Nothing to restore: load a model and an image first.</source>
         <translation>Nichts zu restaurieren: Laden Sie zuerst ein Modell und ein Bild.</translation>
+    </message>
+</context>
+<context>
+    <name>rdbm::app::RunRecordText</name>
+    <message>
+        <source>an unnamed model</source>
+        <translation>ein unbenanntes Modell</translation>
+    </message>
+    <message>
+        <source>π %1</source>
+        <translation>π %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n Schritt</numerusform>
+            <numerusform>%n Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>η %1</source>
+        <translation>η %1</translation>
+    </message>
+    <message>
+        <source> (noise %1)</source>
+        <translation> (Rauschen %1)</translation>
+    </message>
+    <message>
+        <source>mean of %1 seeds from %2</source>
+        <translation>Mittelwert von %1 Seeds ab %2</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>Startwert %1</translation>
+    </message>
+    <message>
+        <source>tiles of %1 px</source>
+        <translation>Kacheln von %1 px</translation>
+    </message>
+    <message>
+        <source>whole image</source>
+        <translation>ganzes Bild</translation>
+    </message>
+    <message>
+        <source>Made with %1</source>
+        <translation>Erstellt mit %1</translation>
+    </message>
+    <message>
+        <source>the run record could not be read: %1</source>
+        <translation>das Ablaufprotokoll konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -925,6 +925,82 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>This photo ran as one whole-image call: there are no tiles to show</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Restore Again with &amp;These Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the model, steps, η, noise, seed and tile size this photo was made with, to restore its original the same way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model %1 and the settings of the photo&apos;s record are set: open the original photo and press Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore Again with These Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record&apos;s noise modulation &apos;%1&apos; is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 steps instead of the record&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>η %1 instead of the record&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1 instead of the record&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tile size %1 instead of the record&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the photo is the mean of %1 seeds: use Restore N Seeds… with %1 to make it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This photo carries no run record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the settings are set, but the model file that made this photo, %1, is not here. Load it with File › Load Model…; it is then checked against the record&apos;s SHA-256 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1 against the photo&apos;s record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the model that made the photo (its SHA-256 matches the record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is loaded, but it is not the model that made the photo: its SHA-256 is %2, the record&apos;s %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the settings are set, but %1 is not the file that made this photo: its SHA-256 is %2, the record&apos;s %3. It was not loaded; load the right file with File › Load Model….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings of the photo&apos;s record are set and its model %1 is loaded: open the original photo and press Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the settings are set; %1 can be loaded once the running job ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1: the record has no checksum to compare it with</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -1511,6 +1587,56 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <name>rdbm::app::RestoreWorker</name>
     <message>
         <source>Nothing to restore: load a model and an image first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>rdbm::app::RunRecordText</name>
+    <message>
+        <source>an unnamed model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>π %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n step</numerusform>
+            <numerusform>%n steps</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>η %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (noise %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean of %1 seeds from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tiles of %1 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run record could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

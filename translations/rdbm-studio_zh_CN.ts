@@ -919,6 +919,82 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>This photo ran as one whole-image call: there are no tiles to show</source>
         <translation>此照片以整张图像一次调用完成：没有可显示的图块</translation>
     </message>
+    <message>
+        <source>Restore Again with &amp;These Settings</source>
+        <translation>用这些设置再次修复(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Set the model, steps, η, noise, seed and tile size this photo was made with, to restore its original the same way</source>
+        <translation>设置生成此照片时所用的模型、步数、η、噪声、随机种子和图块大小，以同样方式修复其原图</translation>
+    </message>
+    <message>
+        <source>Model %1 and the settings of the photo&apos;s record are set: open the original photo and press Restore</source>
+        <translation>已设置模型 %1 及照片记录中的设置：请打开原始照片并按“修复”</translation>
+    </message>
+    <message>
+        <source>Restore Again with These Settings</source>
+        <translation>用这些设置再次修复</translation>
+    </message>
+    <message>
+        <source>the record&apos;s noise modulation &apos;%1&apos; is unknown</source>
+        <translation>记录中的噪声调制“%1”未知</translation>
+    </message>
+    <message>
+        <source>%1 steps instead of the record&apos;s %2</source>
+        <translation>%1 步，而非记录中的 %2 步</translation>
+    </message>
+    <message>
+        <source>η %1 instead of the record&apos;s %2</source>
+        <translation>η 为 %1，而非记录中的 %2</translation>
+    </message>
+    <message>
+        <source>seed %1 instead of the record&apos;s %2</source>
+        <translation>随机种子为 %1，而非记录中的 %2</translation>
+    </message>
+    <message>
+        <source>tile size %1 instead of the record&apos;s %2</source>
+        <translation>图块大小为 %1，而非记录中的 %2</translation>
+    </message>
+    <message>
+        <source>the photo is the mean of %1 seeds: use Restore N Seeds… with %1 to make it again</source>
+        <translation>此照片是 %1 个随机种子的平均：请用“用 N 个随机种子修复…”并设为 %1 来重新生成</translation>
+    </message>
+    <message>
+        <source>This photo carries no run record</source>
+        <translation>此照片不含运行记录</translation>
+    </message>
+    <message>
+        <source>the settings are set, but the model file that made this photo, %1, is not here. Load it with File › Load Model…; it is then checked against the record&apos;s SHA-256 (%2).</source>
+        <translation>设置已生效，但生成此照片的模型文件 %1 不存在。请用“文件 › 加载模型…”加载它；届时会与记录中的 SHA-256（%2）核对。</translation>
+    </message>
+    <message>
+        <source>Checking %1 against the photo&apos;s record…</source>
+        <translation>正在将 %1 与照片的记录核对…</translation>
+    </message>
+    <message>
+        <source>%1 is the model that made the photo (its SHA-256 matches the record)</source>
+        <translation>%1 正是生成该照片的模型（其 SHA-256 与记录一致）</translation>
+    </message>
+    <message>
+        <source>%1 is loaded, but it is not the model that made the photo: its SHA-256 is %2, the record&apos;s %3</source>
+        <translation>%1 已加载，但它不是生成该照片的模型：其 SHA-256 为 %2，记录中为 %3</translation>
+    </message>
+    <message>
+        <source>the settings are set, but %1 is not the file that made this photo: its SHA-256 is %2, the record&apos;s %3. It was not loaded; load the right file with File › Load Model….</source>
+        <translation>设置已生效，但 %1 不是生成此照片的文件：其 SHA-256 为 %2，记录中为 %3。该文件未被加载；请用“文件 › 加载模型…”加载正确的文件。</translation>
+    </message>
+    <message>
+        <source>The settings of the photo&apos;s record are set and its model %1 is loaded: open the original photo and press Restore</source>
+        <translation>已设置照片记录中的设置，且其模型 %1 已加载：请打开原始照片并按“修复”</translation>
+    </message>
+    <message>
+        <source>the settings are set; %1 can be loaded once the running job ends</source>
+        <translation>设置已生效；当前任务结束后即可加载 %1</translation>
+    </message>
+    <message>
+        <source>Loading %1: the record has no checksum to compare it with</source>
+        <translation>正在加载 %1：记录中没有可供核对的校验和</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -1503,6 +1579,55 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>Nothing to restore: load a model and an image first.</source>
         <translation>没有可修复的内容：请先加载模型和图像。</translation>
+    </message>
+</context>
+<context>
+    <name>rdbm::app::RunRecordText</name>
+    <message>
+        <source>an unnamed model</source>
+        <translation>未命名的模型</translation>
+    </message>
+    <message>
+        <source>π %1</source>
+        <translation>π %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>η %1</source>
+        <translation>η %1</translation>
+    </message>
+    <message>
+        <source> (noise %1)</source>
+        <translation>（噪声 %1）</translation>
+    </message>
+    <message>
+        <source>mean of %1 seeds from %2</source>
+        <translation>从 %2 起 %1 个随机种子的平均</translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>随机种子 %1</translation>
+    </message>
+    <message>
+        <source>tiles of %1 px</source>
+        <translation>%1 px 的图块</translation>
+    </message>
+    <message>
+        <source>whole image</source>
+        <translation>整幅图像</translation>
+    </message>
+    <message>
+        <source>Made with %1</source>
+        <translation>生成方式：%1</translation>
+    </message>
+    <message>
+        <source>the run record could not be read: %1</source>
+        <translation>无法读取运行记录：%1</translation>
     </message>
 </context>
 <context>
