@@ -45,26 +45,28 @@ void AppSettings::setSeed(qulonglong seed) { store_->setValue("sampler/seed", se
 
 QStringList AppSettings::recentFiles() const { return store_->value("files/recent").toStringList(); }
 
-void AppSettings::addRecentFile(const QString& path) {
+namespace {
+
+// A most-recent-first list under `key`: the path moves to the front, at most `max` kept.
+void addToRecentList(QSettings& store, const char* key, const QString& path, int max) {
     const QString clean = QDir::cleanPath(path);
-    QStringList files = recentFiles();
-    files.removeAll(clean);
-    files.prepend(clean);
-    while (files.size() > kMaxRecent) files.removeLast();
-    store_->setValue("files/recent", files);
+    QStringList list = store.value(key).toStringList();
+    list.removeAll(clean);
+    list.prepend(clean);
+    while (list.size() > max) list.removeLast();
+    store.setValue(key, list);
 }
+
+} // namespace
+
+void AppSettings::addRecentFile(const QString& path) { addToRecentList(*store_, "files/recent", path, kMaxRecent); }
 
 void AppSettings::clearRecentFiles() { store_->remove("files/recent"); }
 
 QStringList AppSettings::recentModels() const { return store_->value("model/recent").toStringList(); }
 
 void AppSettings::addRecentModel(const QString& path) {
-    const QString clean = QDir::cleanPath(path);
-    QStringList models = recentModels();
-    models.removeAll(clean);
-    models.prepend(clean);
-    while (models.size() > kMaxRecentModels) models.removeLast();
-    store_->setValue("model/recent", models);
+    addToRecentList(*store_, "model/recent", path, kMaxRecentModels);
 }
 
 void AppSettings::removeRecentModel(const QString& path) {

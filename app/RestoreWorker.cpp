@@ -56,6 +56,32 @@ void RestoreWorker::loadModel(int requestId, const QString& path, const rdbm::Lo
     }
 }
 
+namespace {
+
+// What both kinds of restoration report: the image, its run's figures and its metrics.
+RestoreOutcome outcome(const RestoreJob& job, const cv::Mat& image, double seconds, int networkCalls, int tiles,
+                       int tileSize, const std::vector<cv::Rect>& tileRects) {
+    RestoreOutcome out;
+    out.id = job.id;
+    out.inputPath = job.inputPath;
+    out.image = image;
+    out.display = toQImage(image);
+    out.seconds = seconds;
+    out.networkCalls = networkCalls;
+    out.tiles = tiles;
+    out.tileSize = tileSize;
+    for (const cv::Rect& t : tileRects) out.tileRects << QRect(t.x, t.y, t.width, t.height);
+    out.model = job.model;
+    out.options = job.options;
+    if (job.reference) {
+        out.before = measure(job.input->rgb, job.reference);
+        out.after = measure(image, job.reference);
+    }
+    return out;
+}
+
+} // namespace
+
 void RestoreWorker::restore(const RestoreJob& job) {
     if (!job.model || !job.input) {
         emit restoreFailed(job.id, {rdbm::ErrorKind::Usage, tr("Nothing to restore: load a model and an image first.")});
@@ -100,23 +126,7 @@ void RestoreWorker::restore(const RestoreJob& job) {
     };
     try {
         const rdbm::RestoreResult r = rdbm::restore(*job.model, job.input->rgb, options, onStep, tileReporter(job.id, -1));
-        RestoreOutcome out;
-        out.id = job.id;
-        out.inputPath = job.inputPath;
-        out.image = r.image;
-        out.display = toQImage(r.image);
-        out.seconds = r.seconds;
-        out.networkCalls = r.networkCalls;
-        out.tiles = r.tiles;
-        out.tileSize = r.tileSize;
-        for (const cv::Rect& t : r.tileRects) out.tileRects << QRect(t.x, t.y, t.width, t.height);
-        out.model = job.model;
-        out.options = job.options;
-        if (job.reference) {
-            out.before = measure(job.input->rgb, job.reference);
-            out.after = measure(r.image, job.reference);
-        }
-        emit restoreFinished(job.id, out);
+        emit restoreFinished(job.id, outcome(job, r.image, r.seconds, r.networkCalls, r.tiles, r.tileSize, r.tileRects));
     } catch (const rdbm::Error& e) {
         if (e.kind() == rdbm::ErrorKind::Cancelled)
             emit restoreCancelled(job.id, completed);
@@ -161,26 +171,12 @@ void RestoreWorker::restoreSeeds(const RestoreJob& job) {
     try {
         const rdbm::UncertaintyResult r =
             rdbm::restoreSeeds(*job.model, job.input->rgb, options, job.seeds, onStep, onTile, onSeed);
-        RestoreOutcome out;
-        out.id = job.id;
-        out.inputPath = job.inputPath;
-        out.image = r.mean;
-        out.display = toQImage(r.mean);
-        out.seconds = r.seconds;
-        out.networkCalls = r.networkCalls * r.runs;
-        out.tiles = r.tiles;
-        out.tileSize = r.tileSize;
-        for (const cv::Rect& t : r.tileRects) out.tileRects << QRect(t.x, t.y, t.width, t.height);
-        out.model = job.model;
-        out.options = job.options;
+        RestoreOutcome out =
+            outcome(job, r.mean, r.seconds, r.networkCalls * r.runs, r.tiles, r.tileSize, r.tileRects);
         out.seeds = r.runs;
         out.stdDev = r.stdDev;
         out.maxStd = r.maxStd;
         out.meanStd = r.meanStd;
-        if (job.reference) {
-            out.before = measure(job.input->rgb, job.reference);
-            out.after = measure(r.mean, job.reference);
-        }
         emit restoreFinished(job.id, out);
     } catch (const rdbm::Error& e) {
         if (e.kind() == rdbm::ErrorKind::Cancelled)
