@@ -82,6 +82,10 @@ void AppSettings::setLanguage(const QString& language) { store_->setValue("view/
 
 QString AppSettings::lastDirectory() const { return store_->value("files/lastDirectory").toString(); }
 void AppSettings::setLastDirectory(const QString& dir) { store_->setValue("files/lastDirectory", dir); }
+bool AppSettings::includeSubfolders() const { return store_->value("files/includeSubfolders", false).toBool(); }
+void AppSettings::setIncludeSubfolders(bool include) { store_->setValue("files/includeSubfolders", include); }
+QString AppSettings::outputDirectory() const { return store_->value("files/outputDirectory").toString(); }
+void AppSettings::setOutputDirectory(const QString& dir) { store_->setValue("files/outputDirectory", dir); }
 
 QByteArray AppSettings::windowGeometry() const { return store_->value("window/geometry").toByteArray(); }
 void AppSettings::setWindowGeometry(const QByteArray& geometry) { store_->setValue("window/geometry", geometry); }

@@ -60,6 +60,12 @@ public:
     void setLanguage(const QString& language);
     QString lastDirectory() const;
     void setLastDirectory(const QString& dir);
+    // File › Add Folder…'s "Include Subfolders" (default off).
+    bool includeSubfolders() const;
+    void setIncludeSubfolders(bool include);
+    // Where Save All Results… saved last (empty: none yet).
+    QString outputDirectory() const;
+    void setOutputDirectory(const QString& dir);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);

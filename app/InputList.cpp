@@ -1,10 +1,12 @@
 #include "InputList.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 
 #include <algorithm>
 
+#include "DropClassifier.h"
 #include "ImageWorker.h"
 
 namespace rdbm::app {
@@ -44,6 +46,45 @@ QVector<int> InputList::add(const QStringList& paths) {
         if (current_ < 0) setCurrentIndex(added.first());
     }
     return added;
+}
+
+InputList::FolderScan InputList::scanFolder(const QString& dir, bool includeSubfolders) {
+    FolderScan scan;
+    const QDir root(dir);
+    QStringList files;
+    // Links to folders are not followed, so a link loop cannot make the walk endless.
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System,
+                    includeSubfolders ? QDirIterator::Subdirectories : QDirIterator::NoIteratorFlags);
+    while (it.hasNext()) files << it.next();
+    // Sorted by the path inside the folder, case-insensitively, then exactly: the same
+    // order on every file system.
+    std::sort(files.begin(), files.end(), [&root](const QString& a, const QString& b) {
+        const QString ra = root.relativeFilePath(a), rb = root.relativeFilePath(b);
+        const int c = ra.compare(rb, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : ra < rb;
+    });
+    for (const QString& f : std::as_const(files)) {
+        if (DropClassifier::classify(f).kind == DropKind::Image)
+            scan.images << QDir::cleanPath(QFileInfo(f).absoluteFilePath());
+        else
+            ++scan.skipped;
+    }
+    return scan;
+}
+
+void InputList::addFolder(const QString& dir, bool includeSubfolders) {
+    // The functor runs on the worker's thread; its answer is queued back to this object
+    // (the session stops that thread before this list is deleted).
+    QMetaObject::invokeMethod(worker_, [self = this, dir, includeSubfolders] {
+        FolderScan scan = scanFolder(dir, includeSubfolders);
+        QMetaObject::invokeMethod(
+            self,
+            [self, dir, scan] {
+                const int added = static_cast<int>(self->add(scan.images).size());
+                emit self->folderAdded(dir, added, scan.skipped, static_cast<int>(scan.images.size()) - added);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void InputList::remove(int index) {

@@ -36,6 +36,17 @@ public:
 
     // Adds photos not already open; returns the indices of the new items.
     QVector<int> add(const QStringList& paths);
+
+    // The photos of a folder (issue 11 §2): every file DropClassifier takes for an image,
+    // in its subfolders too when asked, sorted by relative path; other files are counted.
+    struct FolderScan {
+        QStringList images;
+        int skipped = 0;
+    };
+    static FolderScan scanFolder(const QString& dir, bool includeSubfolders);
+    // Walks the folder on the I/O worker's thread (a big tree never blocks the GUI), then
+    // adds the photos not already open and announces folderAdded.
+    void addFolder(const QString& dir, bool includeSubfolders);
     void remove(int index);
     int count() const { return static_cast<int>(items_.size()); }
     const Item& item(int index) const { return items_.at(index); }
@@ -60,6 +71,8 @@ signals:
     void referenceChanged();
     void metricsChanged(int index);
     void decoded(int index); // the item's photo is ready
+    // addFolder's answer: photos added, other files skipped, photos already open.
+    void folderAdded(const QString& dir, int added, int skipped, int alreadyOpen);
     void failed(const QString& context, const rdbm::app::ErrorInfo& error);
 
 private slots:

@@ -203,6 +203,11 @@ void MainWindow::createActions() {
     open_ = new QAction(st->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open Photos\u2026"), this);
     open_->setShortcut(QKeySequence::Open);
     open_->setToolTip(tr("Open one or more photos (PNG, JPEG, TIFF, WebP); several become a queue"));
+    addFolder_ = new QAction(tr("Add &Folder\u2026"), this);
+    addFolder_->setToolTip(tr("Add every photo in a folder to the queue (see Include Subfolders)"));
+    includeSubfolders_ = new QAction(tr("Include &Subfolders"), this);
+    includeSubfolders_->setCheckable(true);
+    includeSubfolders_->setToolTip(tr("Add Folder\u2026 takes the photos of its subfolders too"));
     openReference_ = new QAction(tr("Open &Reference\u2026"), this);
     openReference_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openReference_->setToolTip(tr("Open the clean version of the photo to measure PSNR and SSIM "
@@ -284,6 +289,8 @@ void MainWindow::createActions() {
     shortcuts_->setShortcut(QKeySequence::HelpContents);
 
     connect(open_, &QAction::triggered, this, &MainWindow::chooseImages);
+    connect(addFolder_, &QAction::triggered, this, &MainWindow::chooseFolder);
+    connect(includeSubfolders_, &QAction::toggled, this, [this](bool on) { settings_.setIncludeSubfolders(on); });
     connect(openReference_, &QAction::triggered, this, &MainWindow::chooseReference);
     connect(clearReference_, &QAction::triggered, session_, &RestoreSession::clearReference);
     connect(removeInput_, &QAction::triggered, this, [this] { session_->removeInput(session_->currentIndex()); });
@@ -335,6 +342,8 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(open_);
+    file->addAction(addFolder_);
+    file->addAction(includeSubfolders_);
     file->addAction(openReference_);
     file->addAction(clearReference_);
     recentMenu_ = file->addMenu(tr("Open &Recent"));
@@ -538,6 +547,12 @@ void MainWindow::connectSession() {
         updateActions();
     });
     connect(session_, &RestoreSession::itemsChanged, this, [this] { updateActions(); });
+    connect(session_, &RestoreSession::folderAdded, this, [this](const QString& dir, int added, int skipped, int open) {
+        QString text = tr("Added %n photo(s) from %1", nullptr, added).arg(QDir::toNativeSeparators(dir));
+        if (open > 0) text += QStringLiteral("; ") + tr("%n already open", nullptr, open);
+        if (skipped > 0) text += QStringLiteral("; ") + tr("%n other file(s) skipped", nullptr, skipped);
+        showStatus(text);
+    });
     connect(session_, &RestoreSession::referenceChanged, this, [this] {
         updateMetrics();
         updateBandSource();
@@ -619,6 +634,7 @@ void MainWindow::loadSettings() {
     o.seed = settings_.seed();
     controls_->setOptions(o);
     controls_->setDevice(settings_.device());
+    includeSubfolders_->setChecked(settings_.includeSubfolders());
     session_->setSamplerOptions(controls_->options());
     comparison_->setBaseOptions(controls_->options());
     schedule_->setSteps(o.steps);
@@ -1113,6 +1129,17 @@ void MainWindow::chooseImages() {
     if (!files.isEmpty()) openFiles(files);
 }
 
+void MainWindow::chooseFolder() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Add Folder"), settings_.lastDirectory());
+    if (!dir.isEmpty()) addFolder(dir);
+}
+
+void MainWindow::addFolder(const QString& dir) {
+    settings_.setLastDirectory(dir);
+    session_->addFolder(dir, includeSubfolders_->isChecked());
+    showStatus(tr("Looking for photos in %1\u2026").arg(QDir::toNativeSeparators(dir)), 0);
+}
+
 void MainWindow::chooseReference() {
     const QString file = QFileDialog::getOpenFileName(this, tr("Open Reference Photo"), settings_.lastDirectory(),
                                                       DropClassifier::imageFilter());
@@ -1165,8 +1192,14 @@ void MainWindow::saveResult() {
 }
 
 void MainWindow::saveAllResults() {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Save All Results to Folder"), settings_.lastDirectory());
+    const QString start = settings_.outputDirectory().isEmpty() ? settings_.lastDirectory() : settings_.outputDirectory();
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Save All Results to Folder"), start);
     if (dir.isEmpty()) return;
+    saveAllTo(dir);
+}
+
+void MainWindow::saveAllTo(const QString& dir) {
+    settings_.setOutputDirectory(dir); // remembered across restarts
     int count = 0;
     for (int i = 0; i < session_->itemCount(); ++i) {
         const RestoreSession::Item& it = session_->item(i);

@@ -55,6 +55,10 @@ public:
 
     // Opens photos and checkpoints as a drop would (asReference: one photo becomes the reference).
     void openFiles(const QStringList& paths, bool asReference = false);
+    // File › Add Folder…'s work without the dialog (subfolders as the menu's check says).
+    void addFolder(const QString& dir);
+    // Save All Results…'s work without the dialog; the folder is remembered.
+    void saveAllTo(const QString& dir);
     void loadModel(const QString& path);
     void loadComparisonModel(int slot, const QString& path);
     bool restoreCurrent();
@@ -65,6 +69,7 @@ public:
     // a result already: the settings are for restoring its original. False: no record.
     bool restoreAgainWithRecord();
     QAction* restoreAgainAction() const { return restoreAgain_; }
+    QAction* includeSubfoldersAction() const { return includeSubfolders_; }
     void setCurrentTab(Tab tab);
     Tab currentTab() const;
     // Loads the model used last time, if any (called at startup).
@@ -121,6 +126,7 @@ private:
     gui::ZoomPanState* activeZoom() const;
 
     void chooseImages();
+    void chooseFolder();
     void chooseReference();
     void chooseModel();
     void chooseComparisonModel(int slot);
@@ -179,6 +185,8 @@ private:
     QMenu* recentMenu_ = nullptr;
     QMenu* viewMenu_ = nullptr;
     QAction* open_;
+    QAction* addFolder_;
+    QAction* includeSubfolders_;
     QAction* openReference_;
     QAction* clearReference_;
     QAction* removeInput_;

@@ -45,6 +45,7 @@ RestoreSession::RestoreSession(QObject* parent) : QObject(parent) {
     connect(inputs_, &InputList::metricsChanged, this, &RestoreSession::metricsChanged);
     connect(inputs_, &InputList::failed, this, &RestoreSession::fail);
     connect(inputs_, &InputList::decoded, this, &RestoreSession::onInputDecoded);
+    connect(inputs_, &InputList::folderAdded, this, &RestoreSession::folderAdded);
 
     const RestoreWorker* rw = restoreWorker_;
     connect(rw, &RestoreWorker::modelLoaded, this, &RestoreSession::onModelLoaded);

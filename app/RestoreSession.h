@@ -60,6 +60,8 @@ public:
     InputList* inputs() const { return inputs_; }
     // Adds photos not already open; returns the indices of the new items.
     QVector<int> addInputs(const QStringList& paths) { return inputs_->add(paths); }
+    // A folder's photos, walked on the I/O thread; announced by folderAdded.
+    void addFolder(const QString& dir, bool includeSubfolders) { inputs_->addFolder(dir, includeSubfolders); }
     // Refused (false) for the running or queued item.
     bool removeInput(int index);
     int itemCount() const { return inputs_->count(); }
@@ -121,6 +123,7 @@ signals:
     void referenceChanged();
     void metricsChanged(int index);
     void inputDecoded(int index);
+    void folderAdded(const QString& dir, int added, int skipped, int alreadyOpen);
 
     void restoreStarted(int index, int steps);
     // After each step; etaSeconds covers the queue behind it too.

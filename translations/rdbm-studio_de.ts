@@ -1004,6 +1004,51 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <source>Loading %1: the record has no checksum to compare it with</source>
         <translation>%1 wird geladen: das Protokoll enthält keine Prüfsumme zum Vergleich</translation>
     </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation>&amp;Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add every photo in a folder to the queue (see Include Subfolders)</source>
+        <translation>Alle Fotos eines Ordners in die Warteschlange aufnehmen (siehe Unterordner einbeziehen)</translation>
+    </message>
+    <message>
+        <source>Include &amp;Subfolders</source>
+        <translation>&amp;Unterordner einbeziehen</translation>
+    </message>
+    <message>
+        <source>Add Folder… takes the photos of its subfolders too</source>
+        <translation>Ordner hinzufügen… nimmt auch die Fotos der Unterordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n photo(s) from %1</source>
+        <translation>
+            <numerusform>%n Foto aus %1 hinzugefügt</numerusform>
+            <numerusform>%n Fotos aus %1 hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already open</source>
+        <translation>
+            <numerusform>%n bereits geöffnet</numerusform>
+            <numerusform>%n bereits geöffnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other file(s) skipped</source>
+        <translation>
+            <numerusform>%n andere Datei übersprungen</numerusform>
+            <numerusform>%n andere Dateien übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation>Ordner hinzufügen</translation>
+    </message>
+    <message>
+        <source>Looking for photos in %1…</source>
+        <translation>Suche Fotos in %1…</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

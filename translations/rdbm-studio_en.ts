@@ -1001,6 +1001,51 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>Loading %1: the record has no checksum to compare it with</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add every photo in a folder to the queue (see Include Subfolders)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include &amp;Subfolders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Folder… takes the photos of its subfolders too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n photo(s) from %1</source>
+        <translation>
+            <numerusform>Added %n photo from %1</numerusform>
+            <numerusform>Added %n photos from %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already open</source>
+        <translation>
+            <numerusform>%n already open</numerusform>
+            <numerusform>%n already open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other file(s) skipped</source>
+        <translation>
+            <numerusform>%n other file skipped</numerusform>
+            <numerusform>%n other files skipped</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for photos in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

@@ -995,6 +995,48 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>Loading %1: the record has no checksum to compare it with</source>
         <translation>正在加载 %1：记录中没有可供核对的校验和</translation>
     </message>
+    <message>
+        <source>Add &amp;Folder…</source>
+        <translation>添加文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add every photo in a folder to the queue (see Include Subfolders)</source>
+        <translation>将文件夹中的所有照片加入队列（参见“包含子文件夹”）</translation>
+    </message>
+    <message>
+        <source>Include &amp;Subfolders</source>
+        <translation>包含子文件夹(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Add Folder… takes the photos of its subfolders too</source>
+        <translation>“添加文件夹…”也会添加其子文件夹中的照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n photo(s) from %1</source>
+        <translation>
+            <numerusform>已从 %1 添加 %n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already open</source>
+        <translation>
+            <numerusform>%n 张已打开</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other file(s) skipped</source>
+        <translation>
+            <numerusform>跳过了 %n 个其他文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <source>Looking for photos in %1…</source>
+        <translation>正在 %1 中查找照片…</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

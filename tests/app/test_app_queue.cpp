@@ -1,0 +1,97 @@
+// The queue in the application (issue 11 §2): File › Add Folder…, the batch's progress
+// and ETA, pausing and reordering the queue, and the queue kept across restarts.
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+#include "AppTestSupport.h"
+#include "InputList.h"
+#include "MainWindow.h"
+#include "RestoreSession.h"
+
+using namespace rdbm::app;
+
+class TestAppQueue : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    QString tree_; // b.png, A.png, notes.txt, sub/c.png, sub/model.safetensors, sub/deeper/d.png
+
+    static QStringList names(const QStringList& paths, const QString& root) {
+        QStringList out;
+        for (const QString& p : paths) out << QDir(root).relativeFilePath(p);
+        return out;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir_.isValid());
+        tree_ = dir_.filePath(QStringLiteral("tree"));
+        QDir root(tree_);
+        QVERIFY(root.mkpath(QStringLiteral("sub/deeper")));
+        apptest::writePhoto(root, QStringLiteral("b.png"), 24, 16);
+        apptest::writePhoto(root, QStringLiteral("A.png"), 24, 16);
+        apptest::writePhoto(QDir(root.filePath(QStringLiteral("sub"))), QStringLiteral("c.png"), 24, 16);
+        apptest::writePhoto(QDir(root.filePath(QStringLiteral("sub/deeper"))), QStringLiteral("d.png"), 24, 16);
+        QFile notes(root.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("not a photo\n");
+        // A checkpoint is no photo either.
+        QFile model(root.filePath(QStringLiteral("sub/model.safetensors")));
+        QVERIFY(model.open(QIODevice::WriteOnly));
+        model.write("not really a checkpoint");
+    }
+
+    void scanFolderSortsAndSkipsOtherFiles() {
+        const InputList::FolderScan flat = InputList::scanFolder(tree_, false);
+        QCOMPARE(names(flat.images, tree_), (QStringList{"A.png", "b.png"}));
+        QCOMPARE(flat.skipped, 1);
+        const InputList::FolderScan deep = InputList::scanFolder(tree_, true);
+        QCOMPARE(names(deep.images, tree_), (QStringList{"A.png", "b.png", "sub/c.png", "sub/deeper/d.png"}));
+        QCOMPARE(deep.skipped, 2);
+    }
+
+    void addFolderAddsEachPhotoOnce() {
+        QTemporaryDir settingsDir;
+        AppSettings settings(apptest::iniSettings(settingsDir));
+        settings.setIncludeSubfolders(true);
+        MainWindow window(settings);
+        window.setInteractive(false);
+        QVERIFY(window.includeSubfoldersAction()->isChecked());
+        RestoreSession& s = *window.session();
+        QSignalSpy spy(&s, &RestoreSession::folderAdded);
+        s.addInputs({QDir(tree_).filePath(QStringLiteral("b.png"))}); // already open before the folder
+        window.addFolder(tree_);
+        QVERIFY(spy.wait(10000));
+        QCOMPARE(spy.at(0).at(1).toInt(), 3); // added
+        QCOMPARE(spy.at(0).at(2).toInt(), 2); // skipped: notes.txt, sub/model.safetensors
+        QCOMPARE(spy.at(0).at(3).toInt(), 1); // b.png was open
+        QStringList paths;
+        for (int i = 0; i < s.itemCount(); ++i) paths << s.item(i).path;
+        QCOMPARE(names(paths, tree_), (QStringList{"b.png", "A.png", "sub/c.png", "sub/deeper/d.png"}));
+        QVERIFY2(window.statusText().contains(QStringLiteral("2 other file")), qPrintable(window.statusText()));
+        // Twice adds nothing.
+        window.addFolder(tree_);
+        QVERIFY(spy.wait(10000));
+        QCOMPARE(spy.at(1).at(1).toInt(), 0);
+        QCOMPARE(s.itemCount(), 4);
+        QVERIFY(apptest::waitIdle(s));
+        // The choice is remembered.
+        window.includeSubfoldersAction()->setChecked(false);
+        QVERIFY(!settings.includeSubfolders());
+        // Save All Results… remembers its folder across restarts.
+        const QString out = dir_.filePath(QStringLiteral("out"));
+        QVERIFY(QDir().mkpath(out));
+        window.saveAllTo(out);
+        settings.sync();
+        QCOMPARE(AppSettings(apptest::iniSettings(settingsDir)).outputDirectory(), out);
+    }
+};
+
+QTEST_MAIN(TestAppQueue)
+#include "test_app_queue.moc"
