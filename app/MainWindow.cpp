@@ -567,14 +567,14 @@ void MainWindow::connectSession() {
         progress_->setRange(0, steps * kProgressPerStep);
         progress_->setValue(0);
         progress_->show();
-        eta_->setText(tr("step 1 of %1").arg(steps) + QStringLiteral(" \u00b7 ") + etaText(-1.0));
+        eta_->setText(batchText() + tr("step 1 of %1").arg(steps) + QStringLiteral(" \u00b7 ") + etaText(-1.0));
         showStatus(tr("Restoring %1\u2026").arg(QFileInfo(session_->item(index).path).fileName()), 0);
     });
     connect(session_, &RestoreSession::progress, this, [this](int, int step, int steps, double eta) {
         progress_->setRange(0, steps * kProgressPerStep);
         progress_->setValue(step * kProgressPerStep);
         const QString where = step < steps ? tr("step %1 of %2").arg(step + 1).arg(steps) : tr("finishing");
-        eta_->setText(where + QStringLiteral(" \u00b7 ") + etaText(eta));
+        eta_->setText(batchText() + where + QStringLiteral(" \u00b7 ") + etaText(eta));
     });
     connect(session_, &RestoreSession::tileProgress, this,
             [this](int, int step, int steps, int tile, int tiles, double eta) {
@@ -582,7 +582,7 @@ void MainWindow::connectSession() {
                 progress_->setValue((step - 1) * kProgressPerStep + tile * kProgressPerStep / std::max(1, tiles));
                 const QString where = tiles > 1 ? tr("step %1 of %2, tile %3 of %4").arg(step).arg(steps).arg(tile).arg(tiles)
                                                 : tr("step %1 of %2").arg(step).arg(steps);
-                eta_->setText(where + QStringLiteral(" \u00b7 ") + etaText(eta));
+                eta_->setText(batchText() + where + QStringLiteral(" \u00b7 ") + etaText(eta));
             });
     connect(session_, &RestoreSession::trajectoryReset, this, [this] { inspector_->setRecord(&session_->trajectory()); });
     connect(session_, &RestoreSession::trajectoryFrameAdded, this, [this](int frame) {
@@ -1089,6 +1089,13 @@ void MainWindow::showStatus(const QString& text, int timeoutMs) {
 }
 
 QString MainWindow::statusText() const { return status_; }
+QString MainWindow::progressText() const { return eta_->text(); }
+
+QString MainWindow::batchText() const {
+    // Restore All: "photo 3 of 12 · "; the ETA after it covers the whole batch.
+    if (session_->batchSize() < 2) return {};
+    return tr("photo %1 of %2").arg(session_->batchPosition()).arg(session_->batchSize()) + QStringLiteral(" \u00b7 ");
+}
 QString MainWindow::photoInfoText() const { return compareInfo_->text(); }
 
 void MainWindow::showError(const QString& context, const ErrorInfo& error) {

@@ -86,6 +86,8 @@ public:
     InputQueueView* queueView() const { return queue_; }
     QString photoInfoText() const; // the line under the before/after view
     QString statusText() const;
+    // The status bar's progress text ("photo 3 of 12 · step 2 of 10 · about 40 s left").
+    QString progressText() const;
     QString lastError() const { return lastError_; }
     // Every error since the error dialog last closed, one "context: message" per line.
     QStringList pendingErrors() const { return errorLines_; }
@@ -123,6 +125,7 @@ private:
     void showError(const QString& context, const ErrorInfo& error);
     // timeoutMs > 0: the note clears itself then (unless a job runs); 0: until replaced.
     void showStatus(const QString& text, int timeoutMs = 0);
+    QString batchText() const;
     gui::ZoomPanState* activeZoom() const;
 
     void chooseImages();

@@ -196,6 +196,7 @@ bool RestoreSession::restoreCurrent() {
     if (!model_ || state_ != State::Idle || current < 0) return false;
     if (item(current).status == ItemStatus::Failed && !item(current).input.image) return false;
     queue_.clear();
+    batchRunning_ = false;
     startJob(current);
     return true;
 }
@@ -215,6 +216,7 @@ bool RestoreSession::restoreSeeds(int seeds) {
         return false;
     }
     queue_.clear();
+    batchRunning_ = false;
     startJob(current, seeds);
     return true;
 }
@@ -229,6 +231,8 @@ bool RestoreSession::restoreAll() {
         inputs_->setStatus(i, ItemStatus::Queued);
     }
     if (queue_.isEmpty()) return false;
+    batchDone_ = 0;
+    batchRunning_ = true;
     startNextQueued();
     return true;
 }
@@ -277,10 +281,12 @@ void RestoreSession::startJob(int index, int seeds) {
 void RestoreSession::finishJob() {
     runningJob_ = 0;
     runningItem_ = -1;
+    if (batchRunning_) ++batchDone_;
     if (!queue_.isEmpty()) {
         startNextQueued();
         return;
     }
+    batchRunning_ = false;
     setState(State::Idle);
     emit queueFinished();
 }
@@ -292,6 +298,7 @@ void RestoreSession::cancel() {
         inputs_->setStatus(waiting, ItemStatus::Ready);
         for (int q : std::as_const(queue_)) inputs_->setStatus(q, ItemStatus::Ready);
         queue_.clear();
+        batchRunning_ = false;
         setState(State::Idle);
         emit queueFinished();
         return;
@@ -299,15 +306,44 @@ void RestoreSession::cancel() {
     if (runningJob_ != 0) restoreWorker_->requestCancel(runningJob_);
 }
 
-double RestoreSession::etaSeconds(double fractionOfJob) const {
-    if (!(fractionOfJob > 0.0) || !jobClock_.isValid()) return -1.0;
-    const double perJob = jobClock_.elapsed() / 1000.0 / fractionOfJob;
-    return perJob * ((1.0 - fractionOfJob) + static_cast<double>(queue_.size()));
+double RestoreSession::etaSeconds(double elapsedSeconds, long long tileStepsDone, long long tileStepsLeft) {
+    if (tileStepsDone <= 0 || !(elapsedSeconds >= 0.0)) return -1.0;
+    return elapsedSeconds / static_cast<double>(tileStepsDone) * static_cast<double>(std::max(0LL, tileStepsLeft));
+}
+
+int RestoreSession::estimatedTiles(int width, int height, int measuredWidth, int measuredHeight, int measuredTiles) {
+    if (measuredTiles <= 1 || width <= 0 || height <= 0 || measuredWidth <= 0 || measuredHeight <= 0)
+        return std::max(1, measuredTiles);
+    if (width == measuredWidth && height == measuredHeight) return measuredTiles;
+    const double ratio = static_cast<double>(width) * height / (static_cast<double>(measuredWidth) * measuredHeight);
+    return std::max(1, static_cast<int>(std::lround(measuredTiles * ratio)));
+}
+
+double RestoreSession::etaSeconds(long long tileStepsDone) const {
+    if (!jobClock_.isValid() || runningItem_ < 0) return -1.0;
+    long long left = static_cast<long long>(jobSteps_) * jobTiles_ - tileStepsDone;
+    const ImagePtr& running = item(runningItem_).input.image;
+    const int mw = running ? running->rgb.cols : 0, mh = running ? running->rgb.rows : 0;
+    const int steps = std::clamp(options_.steps, 1, model_ ? model_->schedule().T() : options_.steps);
+    for (int q : queue_) {
+        const ImagePtr& img = item(q).input.image; // still decoding: taken to be the running one's size
+        const int tiles = img ? estimatedTiles(img->rgb.cols, img->rgb.rows, mw, mh, jobTiles_) : jobTiles_;
+        left += static_cast<long long>(steps) * tiles;
+    }
+    return etaSeconds(jobClock_.elapsed() / 1000.0, tileStepsDone, left);
+}
+
+int RestoreSession::batchPosition() const { return batchRunning_ && runningItem_ >= 0 ? batchDone_ + 1 : 0; }
+
+int RestoreSession::batchSize() const {
+    return batchRunning_ && runningItem_ >= 0 ? batchDone_ + 1 + static_cast<int>(queue_.size()) : 0;
 }
 
 void RestoreSession::onRestoreStarted(int jobId, int steps) {
     if (jobId != runningJob_) return;
     jobClock_.start();
+    jobSteps_ = steps;
+    jobTiles_ = 1;
     emit restoreStarted(runningItem_, steps);
 }
 
@@ -316,13 +352,16 @@ void RestoreSession::onStepCompleted(int jobId, const TrajectoryFrame& frame) {
     if (!frame.xt.isNull() && trajectory_.append(frame)) emit trajectoryFrameAdded(trajectory_.frameCount() - 1);
     if (frame.step == 0) return;
     lastStep_ = frame.step;
-    emit progress(runningItem_, frame.step, frame.steps, etaSeconds(static_cast<double>(frame.step) / frame.steps));
+    jobSteps_ = frame.steps;
+    emit progress(runningItem_, frame.step, frame.steps, etaSeconds(static_cast<long long>(frame.step) * jobTiles_));
 }
 
 void RestoreSession::onTileProgress(int jobId, int step, int steps, int tile, int tiles) {
     if (jobId != runningJob_ || steps <= 0 || tiles <= 0) return;
-    const double done = (step - 1 + static_cast<double>(tile) / tiles) / steps;
-    emit tileProgress(runningItem_, step, steps, tile, tiles, etaSeconds(done));
+    jobSteps_ = steps;
+    jobTiles_ = tiles;
+    emit tileProgress(runningItem_, step, steps, tile, tiles,
+                      etaSeconds(static_cast<long long>(step - 1) * tiles + tile));
 }
 
 void RestoreSession::onRestoreFinished(int jobId, const RestoreOutcome& outcome) {

@@ -93,6 +93,20 @@ public:
     // Stops the running job between two tiles (and the queue behind it).
     void cancel();
     int queuedCount() const { return static_cast<int>(queue_.size()); }
+    // Restore All's place in its batch: photo batchPosition() of batchSize() (both 0 when
+    // nothing runs); the size counts the photos done, the running one and those queued.
+    int batchPosition() const;
+    int batchSize() const;
+
+    // The ETA's arithmetic (issue 11 §2), one source for the running photo and the batch.
+    // Work is counted in tile-steps (one tile of one step's network call): the seconds
+    // left are the tile-steps left times the seconds per tile-step measured so far;
+    // negative while nothing is measured.
+    static double etaSeconds(double elapsedSeconds, long long tileStepsDone, long long tileStepsLeft);
+    // Tiles per step of a photo not yet run, from the running one's: the same for the same
+    // size, else in proportion to its pixels (tiles have one size), at least 1. The tiling
+    // plan itself is the core's (rdbm::restore); the application sees it only as it runs.
+    static int estimatedTiles(int width, int height, int measuredWidth, int measuredHeight, int measuredTiles);
     const TrajectoryRecord& trajectory() const { return trajectory_; }
     int trajectoryItem() const { return trajectoryItem_; }
 
@@ -177,7 +191,7 @@ private:
     void startNextQueued();
     void finishJob();
     void endComparison(int jobId, bool cancelled);
-    double etaSeconds(double fractionOfJob) const;
+    double etaSeconds(long long tileStepsDone) const; // of the running job and the queue
     void fail(const QString& context, const ErrorInfo& error);
 
     QThread restoreThread_, ioThread_;
@@ -200,6 +214,10 @@ private:
     int runningJob_ = 0;
     int nextId_ = 1;
     int lastStep_ = 0;
+    int jobSteps_ = 0;      // the running job's steps (all seeds' runs)
+    int jobTiles_ = 1;      // and its tiles per step, as the worker reports them
+    int batchDone_ = 0;     // photos of this Restore All finished (or failed) so far
+    bool batchRunning_ = false;
     QElapsedTimer jobClock_;
     TrajectoryRecord trajectory_;
     int trajectoryItem_ = -1;

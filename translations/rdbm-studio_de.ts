@@ -1049,6 +1049,10 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <source>Looking for photos in %1…</source>
         <translation>Suche Fotos in %1…</translation>
     </message>
+    <message>
+        <source>photo %1 of %2</source>
+        <translation>Foto %1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

@@ -1046,6 +1046,10 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>Looking for photos in %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>photo %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

@@ -1037,6 +1037,10 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>Looking for photos in %1…</source>
         <translation>正在 %1 中查找照片…</translation>
     </message>
+    <message>
+        <source>photo %1 of %2</source>
+        <translation>第 %1 张，共 %2 张</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

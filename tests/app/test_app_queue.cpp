@@ -91,6 +91,60 @@ private slots:
         settings.sync();
         QCOMPARE(AppSettings(apptest::iniSettings(settingsDir)).outputDirectory(), out);
     }
+
+    void etaArithmetic() {
+        // 10 tile-steps took 5 s: 30 left take 15 s.
+        QCOMPARE(RestoreSession::etaSeconds(5.0, 10, 30), 15.0);
+        QCOMPARE(RestoreSession::etaSeconds(5.0, 10, 0), 0.0);
+        QVERIFY(RestoreSession::etaSeconds(5.0, 0, 30) < 0.0); // nothing measured yet
+        // A batch: the running photo (10 steps x 4 tiles) is at step 3, tile 2 after 11 s:
+        // 2*4+2 = 10 done, 30 left in it, and two queued photos, one the same size (4 tiles)
+        // and one of twice the pixels (8 tiles), 10 steps each: 30 + 40 + 80 = 150 left.
+        const int same = RestoreSession::estimatedTiles(200, 100, 200, 100, 4);
+        const int twice = RestoreSession::estimatedTiles(400, 100, 200, 100, 4);
+        QCOMPARE(same, 4);
+        QCOMPARE(twice, 8);
+        QCOMPARE(RestoreSession::etaSeconds(11.0, 10, 30 + 10LL * same + 10LL * twice), 165.0);
+        // One tile stays one tile; a small photo is at least one.
+        QCOMPARE(RestoreSession::estimatedTiles(4000, 3000, 200, 100, 1), 1);
+        QCOMPARE(RestoreSession::estimatedTiles(10, 10, 2000, 1000, 40), 1);
+    }
+
+    void restoreAllSaysWhichPhotoAndTheBatchEta() {
+        QTemporaryDir settingsDir;
+        AppSettings settings(apptest::iniSettings(settingsDir));
+        settings.setSteps(3);
+        MainWindow window(settings);
+        window.setInteractive(false);
+        RestoreSession& s = *window.session();
+        const QDir photos(dir_.filePath(QStringLiteral("batch")));
+        QVERIFY(QDir().mkpath(photos.path()));
+        QStringList paths;
+        for (int i = 0; i < 3; ++i) paths << apptest::writePhoto(photos, QStringLiteral("p%1.png").arg(i), 40, 32);
+        window.openFiles(paths + QStringList{apptest::smallModel()});
+        QVERIFY(apptest::waitIdle(s));
+        QVERIFY(s.model());
+        QStringList starts;
+        connect(&s, &RestoreSession::restoreStarted, this, [&] { starts << window.progressText(); });
+        QList<double> lastTileEta; // per photo, the ETA at its last tile of its last step
+        connect(&s, &RestoreSession::tileProgress, this,
+                [&](int, int step, int steps, int tile, int tiles, double eta) {
+                    if (step == steps && tile == tiles) lastTileEta << eta;
+                });
+        QVERIFY(window.restoreAll());
+        QCOMPARE(s.batchPosition(), 1);
+        QCOMPARE(s.batchSize(), 3);
+        QVERIFY(apptest::waitIdle(s));
+        QCOMPARE(starts.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QVERIFY2(starts[i].startsWith(QStringLiteral("photo %1 of 3").arg(i + 1)), qPrintable(starts[i]));
+        // The ETA covers the photos behind the running one: still time left at the end of
+        // the first, none at the end of the last.
+        QCOMPARE(lastTileEta.size(), 3);
+        QVERIFY2(lastTileEta[0] > 0.0, qPrintable(QString::number(lastTileEta[0])));
+        QCOMPARE(lastTileEta[2], 0.0);
+        QCOMPARE(s.batchSize(), 0);
+    }
 };
 
 QTEST_MAIN(TestAppQueue)
