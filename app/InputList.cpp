@@ -105,6 +105,20 @@ void InputList::remove(int index) {
     setCurrentIndex(next);
 }
 
+void InputList::move(int from, int to) {
+    if (from < 0 || from >= items_.size() || to < 0 || to >= items_.size() || from == to) return;
+    const auto remap = [from, to](int i) {
+        if (i == from) return to;
+        if (from < to && i > from && i <= to) return i - 1;
+        if (to < from && i >= to && i < from) return i + 1;
+        return i;
+    };
+    items_.move(from, to);
+    for (int& i : metricsRequests_) i = remap(i);
+    current_ = remap(current_);
+    emit itemsChanged();
+}
+
 void InputList::setCurrentIndex(int index) {
     if (index < -1 || index >= items_.size()) index = -1;
     if (index == current_) return;

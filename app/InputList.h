@@ -48,6 +48,8 @@ public:
     // adds the photos not already open and announces folderAdded.
     void addFolder(const QString& dir, bool includeSubfolders);
     void remove(int index);
+    // Moves an item to another place in the list (the current item stays current).
+    void move(int from, int to);
     int count() const { return static_cast<int>(items_.size()); }
     const Item& item(int index) const { return items_.at(index); }
     Item& item(int index) { return items_[index]; }

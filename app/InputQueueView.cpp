@@ -52,6 +52,10 @@ InputQueueView::InputQueueView(RestoreSession* session, QWidget* parent) : QWidg
     new QHBoxLayout(buttons_);
     buttons_->layout()->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(buttons_);
+    queueButtons_ = new QWidget(this);
+    new QHBoxLayout(queueButtons_);
+    queueButtons_->layout()->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(queueButtons_);
 
     auto* refTitle = new QLabel(tr("<b>Reference</b> (clean photo, for PSNR and SSIM)"), this);
     refTitle->setWordWrap(true);
@@ -82,6 +86,10 @@ InputQueueView::InputQueueView(RestoreSession* session, QWidget* parent) : QWidg
 void InputQueueView::setActions(QAction* add, QAction* remove, QAction* setReference, QAction* clearReference) {
     addButtons(buttons_, {add, remove});
     addButtons(referenceButtons_, {setReference, clearReference});
+}
+
+void InputQueueView::setQueueActions(QAction* moveUp, QAction* moveDown, QAction* pause) {
+    addButtons(queueButtons_, {moveUp, moveDown, pause});
 }
 
 int InputQueueView::count() const { return list_->count(); }

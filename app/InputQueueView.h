@@ -19,6 +19,8 @@ public:
 
     // Buttons for these actions sit under the list (any may be null).
     void setActions(QAction* add, QAction* remove, QAction* setReference, QAction* clearReference);
+    // A second row under the list: reordering and pausing the queue (any may be null).
+    void setQueueActions(QAction* moveUp, QAction* moveDown, QAction* pause);
     int count() const;
     QString itemText(int row) const;
     QString itemToolTip(int row) const;
@@ -32,6 +34,7 @@ private:
     QListWidget* list_;
     QLabel* reference_;
     QWidget* buttons_;
+    QWidget* queueButtons_;
     QWidget* referenceButtons_;
 };
 

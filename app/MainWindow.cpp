@@ -215,6 +215,15 @@ void MainWindow::createActions() {
     clearReference_ = new QAction(tr("Clear Reference"), this);
     removeInput_ = new QAction(tr("Remove"), this);
     removeInput_->setToolTip(tr("Remove the selected photo from the queue"));
+    moveUp_ = new QAction(tr("Move &Up"), this);
+    moveUp_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Up));
+    moveUp_->setToolTip(tr("Move the selected photo up: Restore All works through the list in order"));
+    moveDown_ = new QAction(tr("Move &Down"), this);
+    moveDown_->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Down));
+    moveDown_->setToolTip(tr("Move the selected photo down: Restore All works through the list in order"));
+    pauseQueue_ = new QAction(tr("&Pause Queue"), this);
+    pauseQueue_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pauseQueue_->setToolTip(tr("Let the running photo finish and start no other; press again to resume"));
     loadModel_ = new QAction(st->standardIcon(QStyle::SP_DirOpenIcon), tr("Load &Model\u2026"), this);
     loadModel_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
     loadModel_->setToolTip(tr("Load a checkpoint (.safetensors, .pt, .pth, TorchScript)"));
@@ -294,6 +303,9 @@ void MainWindow::createActions() {
     connect(openReference_, &QAction::triggered, this, &MainWindow::chooseReference);
     connect(clearReference_, &QAction::triggered, session_, &RestoreSession::clearReference);
     connect(removeInput_, &QAction::triggered, this, [this] { session_->removeInput(session_->currentIndex()); });
+    connect(moveUp_, &QAction::triggered, this, [this] { session_->moveInput(session_->currentIndex(), -1); });
+    connect(moveDown_, &QAction::triggered, this, [this] { session_->moveInput(session_->currentIndex(), 1); });
+    connect(pauseQueue_, &QAction::triggered, this, &MainWindow::togglePause);
     connect(loadModel_, &QAction::triggered, this, &MainWindow::chooseModel);
     connect(save_, &QAction::triggered, this, &MainWindow::saveResult);
     connect(saveAll_, &QAction::triggered, this, &MainWindow::saveAllResults);
@@ -362,6 +374,7 @@ void MainWindow::createMenus() {
     QMenu* run = menuBar()->addMenu(tr("&Restore"));
     run->addAction(restore_);
     run->addAction(restoreAll_);
+    run->addAction(pauseQueue_);
     run->addAction(uncertainty_->runAction());
     run->addAction(cancel_);
     run->addSeparator();
@@ -430,6 +443,7 @@ void MainWindow::createMenus() {
 void MainWindow::createDocks() {
     queue_ = new InputQueueView(session_, this);
     queue_->setActions(open_, removeInput_, openReference_, clearReference_);
+    queue_->setQueueActions(moveUp_, moveDown_, pauseQueue_);
     auto* queueDock = new QDockWidget(tr("Photos"), this);
     queueDock->setObjectName(QStringLiteral("photosDock"));
     queueDock->setWidget(queue_);
@@ -602,6 +616,14 @@ void MainWindow::connectSession() {
         showStatus(tr("Restoration of %1 cancelled after %n step(s)", nullptr, completed)
                        .arg(QFileInfo(session_->item(index).path).fileName()));
         if (index == session_->currentIndex()) showCurrentItem();
+    });
+    connect(session_, &RestoreSession::pausedChanged, this, [this] { updateActions(); });
+    connect(session_, &RestoreSession::queuePaused, this, [this] {
+        progress_->hide();
+        eta_->clear();
+        showStatus(tr("Queue paused: %n photo(s) waiting. Resume Queue (Ctrl+P) continues.", nullptr,
+                      session_->queuedCount()));
+        updateActions();
     });
     connect(session_, &RestoreSession::queueFinished, this, [this] {
         progress_->hide();
@@ -803,6 +825,17 @@ bool MainWindow::restoreCurrent() {
     const bool ok = session_->restoreCurrent();
     if (!ok) showStatus(tr("Busy: wait for the running job or cancel it."));
     return ok;
+}
+
+void MainWindow::togglePause() {
+    if (session_->isPaused()) {
+        session_->setSamplerOptions(controls_->options());
+        if (!session_->resumeQueue()) showStatus(tr("Nothing to resume."));
+        return;
+    }
+    session_->pauseQueue();
+    if (session_->isPaused() && session_->isBusy())
+        showStatus(tr("Pausing: the running photo finishes, then the queue waits."), 0);
 }
 
 bool MainWindow::restoreAll() {
@@ -1035,7 +1068,13 @@ void MainWindow::updateActions() {
     saveAll_->setEnabled(anyResult);
     loadModel_->setEnabled(st != RestoreSession::State::Restoring && st != RestoreSession::State::Comparing);
     modelPicker_->setEnabled(loadModel_->isEnabled());
-    removeInput_->setEnabled(idle && index >= 0);
+    removeInput_->setEnabled(session_->canRemoveInput(index));
+    moveUp_->setEnabled(session_->canMoveInput(index, -1));
+    moveDown_->setEnabled(session_->canMoveInput(index, 1));
+    const bool paused = session_->isPaused();
+    pauseQueue_->setText(paused ? tr("Resu&me Queue") : tr("&Pause Queue"));
+    pauseQueue_->setEnabled(paused ? idle && hasModel
+                                   : st == RestoreSession::State::Restoring && session_->queuedCount() > 0);
     clearReference_->setEnabled(session_->reference() != nullptr);
     const bool zoomable = currentTab() != Tab::Schedule;
     for (QAction* a : {zoomFit_, zoomActual_, zoomIn_, zoomOut_}) a->setEnabled(zoomable);

@@ -63,6 +63,8 @@ public:
     void loadComparisonModel(int slot, const QString& path);
     bool restoreCurrent();
     bool restoreAll();
+    // Pause Queue / Resume Queue.
+    void togglePause();
     // Restore › Restore Again with These Settings (issue 11 §4): sets the sampler controls
     // to the current photo's run record and loads the record's model file when it is there
     // and its SHA-256 matches; says so when it is missing or differs. The photo itself is
@@ -70,6 +72,10 @@ public:
     bool restoreAgainWithRecord();
     QAction* restoreAgainAction() const { return restoreAgain_; }
     QAction* includeSubfoldersAction() const { return includeSubfolders_; }
+    QAction* moveUpAction() const { return moveUp_; }
+    QAction* moveDownAction() const { return moveDown_; }
+    QAction* pauseQueueAction() const { return pauseQueue_; }
+    QAction* removeAction() const { return removeInput_; }
     void setCurrentTab(Tab tab);
     Tab currentTab() const;
     // Loads the model used last time, if any (called at startup).
@@ -193,6 +199,9 @@ private:
     QAction* openReference_;
     QAction* clearReference_;
     QAction* removeInput_;
+    QAction* moveUp_;
+    QAction* moveDown_;
+    QAction* pauseQueue_; // Pause Queue / Resume Queue
     QAction* loadModel_;
     QAction* save_;
     QAction* saveAll_;

@@ -156,18 +156,78 @@ int RestoreSession::hashFile(const QString& path) {
 
 // ---------------------------------------------------------------- inputs
 
+bool RestoreSession::canRemoveInput(int index) const {
+    return index >= 0 && index < inputs_->count() && index != runningItem_ && index != pendingStart_ &&
+           state_ != State::Comparing;
+}
+
 bool RestoreSession::removeInput(int index) {
-    if (index < 0 || index >= inputs_->count()) return false;
-    if (index == runningItem_ || queue_.contains(index) || index == pendingStart_) return false;
-    if (state_ == State::Restoring) return false; // indices of the running queue must stay valid
+    if (!canRemoveInput(index)) return false;
+    const bool wasQueued = queue_.removeAll(index) > 0;
     inputs_->remove(index);
     if (trajectoryItem_ == index) {
         trajectory_.clear();
         trajectoryItem_ = -1;
         emit trajectoryReset();
-    } else if (trajectoryItem_ > index) {
-        --trajectoryItem_;
     }
+    remapIndices([index](int i) { return i > index ? i - 1 : i; });
+    if (wasQueued && queue_.isEmpty() && paused_) setPaused(false);
+    return true;
+}
+
+bool RestoreSession::canMoveInput(int index, int delta) const {
+    const int to = index + delta;
+    return (delta == -1 || delta == 1) && index >= 0 && index < inputs_->count() && to >= 0 &&
+           to < inputs_->count() && index != runningItem_ && index != pendingStart_ && state_ != State::Comparing;
+}
+
+bool RestoreSession::moveInput(int index, int delta) {
+    if (!canMoveInput(index, delta)) return false;
+    const int to = index + delta;
+    inputs_->move(index, to);
+    // A swap with the neighbour: the two indices trade places.
+    remapIndices([index, to](int i) { return i == index ? to : (i == to ? index : i); });
+    return true;
+}
+
+template <typename Remap> void RestoreSession::remapIndices(Remap remap) {
+    for (int& q : queue_) q = remap(q);
+    std::sort(queue_.begin(), queue_.end()); // the queue runs in the list's order
+    if (runningItem_ >= 0) runningItem_ = remap(runningItem_);
+    if (pendingStart_ >= 0) pendingStart_ = remap(pendingStart_);
+    if (trajectoryItem_ >= 0) trajectoryItem_ = remap(trajectoryItem_);
+}
+
+void RestoreSession::setPaused(bool paused) {
+    if (paused_ == paused) return;
+    paused_ = paused;
+    emit pausedChanged(paused);
+}
+
+void RestoreSession::pauseQueue() {
+    if (state_ != State::Restoring || (queue_.isEmpty() && pendingStart_ < 0)) return;
+    setPaused(true);
+    if (pendingStart_ >= 0 && runningJob_ == 0) { // waiting for a decode: nothing runs yet
+        queue_.prepend(pendingStart_);
+        pendingStart_ = -1;
+        setState(State::Idle);
+        emit queuePaused();
+    }
+}
+
+void RestoreSession::dropQueue() {
+    for (int q : std::as_const(queue_))
+        if (item(q).status == ItemStatus::Queued) inputs_->setStatus(q, ItemStatus::Ready);
+    queue_.clear();
+    setPaused(false);
+}
+
+bool RestoreSession::resumeQueue() {
+    if (!paused_ || !model_ || state_ != State::Idle) return false;
+    setPaused(false);
+    if (queue_.isEmpty()) return false;
+    batchRunning_ = true;
+    startNextQueued();
     return true;
 }
 
@@ -195,7 +255,7 @@ bool RestoreSession::restoreCurrent() {
     const int current = currentIndex();
     if (!model_ || state_ != State::Idle || current < 0) return false;
     if (item(current).status == ItemStatus::Failed && !item(current).input.image) return false;
-    queue_.clear();
+    dropQueue(); // a paused one
     batchRunning_ = false;
     startJob(current);
     return true;
@@ -215,7 +275,7 @@ bool RestoreSession::restoreSeeds(int seeds) {
                                             "other than zero) in the Restoration panel")});
         return false;
     }
-    queue_.clear();
+    dropQueue(); // a paused one
     batchRunning_ = false;
     startJob(current, seeds);
     return true;
@@ -224,6 +284,7 @@ bool RestoreSession::restoreSeeds(int seeds) {
 bool RestoreSession::restoreAll() {
     if (!model_ || state_ != State::Idle) return false;
     queue_.clear();
+    setPaused(false);
     for (int i = 0; i < itemCount(); ++i) {
         const Item& it = item(i);
         if (it.hasResult || (it.status == ItemStatus::Failed && !it.input.image)) continue;
@@ -282,6 +343,11 @@ void RestoreSession::finishJob() {
     runningJob_ = 0;
     runningItem_ = -1;
     if (batchRunning_) ++batchDone_;
+    if (!queue_.isEmpty() && paused_) {
+        setState(State::Idle);
+        emit queuePaused();
+        return;
+    }
     if (!queue_.isEmpty()) {
         startNextQueued();
         return;
@@ -296,8 +362,7 @@ void RestoreSession::cancel() {
         const int waiting = pendingStart_;
         pendingStart_ = -1;
         inputs_->setStatus(waiting, ItemStatus::Ready);
-        for (int q : std::as_const(queue_)) inputs_->setStatus(q, ItemStatus::Ready);
-        queue_.clear();
+        dropQueue();
         batchRunning_ = false;
         setState(State::Idle);
         emit queueFinished();
@@ -381,9 +446,7 @@ void RestoreSession::onRestoreFinished(int jobId, const RestoreOutcome& outcome)
 void RestoreSession::onRestoreCancelled(int jobId, int completedSteps) {
     if (jobId != runningJob_) return;
     const int index = runningItem_;
-    for (int q : std::as_const(queue_))
-        if (item(q).status == ItemStatus::Queued) inputs_->setStatus(q, ItemStatus::Ready);
-    queue_.clear();
+    dropQueue();
     inputs_->setStatus(index, item(index).hasResult ? ItemStatus::Done : ItemStatus::Cancelled,
                        tr("cancelled after %n step(s)", nullptr, completedSteps));
     emit restoreCancelled(index, completedSteps);

@@ -62,8 +62,14 @@ public:
     QVector<int> addInputs(const QStringList& paths) { return inputs_->add(paths); }
     // A folder's photos, walked on the I/O thread; announced by folderAdded.
     void addFolder(const QString& dir, bool includeSubfolders) { inputs_->addFolder(dir, includeSubfolders); }
-    // Refused (false) for the running or queued item.
+    // Refused (false) for the running item (and the one waiting for its decode to run);
+    // a queued item leaves the queue.
     bool removeInput(int index);
+    bool canRemoveInput(int index) const;
+    // Move Up / Move Down: swaps an item with its neighbour (delta -1 or +1). Refused for
+    // the running item. The queue runs in the list's order, so this reorders it too.
+    bool moveInput(int index, int delta);
+    bool canMoveInput(int index, int delta) const;
     int itemCount() const { return inputs_->count(); }
     const Item& item(int index) const { return inputs_->item(index); }
     int indexOf(const QString& path) const { return inputs_->indexOf(path); }
@@ -92,6 +98,12 @@ public:
     bool restoreSeeds(int seeds);
     // Stops the running job between two tiles (and the queue behind it).
     void cancel();
+    // Pause: the running photo finishes, the next queued one does not start (the session
+    // goes idle with the queue kept, announced by queuePaused). Resume (false when there
+    // is nothing to resume, no model, or a job runs) starts the next queued photo.
+    void pauseQueue();
+    bool resumeQueue();
+    bool isPaused() const { return paused_; }
     int queuedCount() const { return static_cast<int>(queue_.size()); }
     // Restore All's place in its batch: photo batchPosition() of batchSize() (both 0 when
     // nothing runs); the size counts the photos done, the running one and those queued.
@@ -149,6 +161,8 @@ signals:
     void restoreFinished(int index);
     void restoreCancelled(int index, int completedSteps);
     void queueFinished();
+    void queuePaused();
+    void pausedChanged(bool paused);
 
     void comparisonStarted(int rows);
     void comparisonStep(int row, int step, int steps);
@@ -218,6 +232,11 @@ private:
     int jobTiles_ = 1;      // and its tiles per step, as the worker reports them
     int batchDone_ = 0;     // photos of this Restore All finished (or failed) so far
     bool batchRunning_ = false;
+    bool paused_ = false;
+    void setPaused(bool paused);
+    void dropQueue(); // queued items back to Ready, no queue, not paused
+    // After the list's items moved (old index -> new): the queue and the running item follow.
+    template <typename Remap> void remapIndices(Remap remap);
     QElapsedTimer jobClock_;
     TrajectoryRecord trajectory_;
     int trajectoryItem_ = -1;

@@ -1053,6 +1053,49 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <source>photo %1 of %2</source>
         <translation>Foto %1 von %2</translation>
     </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move the selected photo up: Restore All works through the list in order</source>
+        <translation>Das gewählte Foto nach oben schieben: Alle restaurieren arbeitet die Liste der Reihe nach ab</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Move the selected photo down: Restore All works through the list in order</source>
+        <translation>Das gewählte Foto nach unten schieben: Alle restaurieren arbeitet die Liste der Reihe nach ab</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Queue</source>
+        <translation>Warteschlange &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>Let the running photo finish and start no other; press again to resume</source>
+        <translation>Das laufende Foto fertigstellen und kein weiteres beginnen; erneut drücken zum Fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue paused: %n photo(s) waiting. Resume Queue (Ctrl+P) continues.</source>
+        <translation>
+            <numerusform>Warteschlange angehalten: %n Foto wartet. Warteschlange fortsetzen (Strg+P) macht weiter.</numerusform>
+            <numerusform>Warteschlange angehalten: %n Fotos warten. Warteschlange fortsetzen (Strg+P) macht weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to resume.</source>
+        <translation>Nichts fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Pausing: the running photo finishes, then the queue waits.</source>
+        <translation>Wird angehalten: Das laufende Foto wird fertig, dann wartet die Warteschlange.</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me Queue</source>
+        <translation>Warteschlange &amp;fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

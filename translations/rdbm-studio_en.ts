@@ -1050,6 +1050,49 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>photo %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected photo up: Restore All works through the list in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected photo down: Restore All works through the list in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the running photo finish and start no other; press again to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue paused: %n photo(s) waiting. Resume Queue (Ctrl+P) continues.</source>
+        <translation>
+            <numerusform>Queue paused: %n photo waiting. Resume Queue (Ctrl+P) continues.</numerusform>
+            <numerusform>Queue paused: %n photos waiting. Resume Queue (Ctrl+P) continues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing: the running photo finishes, then the queue waits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resu&amp;me Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

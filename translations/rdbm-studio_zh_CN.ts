@@ -1041,6 +1041,48 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>photo %1 of %2</source>
         <translation>第 %1 张，共 %2 张</translation>
     </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move the selected photo up: Restore All works through the list in order</source>
+        <translation>将所选照片上移：“全部修复”按列表顺序处理</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Move the selected photo down: Restore All works through the list in order</source>
+        <translation>将所选照片下移：“全部修复”按列表顺序处理</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Queue</source>
+        <translation>暂停队列(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Let the running photo finish and start no other; press again to resume</source>
+        <translation>让正在处理的照片完成，不再开始下一张；再按一次继续</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue paused: %n photo(s) waiting. Resume Queue (Ctrl+P) continues.</source>
+        <translation>
+            <numerusform>队列已暂停：%n 张照片等待中。“继续队列”(Ctrl+P) 继续处理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to resume.</source>
+        <translation>没有可继续的内容。</translation>
+    </message>
+    <message>
+        <source>Pausing: the running photo finishes, then the queue waits.</source>
+        <translation>正在暂停：当前照片完成后，队列将等待。</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me Queue</source>
+        <translation>继续队列(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

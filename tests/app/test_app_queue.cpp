@@ -145,6 +145,72 @@ private slots:
         QCOMPARE(lastTileEta[2], 0.0);
         QCOMPARE(s.batchSize(), 0);
     }
+
+    void pauseResumeMoveAndRemove() {
+        QTemporaryDir settingsDir;
+        AppSettings settings(apptest::iniSettings(settingsDir));
+        settings.setSteps(3);
+        MainWindow window(settings);
+        window.setInteractive(false);
+        RestoreSession& s = *window.session();
+        const QDir photos(dir_.filePath(QStringLiteral("pause")));
+        QVERIFY(QDir().mkpath(photos.path()));
+        QStringList paths;
+        for (int i = 0; i < 3; ++i) paths << apptest::writePhoto(photos, QStringLiteral("q%1.png").arg(i), 40, 32);
+        window.openFiles(paths + QStringList{apptest::smallModel()});
+        QVERIFY(apptest::waitIdle(s));
+        QVERIFY(s.model());
+        QStringList started;
+        connect(&s, &RestoreSession::restoreStarted, this,
+                [&](int index) { started << QFileInfo(s.item(index).path).fileName(); });
+        QSignalSpy paused(&s, &RestoreSession::queuePaused);
+        QSignalSpy finished(&s, &RestoreSession::queueFinished);
+
+        QVERIFY(window.restoreAll());
+        QVERIFY(window.pauseQueueAction()->isEnabled());
+        window.togglePause(); // the running photo finishes, the next does not start
+        QVERIFY(s.isPaused());
+        QVERIFY(paused.wait(60000));
+        QVERIFY(!s.isBusy());
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(started, QStringList{"q0.png"});
+        QVERIFY(s.item(0).hasResult);
+        QVERIFY(s.item(1).status == RestoreSession::ItemStatus::Queued);
+        QVERIFY(s.item(2).status == RestoreSession::ItemStatus::Queued);
+        QCOMPARE(s.queuedCount(), 2);
+        QVERIFY(window.statusText().contains(QStringLiteral("paused")));
+        QCOMPARE(window.pauseQueueAction()->text(), QStringLiteral("Resu&me Queue"));
+        QTest::qWait(300); // still nothing starts
+        QCOMPARE(started.size(), 1);
+
+        // q2 moves above q1: the queue follows the list.
+        s.setCurrentIndex(2);
+        QVERIFY(window.moveUpAction()->isEnabled());
+        window.moveUpAction()->trigger();
+        QCOMPARE(QFileInfo(s.item(1).path).fileName(), QStringLiteral("q2.png"));
+        QCOMPARE(s.currentIndex(), 1);  // the moved photo stays selected
+        QVERIFY(!s.canMoveInput(2, 1)); // the last one has no place below
+
+        // Resume; while q2 runs it cannot be moved or removed, and the queued q1 is removed.
+        bool checkedRunning = false;
+        connect(&s, &RestoreSession::restoreStarted, this, [&](int index) {
+            if (checkedRunning) return;
+            checkedRunning = true;
+            QVERIFY(!s.canRemoveInput(index));
+            QVERIFY(!s.canMoveInput(index, -1));
+            QVERIFY(!s.removeInput(index));
+            QVERIFY(s.removeInput(2)); // q1, queued
+        });
+        window.togglePause();
+        QVERIFY(!s.isPaused());
+        QVERIFY(finished.wait(60000));
+        QVERIFY(checkedRunning);
+        QCOMPARE(started, (QStringList{"q0.png", "q2.png"}));
+        QCOMPARE(s.itemCount(), 2);
+        QVERIFY(s.item(1).hasResult);
+        QCOMPARE(QFileInfo(s.item(1).path).fileName(), QStringLiteral("q2.png"));
+        QCOMPARE(s.queuedCount(), 0);
+    }
 };
 
 QTEST_MAIN(TestAppQueue)
