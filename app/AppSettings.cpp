@@ -92,6 +92,38 @@ void AppSettings::setWindowGeometry(const QByteArray& geometry) { store_->setVal
 QByteArray AppSettings::windowState() const { return store_->value("window/state").toByteArray(); }
 void AppSettings::setWindowState(const QByteArray& state) { store_->setValue("window/state", state); }
 
+QList<QueueEntry> AppSettings::queue() const {
+    QList<QueueEntry> entries;
+    const int n = store_->beginReadArray("queue/items");
+    for (int i = 0; i < n; ++i) {
+        store_->setArrayIndex(i);
+        QueueEntry e;
+        e.path = store_->value("path").toString();
+        e.state = store_->value("state").toString();
+        e.resultPath = store_->value("result").toString();
+        e.message = store_->value("message").toString();
+        if (!e.path.isEmpty()) entries << e;
+    }
+    store_->endArray();
+    return entries;
+}
+
+void AppSettings::setQueue(const QList<QueueEntry>& entries, int current) {
+    store_->remove("queue/items");
+    store_->beginWriteArray("queue/items", static_cast<int>(entries.size()));
+    for (int i = 0; i < entries.size(); ++i) {
+        store_->setArrayIndex(i);
+        store_->setValue("path", entries[i].path);
+        store_->setValue("state", entries[i].state);
+        if (!entries[i].resultPath.isEmpty()) store_->setValue("result", entries[i].resultPath);
+        if (!entries[i].message.isEmpty()) store_->setValue("message", entries[i].message);
+    }
+    store_->endArray();
+    store_->setValue("queue/current", current);
+}
+
+int AppSettings::queueCurrent() const { return store_->value("queue/current", -1).toInt(); }
+
 void AppSettings::sync() { store_->sync(); }
 
 QString toString(ThemeChoice theme) {

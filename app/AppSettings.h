@@ -18,6 +18,15 @@ using ThemeChoice = gui::ThemeChoice;
 // code keeps its short name for them.
 using ThemePalette = gui::ThemePalette;
 
+// One photo of the queue as it persists (issue 11 §2). state: "ready", "queued", "done"
+// or "failed"; a done photo keeps its result only as the file it was saved to.
+struct QueueEntry {
+    QString path;
+    QString state;
+    QString resultPath; // done: the saved result (empty: the result was never saved)
+    QString message;    // failed: why
+};
+
 class AppSettings {
 public:
     // The application's own settings (organisation and application names set in main).
@@ -66,6 +75,11 @@ public:
     // Where Save All Results… saved last (empty: none yet).
     QString outputDirectory() const;
     void setOutputDirectory(const QString& dir);
+
+    // The queue at the last change or quit, and which photo was current (-1: none).
+    QList<QueueEntry> queue() const;
+    void setQueue(const QList<QueueEntry>& entries, int current);
+    int queueCurrent() const;
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray& geometry);

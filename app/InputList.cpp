@@ -133,7 +133,35 @@ void InputList::setStatus(int index, ItemStatus status, const QString& message) 
     emit itemChanged(index);
 }
 
+void InputList::setSavedPath(int index, const QString& path) {
+    if (index < 0 || index >= items_.size()) return;
+    items_[index].savedPath = path;
+    emit itemChanged(index);
+}
+
+void InputList::loadResult(int index, const QString& path) {
+    if (index < 0 || index >= items_.size()) return;
+    const int id = nextId_++;
+    resultRequests_.insert(id, {items_[index].path, path});
+    QMetaObject::invokeMethod(worker_, [w = worker_, id, path] { w->load(id, path); });
+}
+
 void InputList::onLoaded(int requestId, const LoadedImage& image) {
+    if (resultRequests_.contains(requestId)) {
+        const auto [input, resultPath] = resultRequests_.take(requestId);
+        const int index = indexOf(input);
+        if (index < 0 || !image.image) return;
+        Item& it = items_[index];
+        it.result = RestoreOutcome{};
+        it.result.inputPath = it.path;
+        it.result.image = image.image->rgb;
+        it.result.display = image.display;
+        it.hasResult = true;
+        it.savedPath = resultPath;
+        setStatus(index, ItemStatus::Done);
+        if (reference_.image) requestMetrics(index);
+        return;
+    }
     if (requestId == referenceRequest_) {
         referenceRequest_ = -1;
         reference_ = image;
@@ -161,6 +189,11 @@ void InputList::onRecordRead(int requestId, const PhotoRecord& record) {
 
 void InputList::onLoadFailed(int requestId, const QString& path, const ErrorInfo& error) {
     if (metricsRequests_.remove(requestId) > 0) return;
+    if (resultRequests_.contains(requestId)) {
+        const int index = indexOf(resultRequests_.take(requestId).first);
+        if (index >= 0) emit resultMissing(index, path);
+        return;
+    }
     if (requestId == referenceRequest_) {
         referenceRequest_ = -1;
         emit failed(tr("Opening the reference %1").arg(QFileInfo(path).fileName()), error);

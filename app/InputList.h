@@ -5,6 +5,7 @@
 // restoration: the session marks items Queued/Restoring/Done and stores their results.
 #include <QHash>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -30,6 +31,7 @@ public:
         RestoreOutcome result;
         QString message;    // last error or note
         PhotoRecord record; // how the opened photo was made, if it says (issue 11 §4)
+        QString savedPath;  // the file the result was last saved to (empty: not saved)
     };
 
     InputList(ImageWorker* worker, QObject* parent = nullptr);
@@ -59,6 +61,11 @@ public:
     bool isDecoding() const;
     // Sets an item's status and announces the change.
     void setStatus(int index, ItemStatus status, const QString& message = {});
+    void setSavedPath(int index, const QString& path);
+    // Reopens a saved result (a queue restored at start): decoded on the I/O worker, it
+    // becomes the item's result (Done) with savedPath set; announced by itemChanged, or
+    // by resultMissing when it cannot be read (the item stays without a result).
+    void loadResult(int index, const QString& path);
 
     void setReference(const QString& path);
     void clearReference();
@@ -75,6 +82,7 @@ signals:
     void decoded(int index); // the item's photo is ready
     // addFolder's answer: photos added, other files skipped, photos already open.
     void folderAdded(const QString& dir, int added, int skipped, int alreadyOpen);
+    void resultMissing(int index, const QString& resultPath);
     void failed(const QString& context, const rdbm::app::ErrorInfo& error);
 
 private slots:
@@ -89,8 +97,9 @@ private:
     int current_ = -1;
     LoadedImage reference_;
     int referenceRequest_ = -1;
-    QHash<int, QString> imageRequests_; // request id -> path of an input
-    QHash<int, int> metricsRequests_;   // request id -> item index
+    QHash<int, QString> imageRequests_;                  // request id -> path of an input
+    QHash<int, int> metricsRequests_;                    // request id -> item index
+    QHash<int, QPair<QString, QString>> resultRequests_; // request id -> (input path, result path)
     int nextId_ = 1;
 };
 

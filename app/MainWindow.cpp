@@ -618,6 +618,22 @@ void MainWindow::connectSession() {
         if (index == session_->currentIndex()) showCurrentItem();
     });
     connect(session_, &RestoreSession::pausedChanged, this, [this] { updateActions(); });
+    // The queue persists on every change (coalesced) and at quit, once restoreQueue() ran.
+    queueSaveTimer_ = new QTimer(this);
+    queueSaveTimer_->setSingleShot(true);
+    queueSaveTimer_->setInterval(500);
+    connect(queueSaveTimer_, &QTimer::timeout, this, &MainWindow::saveQueue);
+    const auto queueChanged = [this] {
+        if (queuePersistent_) queueSaveTimer_->start();
+    };
+    connect(session_, &RestoreSession::itemsChanged, this, queueChanged);
+    connect(session_, &RestoreSession::itemChanged, this, queueChanged);
+    connect(session_, &RestoreSession::pausedChanged, this, queueChanged);
+    connect(session_, &RestoreSession::currentIndexChanged, this, queueChanged);
+    connect(session_, &RestoreSession::resultMissing, this, [this](int index, const QString& result) {
+        showStatus(tr("The saved result %1 of %2 could not be opened: restore the photo again")
+                       .arg(QDir::toNativeSeparators(result), QFileInfo(session_->item(index).path).fileName()));
+    });
     connect(session_, &RestoreSession::queuePaused, this, [this] {
         progress_->hide();
         eta_->clear();
@@ -670,6 +686,7 @@ void MainWindow::loadSettings() {
 }
 
 void MainWindow::saveSettings() {
+    saveQueue();
     const rdbm::SamplerOptions o = controls_->options();
     settings_.setSteps(o.steps);
     settings_.setEta(o.eta);
@@ -825,6 +842,25 @@ bool MainWindow::restoreCurrent() {
     const bool ok = session_->restoreCurrent();
     if (!ok) showStatus(tr("Busy: wait for the running job or cancel it."));
     return ok;
+}
+
+void MainWindow::restoreQueue() {
+    const QList<QueueEntry> entries = settings_.queue();
+    queuePersistent_ = true;
+    if (entries.isEmpty()) return;
+    const int missing = session_->restoreQueue(entries, settings_.queueCurrent());
+    QString text = tr("Reopened the queue: %n photo(s)", nullptr, session_->itemCount());
+    if (missing > 0) text += QStringLiteral("; ") + tr("%n no longer there", nullptr, missing);
+    if (session_->isPaused())
+        text += QStringLiteral("; ") + tr("Resume Queue (Ctrl+P) restores the %n waiting", nullptr, session_->queuedCount());
+    showStatus(text);
+    updateActions();
+}
+
+void MainWindow::saveQueue() {
+    if (!queuePersistent_) return;
+    queueSaveTimer_->stop();
+    settings_.setQueue(session_->queueEntries(), session_->currentIndex());
 }
 
 void MainWindow::togglePause() {

@@ -65,6 +65,11 @@ public:
     bool restoreAll();
     // Pause Queue / Resume Queue.
     void togglePause();
+    // Reopens the queue saved at the last change or quit (issue 11 §2) and from then on
+    // saves it on every change; main() calls it for an interactive start, so scripted
+    // runs and tests neither read nor overwrite it.
+    void restoreQueue();
+    void saveQueue();
     // Restore › Restore Again with These Settings (issue 11 §4): sets the sampler controls
     // to the current photo's run record and loads the record's model file when it is there
     // and its SHA-256 matches; says so when it is missing or differs. The photo itself is
@@ -202,6 +207,8 @@ private:
     QAction* moveUp_;
     QAction* moveDown_;
     QAction* pauseQueue_; // Pause Queue / Resume Queue
+    QTimer* queueSaveTimer_ = nullptr;
+    bool queuePersistent_ = false;
     QAction* loadModel_;
     QAction* save_;
     QAction* saveAll_;

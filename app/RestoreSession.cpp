@@ -46,6 +46,7 @@ RestoreSession::RestoreSession(QObject* parent) : QObject(parent) {
     connect(inputs_, &InputList::failed, this, &RestoreSession::fail);
     connect(inputs_, &InputList::decoded, this, &RestoreSession::onInputDecoded);
     connect(inputs_, &InputList::folderAdded, this, &RestoreSession::folderAdded);
+    connect(inputs_, &InputList::resultMissing, this, &RestoreSession::resultMissing);
 
     const RestoreWorker* rw = restoreWorker_;
     connect(rw, &RestoreWorker::modelLoaded, this, &RestoreSession::onModelLoaded);
@@ -177,8 +178,8 @@ bool RestoreSession::removeInput(int index) {
 
 bool RestoreSession::canMoveInput(int index, int delta) const {
     const int to = index + delta;
-    return (delta == -1 || delta == 1) && index >= 0 && index < inputs_->count() && to >= 0 &&
-           to < inputs_->count() && index != runningItem_ && index != pendingStart_ && state_ != State::Comparing;
+    return (delta == -1 || delta == 1) && index >= 0 && index < inputs_->count() && to >= 0 && to < inputs_->count() &&
+           index != runningItem_ && index != pendingStart_ && state_ != State::Comparing;
 }
 
 bool RestoreSession::moveInput(int index, int delta) {
@@ -190,7 +191,8 @@ bool RestoreSession::moveInput(int index, int delta) {
     return true;
 }
 
-template <typename Remap> void RestoreSession::remapIndices(Remap remap) {
+template <typename Remap>
+void RestoreSession::remapIndices(Remap remap) {
     for (int& q : queue_) q = remap(q);
     std::sort(queue_.begin(), queue_.end()); // the queue runs in the list's order
     if (runningItem_ >= 0) runningItem_ = remap(runningItem_);
@@ -299,6 +301,9 @@ bool RestoreSession::restoreAll() {
 }
 
 void RestoreSession::startNextQueued() {
+    // A photo that could not be opened (a restored queue's) cannot run: skip it.
+    while (!queue_.isEmpty() && item(queue_.first()).status == ItemStatus::Failed && !item(queue_.first()).input.image)
+        queue_.removeFirst();
     if (queue_.isEmpty()) {
         emit queueFinished();
         return;
@@ -435,6 +440,7 @@ void RestoreSession::onRestoreFinished(int jobId, const RestoreOutcome& outcome)
     Item& it = inputs_->item(index);
     it.result = outcome;
     it.hasResult = true;
+    it.savedPath.clear(); // a new result, not saved yet
     // A reference opened while the run was going: measure now.
     if (reference() && !outcome.after.valid) inputs_->requestMetrics(index);
     inputs_->setStatus(index, ItemStatus::Done);
@@ -551,6 +557,7 @@ bool RestoreSession::saveResult(int index, const QString& path, bool overwrite) 
     record.seeds = it.result.seeds;
     record.tileSize = it.result.tileSize;
     const int id = nextId_++;
+    saveRequests_.insert(id, it.path);
     QMetaObject::invokeMethod(imageWorker_, [w = imageWorker_, id, target, image, overwrite, record] {
         w->save(id, target, image, overwrite, record);
     });
@@ -569,7 +576,69 @@ void RestoreSession::exportComparison(const ComparisonExport& request) {
     QMetaObject::invokeMethod(imageWorker_, [w = imageWorker_, id, request] { w->exportComparison(id, request); });
 }
 
-void RestoreSession::onSaved(int, const QString& path) { emit saved(path); }
+void RestoreSession::onSaved(int requestId, const QString& path) {
+    // The result's file is what a restored queue reopens.
+    if (saveRequests_.contains(requestId)) inputs_->setSavedPath(indexOf(saveRequests_.take(requestId)), path);
+    emit saved(path);
+}
+
+QList<QueueEntry> RestoreSession::queueEntries() const {
+    QList<QueueEntry> entries;
+    for (int i = 0; i < itemCount(); ++i) {
+        const Item& it = item(i);
+        QueueEntry e;
+        e.path = it.path;
+        const bool queued = queue_.contains(i) || i == runningItem_ || i == pendingStart_;
+        if (it.hasResult && !it.savedPath.isEmpty() && !queued) {
+            e.state = QStringLiteral("done");
+            e.resultPath = it.savedPath;
+        } else if (queued) {
+            e.state = QStringLiteral("queued");
+        } else if (it.status == ItemStatus::Failed) {
+            e.state = QStringLiteral("failed");
+            e.message = it.message;
+        } else {
+            e.state = QStringLiteral("ready");
+        }
+        entries << e;
+    }
+    return entries;
+}
+
+int RestoreSession::restoreQueue(const QList<QueueEntry>& entries, int current) {
+    int missing = 0;
+    QVector<int> queued;
+    QString currentPath;
+    for (int n = 0; n < entries.size(); ++n) {
+        const QueueEntry& e = entries[n];
+        if (!QFileInfo::exists(e.path)) {
+            ++missing;
+            continue;
+        }
+        const QVector<int> added = inputs_->add({e.path});
+        if (added.isEmpty()) continue; // open already
+        const int index = added.first();
+        if (n == current) currentPath = e.path;
+        if (e.state == QLatin1String("done") && !e.resultPath.isEmpty()) {
+            if (QFileInfo::exists(e.resultPath))
+                inputs_->loadResult(index, e.resultPath);
+            else
+                emit resultMissing(index, e.resultPath);
+        } else if (e.state == QLatin1String("failed")) {
+            inputs_->setStatus(index, ItemStatus::Failed, e.message);
+        } else if (e.state == QLatin1String("queued")) {
+            queued << index;
+        }
+    }
+    if (!currentPath.isEmpty()) setCurrentIndex(indexOf(currentPath));
+    if (!queued.isEmpty() && state_ != State::Restoring && state_ != State::Comparing && queue_.isEmpty()) {
+        queue_ = queued;
+        for (int q : std::as_const(queued)) inputs_->setStatus(q, ItemStatus::Queued);
+        batchDone_ = 0;
+        setPaused(true);
+    }
+    return missing;
+}
 void RestoreSession::onExported(int, const QStringList& files) { emit exported(files); }
 
 void RestoreSession::onWriteFailed(int, const QString& path, const ErrorInfo& error) {

@@ -14,6 +14,7 @@
 
 #include <array>
 
+#include "AppSettings.h"
 #include "ComparisonExporter.h"
 #include "ImageWorker.h"
 #include "InputList.h"
@@ -122,6 +123,15 @@ public:
     const TrajectoryRecord& trajectory() const { return trajectory_; }
     int trajectoryItem() const { return trajectoryItem_; }
 
+    // --- persistence (issue 11 §2)
+    // The photos with their states, for AppSettings::setQueue. A result persists only as
+    // the file it was saved to (results live in memory); one never saved is not kept.
+    QList<QueueEntry> queueEntries() const;
+    // Opens the photos of a saved queue that still exist, reopens the saved results of
+    // done ones (on the I/O thread), marks failed ones, and keeps the queued ones as a
+    // paused queue (Resume Queue runs it). Returns how many entries' photos were missing.
+    int restoreQueue(const QList<QueueEntry>& entries, int current);
+
     // --- comparison (on the current item)
     // seeds >= 2: every setting as the mean of that many seeds, with their spread.
     bool runComparison(const QVector<ComparisonSetting>& settings, int seeds = 0);
@@ -163,6 +173,8 @@ signals:
     void queueFinished();
     void queuePaused();
     void pausedChanged(bool paused);
+    // A restored queue's saved result could not be read: the photo stays without result.
+    void resultMissing(int index, const QString& resultPath);
 
     void comparisonStarted(int rows);
     void comparisonStep(int row, int step, int steps);
@@ -228,15 +240,17 @@ private:
     int runningJob_ = 0;
     int nextId_ = 1;
     int lastStep_ = 0;
-    int jobSteps_ = 0;      // the running job's steps (all seeds' runs)
-    int jobTiles_ = 1;      // and its tiles per step, as the worker reports them
-    int batchDone_ = 0;     // photos of this Restore All finished (or failed) so far
+    QHash<int, QString> saveRequests_; // request id -> input path of the saved result
+    int jobSteps_ = 0;                 // the running job's steps (all seeds' runs)
+    int jobTiles_ = 1;                 // and its tiles per step, as the worker reports them
+    int batchDone_ = 0;                // photos of this Restore All finished (or failed) so far
     bool batchRunning_ = false;
     bool paused_ = false;
     void setPaused(bool paused);
     void dropQueue(); // queued items back to Ready, no queue, not paused
     // After the list's items moved (old index -> new): the queue and the running item follow.
-    template <typename Remap> void remapIndices(Remap remap);
+    template <typename Remap>
+    void remapIndices(Remap remap);
     QElapsedTimer jobClock_;
     TrajectoryRecord trajectory_;
     int trajectoryItem_ = -1;

@@ -105,6 +105,7 @@ int main(int argc, char* argv[]) {
     if (model.isEmpty() && !batch.checkpoints.isEmpty()) model = batch.checkpoints.first();
     if (!model.isEmpty()) window.loadModel(model);
     else if (!cmd.quitWhenDone) window.restoreLastModel();
+    if (!cmd.scripted()) window.restoreQueue(); // the queue of the last session (issue 11 §2)
     for (int i = 0; i < cmd.compareModels.size(); ++i) window.loadComparisonModel(i, cmd.compareModels[i]);
     if (!batch.images.isEmpty()) window.openFiles(batch.images);
     if (!cmd.reference.isEmpty()) window.openFiles({cmd.reference}, true);

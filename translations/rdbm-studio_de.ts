@@ -1096,6 +1096,31 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
         <source>Resu&amp;me Queue</source>
         <translation>Warteschlange &amp;fortsetzen</translation>
     </message>
+    <message>
+        <source>The saved result %1 of %2 could not be opened: restore the photo again</source>
+        <translation>Das gespeicherte Ergebnis %1 von %2 ließ sich nicht öffnen: Foto erneut restaurieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reopened the queue: %n photo(s)</source>
+        <translation>
+            <numerusform>Warteschlange wieder geöffnet: %n Foto</numerusform>
+            <numerusform>Warteschlange wieder geöffnet: %n Fotos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer there</source>
+        <translation>
+            <numerusform>%n nicht mehr vorhanden</numerusform>
+            <numerusform>%n nicht mehr vorhanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume Queue (Ctrl+P) restores the %n waiting</source>
+        <translation>
+            <numerusform>Warteschlange fortsetzen (Strg+P) restauriert das %n wartende</numerusform>
+            <numerusform>Warteschlange fortsetzen (Strg+P) restauriert die %n wartenden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

@@ -1093,6 +1093,31 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>Resu&amp;me Queue</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The saved result %1 of %2 could not be opened: restore the photo again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reopened the queue: %n photo(s)</source>
+        <translation>
+            <numerusform>Reopened the queue: %n photo</numerusform>
+            <numerusform>Reopened the queue: %n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer there</source>
+        <translation>
+            <numerusform>%n no longer there</numerusform>
+            <numerusform>%n no longer there</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume Queue (Ctrl+P) restores the %n waiting</source>
+        <translation>
+            <numerusform>Resume Queue (Ctrl+P) restores the %n waiting</numerusform>
+            <numerusform>Resume Queue (Ctrl+P) restores the %n waiting</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

@@ -1083,6 +1083,28 @@ Load it only if you trust where it came from. It is tried in a separate process 
         <source>Resu&amp;me Queue</source>
         <translation>继续队列(&amp;M)</translation>
     </message>
+    <message>
+        <source>The saved result %1 of %2 could not be opened: restore the photo again</source>
+        <translation>无法打开 %2 的已保存结果 %1：请重新修复该照片</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reopened the queue: %n photo(s)</source>
+        <translation>
+            <numerusform>已重新打开队列：%n 张照片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n no longer there</source>
+        <translation>
+            <numerusform>%n 张已不存在</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Resume Queue (Ctrl+P) restores the %n waiting</source>
+        <translation>
+            <numerusform>“继续队列”(Ctrl+P) 将修复等待中的 %n 张</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>

@@ -211,6 +211,94 @@ private slots:
         QCOMPARE(QFileInfo(s.item(1).path).fileName(), QStringLiteral("q2.png"));
         QCOMPARE(s.queuedCount(), 0);
     }
+
+    void queuePersistsAcrossRestarts() {
+        QTemporaryDir settingsDir;
+        const QDir photos(dir_.filePath(QStringLiteral("persist")));
+        QVERIFY(QDir().mkpath(photos.path()));
+        QStringList paths;
+        for (int i = 0; i < 5; ++i) paths << apptest::writePhoto(photos, QStringLiteral("r%1.png").arg(i), 40, 32);
+        const QString broken = photos.filePath(QStringLiteral("broken.png"));
+        {
+            QFile f(broken);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not a PNG at all");
+        }
+        const QString saved = photos.filePath(QStringLiteral("r0-restored.png"));
+        {
+            AppSettings settings(apptest::iniSettings(settingsDir));
+            settings.setSteps(3);
+            MainWindow window(settings);
+            window.setInteractive(false);
+            window.restoreQueue(); // nothing saved yet; from now on the queue persists
+            RestoreSession& s = *window.session();
+            window.openFiles({paths[0], paths[1], paths[2], paths[3], broken, paths[4], apptest::smallModel()});
+            QVERIFY(apptest::waitIdle(s));
+            QVERIFY(s.model());
+            QCOMPARE(s.itemCount(), 6);
+            QVERIFY(s.item(4).status == RestoreSession::ItemStatus::Failed);
+            // r0: restored and saved; r1: restored, never saved.
+            for (int i : {0, 1}) {
+                s.setCurrentIndex(i);
+                QVERIFY(window.restoreCurrent());
+                QVERIFY(apptest::waitIdle(s));
+            }
+            QSignalSpy savedSpy(&s, &RestoreSession::saved);
+            QVERIFY(s.saveResult(0, saved, false));
+            QVERIFY(savedSpy.wait(10000));
+            QCOMPARE(s.item(0).savedPath, saved);
+            // r2 and r3 queued; pausing lets r2 finish and keeps r3 (and r5) queued.
+            QSignalSpy paused(&s, &RestoreSession::queuePaused);
+            QVERIFY(window.restoreAll());
+            window.togglePause();
+            QVERIFY(paused.wait(60000));
+            QVERIFY(s.item(2).hasResult);
+            QCOMPARE(s.queuedCount(), 2); // r3, r4 (broken.png failed to open: not queued)
+            s.setCurrentIndex(1);
+            // Saved on the change, without a quit.
+            QTRY_COMPARE_WITH_TIMEOUT(settings.queue().size(), 6, 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(settings.queueCurrent(), 1, 5000);
+            const QList<QueueEntry> e = settings.queue();
+            QStringList states;
+            for (const QueueEntry& x : e) states << x.state;
+            QCOMPARE(states, (QStringList{"done", "ready", "ready", "queued", "failed", "queued"}));
+            QCOMPARE(e[0].resultPath, saved);
+            QVERIFY(!e[4].message.isEmpty());
+            settings.sync();
+        }
+        QVERIFY(QFile::remove(paths[1])); // gone before the restart
+        {
+            AppSettings settings(apptest::iniSettings(settingsDir));
+            MainWindow window(settings);
+            window.setInteractive(false);
+            RestoreSession& s = *window.session();
+            window.loadModel(apptest::smallModel());
+            QSignalSpy changed(&s, &RestoreSession::itemChanged);
+            window.restoreQueue();
+            QCOMPARE(s.itemCount(), 5); // r1 is missing
+            QVERIFY2(window.statusText().contains(QStringLiteral("1 no longer there")),
+                     qPrintable(window.statusText()));
+            QCOMPARE(QFileInfo(s.item(0).path).fileName(), QStringLiteral("r0.png"));
+            QCOMPARE(s.currentIndex(), 0); // the saved current photo (r1) is gone: the first
+            QVERIFY(s.isPaused());
+            QCOMPARE(s.queuedCount(), 2);
+            QTRY_VERIFY_WITH_TIMEOUT(s.item(0).hasResult, 10000); // the saved result, reopened
+            QCOMPARE(s.item(0).savedPath, saved);
+            QVERIFY(s.item(0).status == RestoreSession::ItemStatus::Done);
+            QCOMPARE(s.item(0).result.image.cols, 40);
+            QVERIFY(!s.item(1).hasResult); // r2's result was never saved
+            QVERIFY(s.item(2).status == RestoreSession::ItemStatus::Queued);
+            QVERIFY(s.item(3).status == RestoreSession::ItemStatus::Failed);
+            QVERIFY(apptest::waitIdle(s));
+            QVERIFY(s.model());
+            // Resume runs the restored queue: r3 and r4 (broken.png was never queued).
+            QSignalSpy finished(&s, &RestoreSession::queueFinished);
+            window.togglePause();
+            QVERIFY(finished.wait(60000));
+            QVERIFY(s.item(2).hasResult);
+            QVERIFY(s.item(4).hasResult);
+        }
+    }
 };
 
 QTEST_MAIN(TestAppQueue)
