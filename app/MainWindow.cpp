@@ -1327,8 +1327,9 @@ void MainWindow::onSaved(const QString& path) {
 
 void MainWindow::showShortcuts() {
     QString html = QStringLiteral("<table cellspacing=\"4\">");
-    const QList<QAction*> actions = {open_, openReference_, loadModel_, save_, saveAll_, restore_, restoreAll_, cancel_,
-                                     modeSplit_, modeSide_, modeDiff_, showTiles_, zoomFit_, zoomActual_, zoomIn_, zoomOut_,
+    const QList<QAction*> actions = {open_,       openReference_, loadModel_, save_,    saveAll_,   restore_,
+                                     restoreAll_, pauseQueue_,    cancel_,    moveUp_,  moveDown_,  modeSplit_,
+                                     modeSide_,   modeDiff_,      showTiles_, zoomFit_, zoomActual_, zoomIn_, zoomOut_,
                                      inspector_->playAction(), inspector_->previousAction(), inspector_->nextAction(),
                                      fullScreen_, quit_};
     for (QAction* a : actions) {
