@@ -17,6 +17,10 @@ CommandLine CommandLine::parse(const QStringList& arguments) {
                                           tr("checkpoint"));
     const QCommandLineOption device("device", tr("Compute device: auto, cpu, cuda or cuda:N."), tr("device"));
     const QCommandLineOption steps("steps", tr("Sampling steps (NFE)."), tr("n"));
+    const QCommandLineOption eta("eta", tr("Stochasticity \u03b7 of the sampler, 0 to 1."), tr("eta"));
+    const QCommandLineOption seeds("seeds", tr("With --restore: restore N times with consecutive seeds and show "
+                                               "their spread (Restore N Seeds)."),
+                                   tr("n"));
     const QCommandLineOption restore("restore", tr("Restore the first photo once the model is loaded."));
     const QCommandLineOption compare("compare", tr("Run the pi comparison on the first photo."));
     const QCommandLineOption compareMode("compare-mode", tr("Comparison of models or noise modulations."),
@@ -33,7 +37,7 @@ CommandLine CommandLine::parse(const QStringList& arguments) {
     const QCommandLineOption theme("theme", tr("Colours: system, light or dark."), tr("theme"));
     const QCommandLineOption measure("measure",
                                      tr("Print the longest time the interface was unresponsive during the run, then quit."));
-    p.addOptions({open, reference, model, compareModel, device, steps, restore, compare, compareMode, tab, step,
+    p.addOptions({open, reference, model, compareModel, device, steps, eta, seeds, restore, compare, compareMode, tab, step,
                   screenshot, grab, size, lang, theme, measure});
     p.addPositionalArgument(QStringLiteral("files"), tr("Photos and checkpoints to open."), tr("[files...]"));
 
@@ -62,6 +66,16 @@ CommandLine CommandLine::parse(const QStringList& arguments) {
         bool ok = false;
         c.steps = p.value(steps).toInt(&ok);
         if (!ok || c.steps < 1) c.error = tr("--steps needs a positive number");
+    }
+    if (p.isSet(eta)) {
+        bool ok = false;
+        c.eta = p.value(eta).toDouble(&ok);
+        if (!ok || !(c.eta >= 0.0 && c.eta <= 1.0)) c.error = tr("--eta needs a number from 0 to 1");
+    }
+    if (p.isSet(seeds)) {
+        bool ok = false;
+        c.seeds = p.value(seeds).toInt(&ok);
+        if (!ok || c.seeds < 2 || c.seeds > 64) c.error = tr("--seeds needs a number from 2 to 64");
     }
     if (p.isSet(step)) {
         bool ok = false;

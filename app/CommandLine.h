@@ -19,6 +19,8 @@ public:
     QStringList compareModels;  // --compare-model CKPT (repeatable, up to three)
     QString device;             // --device
     int steps = 0;              // --steps (0: the saved setting)
+    double eta = -1.0;          // --eta (negative: the saved setting)
+    int seeds = 0;              // --seeds N: with --restore, Restore N Seeds instead of one run
     bool restore = false;       // --restore: restore the first photo once everything is loaded
     bool compare = false;       // --compare: run the pi comparison after that
     QString tab;                // --tab before-after|trajectory|schedule|comparison

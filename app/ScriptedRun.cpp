@@ -14,6 +14,8 @@
 #include "MainWindow.h"
 #include "PiComparisonPanel.h"
 #include "RestoreSession.h"
+#include "UncertaintyPanel.h"
+#include "SamplerControls.h"
 #include "TrajectoryInspector.h"
 
 namespace rdbm::app {
@@ -67,7 +69,14 @@ void ScriptedRun::poll() {
         if (!filesLoaded()) return;
         if (options_.restore && s->model() && s->currentIndex() >= 0) {
             if (options_.measure) meter_.start();
-            if (window_->restoreCurrent()) {
+            bool started = false;
+            if (options_.seeds >= 2) {
+                s->setSamplerOptions(window_->samplerControls()->options());
+                started = window_->uncertaintyPanel()->run(options_.seeds);
+            } else {
+                started = window_->restoreCurrent();
+            }
+            if (started) {
                 stage_ = Stage::Restoring;
                 return;
             }

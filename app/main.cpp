@@ -87,9 +87,10 @@ int main(int argc, char* argv[]) {
     MainWindow window(settings);
     window.setInteractive(!cmd.quitWhenDone);
     if (!cmd.device.isEmpty()) window.samplerControls()->setDevice(cmd.device);
-    if (cmd.steps > 0) {
+    if (cmd.steps > 0 || cmd.eta >= 0.0) {
         rdbm::SamplerOptions o = window.samplerControls()->options();
-        o.steps = cmd.steps;
+        if (cmd.steps > 0) o.steps = cmd.steps;
+        if (cmd.eta >= 0.0) o.eta = cmd.eta;
         window.samplerControls()->setOptions(o);
     }
     const QRegularExpressionMatch size = QRegularExpression(QStringLiteral("^(\\d+)x(\\d+)$")).match(cmd.size);

@@ -10,6 +10,7 @@
 #   before-after.png, side-by-side.png, difference.png, trajectory.png, schedule.png,
 #   comparison.png, about.png       1440x900, English, light theme (the README's)
 #   trajectory-dark-de.png          the dark theme in German
+#   uncertainty.png, queue.png      Restore N Seeds' spread map, and a queue of four photos
 #   SIZE-LANG-VIEW.png              SIZE 1024x700 and 1280x720 (every dock open), LANG en,
 #                                   de and zh_CN, VIEW each of the six views above
 #   about-LANG.png                  the About box in German and Chinese
@@ -49,6 +50,19 @@ for f in "$tmp"/shot-*.png; do
 done
 # The trajectory in the dark theme and in German.
 run --theme dark --lang de --tab trajectory --step 5 --size 1440x900 --screenshot "$OUT/trajectory-dark-de.png"
+
+# The uncertainty view (Restore N Seeds: 4 runs at eta 1) and the photo queue. A 300x200
+# crop keeps the four runs short; the queue holds the three samples and that crop.
+crop="$tmp/coffee-crop.png"
+/usr/bin/python3 -c "import sys; from PIL import Image; Image.open(sys.argv[1]).crop((150, 80, 450, 280)).save(sys.argv[2])" \
+  resources/samples/coffee-dark.png "$crop"
+rm -rf "$XDG_CONFIG_HOME"
+xvfb-run -a -s "-screen 0 1600x1000x24" "$APP" --open "$crop" --model "$MODEL" --steps "$STEPS" --eta 1 --seeds 4 \
+  --restore --tab before-after --size 1280x720 --screenshot "$OUT/uncertainty.png"
+rm -rf "$XDG_CONFIG_HOME"
+xvfb-run -a -s "-screen 0 1600x1000x24" "$APP" --open "$crop" --open resources/samples/coffee-hazy.png \
+  --open resources/samples/coffee-dark.png --open resources/samples/coffee-clean.png --model "$MODEL" \
+  --steps "$STEPS" --restore --tab before-after --size 1280x720 --screenshot "$OUT/queue.png"
 
 # Small screens, every dock open: every view in every language.
 for lang in en de zh_CN; do

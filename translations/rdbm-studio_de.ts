@@ -135,6 +135,26 @@
         <source>--step needs a number of at least 0</source>
         <translation>--step erwartet eine Zahl ab 0</translation>
     </message>
+    <message>
+        <source>Stochasticity η of the sampler, 0 to 1.</source>
+        <translation>Stochastik η des Samplers, 0 bis 1.</translation>
+    </message>
+    <message>
+        <source>eta</source>
+        <translation>eta</translation>
+    </message>
+    <message>
+        <source>With --restore: restore N times with consecutive seeds and show their spread (Restore N Seeds).</source>
+        <translation>Mit --restore: N-mal mit aufeinanderfolgenden Seeds restaurieren und ihre Streuung zeigen (N Seeds restaurieren).</translation>
+    </message>
+    <message>
+        <source>--eta needs a number from 0 to 1</source>
+        <translation>--eta braucht eine Zahl von 0 bis 1</translation>
+    </message>
+    <message>
+        <source>--seeds needs a number from 2 to 64</source>
+        <translation>--seeds braucht eine Zahl von 2 bis 64</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonExporter</name>

@@ -135,6 +135,26 @@
         <source>--step needs a number of at least 0</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stochasticity η of the sampler, 0 to 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eta</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With --restore: restore N times with consecutive seeds and show their spread (Restore N Seeds).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--eta needs a number from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--seeds needs a number from 2 to 64</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ComparisonExporter</name>

@@ -135,6 +135,26 @@
         <source>--step needs a number of at least 0</source>
         <translation>--step 需要一个不小于 0 的数</translation>
     </message>
+    <message>
+        <source>Stochasticity η of the sampler, 0 to 1.</source>
+        <translation>采样器的随机性 η，0 到 1。</translation>
+    </message>
+    <message>
+        <source>eta</source>
+        <translation>eta</translation>
+    </message>
+    <message>
+        <source>With --restore: restore N times with consecutive seeds and show their spread (Restore N Seeds).</source>
+        <translation>配合 --restore：用连续的种子修复 N 次并显示其离散程度（修复 N 个种子）。</translation>
+    </message>
+    <message>
+        <source>--eta needs a number from 0 to 1</source>
+        <translation>--eta 需要 0 到 1 之间的数</translation>
+    </message>
+    <message>
+        <source>--seeds needs a number from 2 to 64</source>
+        <translation>--seeds 需要 2 到 64 之间的数</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonExporter</name>

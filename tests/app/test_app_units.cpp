@@ -184,6 +184,15 @@ private slots:
         QCOMPARE(c.step, 3);
         QCOMPARE(c.lang, QStringLiteral("de"));
         QVERIFY(!CommandLine::parse({"rdbm-studio", "--steps", "zero"}).error.isEmpty());
+        const CommandLine seeds = CommandLine::parse({"rdbm-studio", "--eta", "0.5", "--seeds", "4", "--restore"});
+        QVERIFY(seeds.error.isEmpty());
+        QCOMPARE(seeds.eta, 0.5);
+        QCOMPARE(seeds.seeds, 4);
+        QCOMPARE(CommandLine::parse({"rdbm-studio"}).eta, -1.0); // the saved setting
+        for (const char* bad : {"1", "65", "x"})
+            QVERIFY(!CommandLine::parse({"rdbm-studio", "--seeds", bad}).error.isEmpty());
+        for (const char* bad : {"-0.1", "1.5", "x"})
+            QVERIFY(!CommandLine::parse({"rdbm-studio", "--eta", bad}).error.isEmpty());
         QVERIFY(!CommandLine::parse({"rdbm-studio", "--bogus"}).error.isEmpty());
         QVERIFY(CommandLine::parse({"rdbm-studio", "--help"}).helpOrVersion);
     }
