@@ -13,10 +13,10 @@
 
 namespace rdbm::app {
 
-using ThemeChoice = gui::ThemeChoice;
+using ThemeChoice = widgets::ThemeChoice;
 // The palettes moved to widgets/ (the widget gallery uses them too); the application's
 // code keeps its short name for them.
-using ThemePalette = gui::ThemePalette;
+using ThemePalette = widgets::ThemePalette;
 
 // One photo of the queue as it persists (issue 11 §2). state: "ready", "queued", "done"
 // or "failed"; a done photo keeps its result only as the file it was saved to.

@@ -112,7 +112,7 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
     compareInfo_->setWordWrap(true);
     compareInfo_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     cl->addWidget(compareInfo_);
-    compare_ = new gui::CompareView(comparePage);
+    compare_ = new widgets::CompareView(comparePage);
     compare_->setLabels(tr("Before"), tr("After"));
     compare_->splitView()->setPlaceholderText(tr("Drop photos and a checkpoint here, or click to open photos"));
     // Restore N Seeds: the runs' standard deviation map beside their mean (issue 11 §5).
@@ -149,11 +149,11 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         updateActions();
         updateZoomLabel();
     });
-    for (gui::ZoomPanState* z : {compare_->zoomState(), inspector_->xtView()->zoomState(),
+    for (widgets::ZoomPanState* z : {compare_->zoomState(), inspector_->xtView()->zoomState(),
                                  comparison_->resultView(0)->zoomState()})
-        connect(z, &gui::ZoomPanState::changed, this, &MainWindow::updateZoomLabel);
-    connect(compare_, &gui::CompareView::filesDropped, this, [this](const QStringList& paths) { openFiles(paths); });
-    connect(compare_, &gui::CompareView::openRequested, this, &MainWindow::chooseImages);
+        connect(z, &widgets::ZoomPanState::changed, this, &MainWindow::updateZoomLabel);
+    connect(compare_, &widgets::CompareView::filesDropped, this, [this](const QStringList& paths) { openFiles(paths); });
+    connect(compare_, &widgets::CompareView::openRequested, this, &MainWindow::chooseImages);
     connect(inspector_, &TrajectoryInspector::currentFrameChanged, this,
             [this](int, int t) { schedule_->setCurrentTime(t); });
     connect(inspector_, &TrajectoryInspector::exportRequested, this, &MainWindow::exportTrajectory);
@@ -187,8 +187,8 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
 MainWindow::~MainWindow() = default;
 
 void MainWindow::refreshIcons() {
-    restore_->setIcon(gui::paletteIcon(style(), QStyle::SP_MediaPlay, palette()));
-    restoreAll_->setIcon(gui::paletteIcon(style(), QStyle::SP_MediaSkipForward, palette()));
+    restore_->setIcon(widgets::paletteIcon(style(), QStyle::SP_MediaPlay, palette()));
+    restoreAll_->setIcon(widgets::paletteIcon(style(), QStyle::SP_MediaSkipForward, palette()));
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -317,11 +317,11 @@ void MainWindow::createActions() {
         session_->cancel();
         showStatus(tr("Cancelling\u2026"));
     });
-    connect(modeSplit_, &QAction::triggered, this, [this] { compare_->setMode(gui::CompareView::Mode::Split); });
-    connect(modeSide_, &QAction::triggered, this, [this] { compare_->setMode(gui::CompareView::Mode::SideBySide); });
-    connect(modeDiff_, &QAction::triggered, this, [this] { compare_->setMode(gui::CompareView::Mode::Difference); });
-    connect(compare_, &gui::CompareView::modeChanged, this, [this](gui::CompareView::Mode m) {
-        (m == gui::CompareView::Mode::Split ? modeSplit_ : m == gui::CompareView::Mode::SideBySide ? modeSide_ : modeDiff_)
+    connect(modeSplit_, &QAction::triggered, this, [this] { compare_->setMode(widgets::CompareView::Mode::Split); });
+    connect(modeSide_, &QAction::triggered, this, [this] { compare_->setMode(widgets::CompareView::Mode::SideBySide); });
+    connect(modeDiff_, &QAction::triggered, this, [this] { compare_->setMode(widgets::CompareView::Mode::Difference); });
+    connect(compare_, &widgets::CompareView::modeChanged, this, [this](widgets::CompareView::Mode m) {
+        (m == widgets::CompareView::Mode::Split ? modeSplit_ : m == widgets::CompareView::Mode::SideBySide ? modeSide_ : modeDiff_)
             ->setChecked(true);
     });
     connect(showTiles_, &QAction::toggled, this, [this](bool on) {
@@ -337,7 +337,7 @@ void MainWindow::createActions() {
     connect(fullScreen_, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
     connect(themeGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
         const auto theme = static_cast<ThemeChoice>(a->data().toInt());
-        gui::ThemePalette::apply(theme);
+        widgets::ThemePalette::apply(theme);
         settings_.setTheme(theme);
     });
     connect(languageGroup_, &QActionGroup::triggered, this, [this](QAction* a) {
@@ -472,7 +472,7 @@ void MainWindow::createDocks() {
 
 void MainWindow::createStatusBar() {
     // Elided, never wider than the bar: a long message must not widen the window.
-    statusLabel_ = new gui::ElidedLabel(this);
+    statusLabel_ = new widgets::ElidedLabel(this);
     // The bar shows the percentage; the words ("step 1 of 4, tile 120 of 384, about
     // 3 min left") sit beside it, where a long language does not squeeze them.
     progress_ = new QProgressBar(this);
@@ -679,7 +679,7 @@ void MainWindow::loadSettings() {
     const int theme = static_cast<int>(settings_.theme());
     for (QAction* a : themeGroup_->actions()) a->setChecked(a->data().toInt() == theme);
     if (settings_.differenceGain() > 0.0) compare_->setGain(settings_.differenceGain());
-    connect(compare_, &gui::CompareView::gainChosen, this,
+    connect(compare_, &widgets::CompareView::gainChosen, this,
             [this](double gain, bool automatic) { settings_.setDifferenceGain(automatic ? 0.0 : gain); });
     if (!settings_.windowGeometry().isEmpty()) restoreGeometry(settings_.windowGeometry());
     if (!settings_.windowState().isEmpty()) restoreState(settings_.windowState());
@@ -1006,7 +1006,7 @@ void MainWindow::onFileHashed(int requestId, const QString& path, const QString&
 void MainWindow::setCurrentTab(Tab tab) { tabs_->setCurrentIndex(static_cast<int>(tab)); }
 MainWindow::Tab MainWindow::currentTab() const { return static_cast<Tab>(tabs_->currentIndex()); }
 
-gui::ZoomPanState* MainWindow::activeZoom() const {
+widgets::ZoomPanState* MainWindow::activeZoom() const {
     switch (currentTab()) {
     case Tab::BeforeAfter: return compare_->zoomState();
     case Tab::Trajectory: return inspector_->xtView()->zoomState();
@@ -1348,7 +1348,7 @@ void MainWindow::showShortcuts() {
 }
 
 void MainWindow::updateZoomLabel() {
-    const gui::ZoomPanState* z = activeZoom();
+    const widgets::ZoomPanState* z = activeZoom();
     // Percent of actual (device) pixels, as Ctrl+1 shows them.
     const bool shown = z && !z->imageSize().isEmpty() && z->actualSizeScale() > 0.0;
     zoomLabel_->setText(shown ? QStringLiteral("%1 %").arg(std::lround(z->scale() / z->actualSizeScale() * 100.0)) : QString());

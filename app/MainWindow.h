@@ -21,11 +21,11 @@ class QProgressBar;
 class QTimer;
 class QTabWidget;
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 class CompareView;
 class ElidedLabel;
 class ZoomPanState;
-} // namespace rdbm::gui
+} // namespace rdbm::widgets
 
 namespace rdbm::app {
 
@@ -87,7 +87,7 @@ public:
     void restoreLastModel();
     void loadBundledComparisonModels();
 
-    gui::CompareView* compareView() const { return compare_; }
+    widgets::CompareView* compareView() const { return compare_; }
     TrajectoryInspector* trajectoryInspector() const { return inspector_; }
     SchedulePlotPanel* schedulePanel() const { return schedule_; }
     PiComparisonPanel* comparisonPanel() const { return comparison_; }
@@ -137,7 +137,7 @@ private:
     // timeoutMs > 0: the note clears itself then (unless a job runs); 0: until replaced.
     void showStatus(const QString& text, int timeoutMs = 0);
     QString batchText() const;
-    gui::ZoomPanState* activeZoom() const;
+    widgets::ZoomPanState* activeZoom() const;
 
     void chooseImages();
     void chooseFolder();
@@ -165,7 +165,7 @@ private:
     QString lastError_;
 
     QTabWidget* tabs_;
-    gui::CompareView* compare_;
+    widgets::CompareView* compare_;
     QLabel* compareInfo_;
     TrajectoryInspector* inspector_;
     SchedulePlotPanel* schedule_;
@@ -175,7 +175,7 @@ private:
     ModelPicker* modelPicker_ = nullptr;
     SamplerControls* controls_;
     InputQueueView* queue_;
-    gui::ElidedLabel* statusLabel_;
+    widgets::ElidedLabel* statusLabel_;
     QTimer* statusTimer_;
     QString status_;
     QLabel* zoomLabel_;

@@ -63,6 +63,17 @@ QString PiComparisonPanel::classicalName(int tool) {
     return {};
 }
 
+QString PiComparisonPanel::settingLabel(int slot, const ModelPtr& model) {
+    if (!model) return slotLabel(slot);
+    // A slot holds whatever was loaded into it: RDBM's pi settings side by side with an
+    // RDDM model (issue 9), or a pi = 1 model in the first slot, is named for what it is.
+    const rdbm::ModelMetadata& meta = model->info().metadata;
+    if (meta.method == rdbm::Method::Rddm) return tr("RDDM");
+    for (int i = 0; i < kRows; ++i)
+        if (kModes[i] == meta.piMode) return slotLabel(i);
+    return slotLabel(slot);
+}
+
 QString PiComparisonPanel::slotLabel(int slot) {
     switch (slot) {
     case 0: return tr("\u03c0 = x\u2080 \u2212 \u03bc");
@@ -78,7 +89,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
 
     // --- what to compare. The rows of controls wrap when the page is narrow (a small
     // screen with every dock open), so that they never widen the window.
-    auto* top = new gui::WrapLayout;
+    auto* top = new widgets::WrapLayout;
     top->setContentsMargins(0, 0, 0, 0);
     modeGroup_ = new QButtonGroup(this);
     auto* byModel = new QRadioButton(tr("Three &models (\u03c0 = x\u2080 \u2212 \u03bc, 1, 0)"), this);
@@ -96,7 +107,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     // One slot per setting: its pi, the checkpoint's file name (whole in the tooltip when
     // elided) and a button to choose another.
     modelsBox_ = new QWidget(this);
-    auto* ml = new gui::WrapLayout(modelsBox_);
+    auto* ml = new widgets::WrapLayout(modelsBox_);
     ml->setContentsMargins(0, 0, 0, 0);
     for (int i = 0; i < kRows; ++i) {
         auto* slot = new QWidget(modelsBox_);
@@ -104,7 +115,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         sl->setContentsMargins(0, 0, 0, 0);
         auto* pi = new QLabel(QStringLiteral("<b>%1:</b>").arg(slotLabel(i).toHtmlEscaped()), slot);
         // Elided at the end: the bundled names differ in the middle ("rdbm-residual", ...).
-        auto* name = new gui::ElidedLabel(slot, Qt::ElideRight);
+        auto* name = new widgets::ElidedLabel(slot, Qt::ElideRight);
         name->setMinimumWidth(name->fontMetrics().horizontalAdvance(QStringLiteral("rdbm-residual.")));
         name->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // the slot asks for the whole name
         auto* load = new QPushButton(tr("Load\u2026"), slot);
@@ -136,7 +147,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     noiseBox_->hide();
 
     // The commands, the progress and the status (elided, whole in its tooltip).
-    auto* statusRow = new gui::WrapLayout;
+    auto* statusRow = new widgets::WrapLayout;
     statusRow->setContentsMargins(0, 0, 0, 0);
     for (QAction* a : {run_, cancel_, export_}) {
         auto* b = new QToolButton(this);
@@ -184,7 +195,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     progress_->setMaximumWidth(200);
     progress_->hide();
     statusRow->addWidget(progress_);
-    status_ = new gui::ElidedLabel(this);
+    status_ = new widgets::ElidedLabel(this);
     // Room for the usual last word whole: the status takes a row of its own before eliding it.
     status_->setMinimumWidth(status_->fontMetrics().horizontalAdvance(tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, 3)) + 8);
     statusRow->addWidget(status_, true);
@@ -196,18 +207,18 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     auto* gl = new QGridLayout(grid_);
     gl->setContentsMargins(0, 0, 0, 0);
     gl->setSpacing(4);
-    sync_ = new gui::ViewSync(this);
-    input_ = new gui::ImageView(grid_);
+    sync_ = new widgets::ViewSync(this);
+    input_ = new widgets::ImageView(grid_);
     input_->setPlaceholderText(tr("Open a photo"));
     gl->addWidget(input_, 0, 0);
     sync_->add(input_->zoomState());
-    reference_ = new gui::ImageView(grid_);
+    reference_ = new widgets::ImageView(grid_);
     gl->addWidget(reference_, 1, 0);
     sync_->add(reference_->zoomState());
     for (int i = 0; i < kColumns; ++i) {
-        auto* view = new gui::ImageView(grid_);
+        auto* view = new widgets::ImageView(grid_);
         view->setPlaceholderText(i == kClassicalColumn ? tr("classical tool") : slotLabel(i));
-        auto* diff = new gui::HeatMapView(grid_);
+        auto* diff = new widgets::HeatMapView(grid_);
         diff->setTitle(tr("result \u2212 input"));
         gl->addWidget(view, 0, i + 1);
         gl->addWidget(diff, 1, i + 1);
@@ -218,11 +229,11 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     }
     // The maps share one scale (updateCommonLimit), so one colour bar beside the row reads
     // for all three; a bar per map would only take room from the maps.
-    for (gui::HeatMapView* d : std::as_const(diffs_)) {
+    for (widgets::HeatMapView* d : std::as_const(diffs_)) {
         d->colorBar()->hide();
         d->setScaleShown(false); // the bar has it
     }
-    scaleBar_ = new gui::ColorBar(grid_);
+    scaleBar_ = new widgets::ColorBar(grid_);
     gl->addWidget(scaleBar_, 1, kColumns + 1);
     // The uncertainty maps under the difference maps, shown once a run over seeds made them.
     // Their row asks for no height of its own (the page must not grow, see the window's
@@ -232,7 +243,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         w->setMinimumHeight(60);
     };
     for (int i = 0; i < kColumns; ++i) {
-        auto* spread = new gui::HeatMapView(grid_);
+        auto* spread = new widgets::HeatMapView(grid_);
         shareHeight(spread);
         spread->setNonNegative(true);
         spread->colorBar()->hide();
@@ -241,7 +252,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         sync_->add(spread->zoomState());
         spreads_ << spread;
     }
-    spreadBar_ = new gui::ColorBar(grid_);
+    spreadBar_ = new widgets::ColorBar(grid_);
     spreadBar_->setNonNegative(true);
     spreadBar_->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Ignored);
     spreadBar_->setMinimumHeight(60);
@@ -255,7 +266,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     gl->setRowStretch(2, 2);
     split->addWidget(grid_);
 
-    table_ = new gui::MetricsTable(split);
+    table_ = new widgets::MetricsTable(split);
     table_->setColumnCount(5);
     table_->setHorizontalHeaderLabels({tr("Setting"), tr("PSNR (dB)"), tr("SSIM"), tr("Mean |change|"), tr("Time (s)")});
     // Every header whole, in every language ("Mittlere |Änderung|" is long).
@@ -351,11 +362,13 @@ QVector<ComparisonSetting> PiComparisonPanel::settings() const {
         ComparisonSetting s;
         s.options = base_;
         if (mode_ == Mode::Models) {
-            s.label = slotLabel(i);
             s.model = session_->comparisonModel(i);
             // The main model fills the slot of its own pi when that slot is empty.
             const ModelPtr main = session_->model();
-            if (!s.model && main && main->info().metadata.piMode == kModes[i]) s.model = main;
+            if (!s.model && main && main->info().metadata.method == rdbm::Method::Rdbm &&
+                main->info().metadata.piMode == kModes[i])
+                s.model = main;
+            s.label = settingLabel(i, s.model);
         } else {
             const QString factor[kRows] = {tr("(x\u2080 \u2212 \u03bc)"), QStringLiteral("1"), QStringLiteral("0")};
             s.label = tr("noise \u00d7 %1").arg(factor[i]);
@@ -534,7 +547,7 @@ void PiComparisonPanel::updateCommonLimit() {
         const cv::Mat d = rows_[i].difference.isContinuous() ? rows_[i].difference : rows_[i].difference.clone();
         limit = std::max(limit, rdbm::symmetricLimit(d.ptr<float>(), static_cast<int>(d.total())));
     }
-    for (gui::HeatMapView* v : std::as_const(diffs_)) v->setFixedLimit(limit);
+    for (widgets::HeatMapView* v : std::as_const(diffs_)) v->setFixedLimit(limit);
     scaleBar_->setLimit(limit);
     // The uncertainty maps share theirs too: the 99th percentile of the largest.
     float spreadLimit = 1e-6f;
@@ -543,7 +556,7 @@ void PiComparisonPanel::updateCommonLimit() {
         const cv::Mat sd = rows_[i].stdDev.isContinuous() ? rows_[i].stdDev : rows_[i].stdDev.clone();
         spreadLimit = std::max(spreadLimit, rdbm::symmetricLimit(sd.ptr<float>(), static_cast<int>(sd.total())));
     }
-    for (gui::HeatMapView* v : std::as_const(spreads_)) v->setFixedLimit(spreadLimit);
+    for (widgets::HeatMapView* v : std::as_const(spreads_)) v->setFixedLimit(spreadLimit);
     spreadBar_->setLimit(spreadLimit);
 }
 

@@ -25,14 +25,14 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 class ColorBar;
 class ElidedLabel;
 class HeatMapView;
 class ImageView;
 class MetricsTable;
 class ViewSync;
-} // namespace rdbm::gui
+} // namespace rdbm::widgets
 
 namespace rdbm::app {
 
@@ -65,12 +65,14 @@ public:
     int finishedRows() const;
     QAction* runAction() const { return run_; }
     QAction* exportAction() const { return export_; }
-    gui::ImageView* resultView(int row) const { return results_.value(row); }
-    gui::HeatMapView* differenceView(int row) const { return diffs_.value(row); }
-    gui::HeatMapView* spreadView(int row) const { return spreads_.value(row); }
-    gui::MetricsTable* metricsTable() const { return table_; }
+    widgets::ImageView* resultView(int row) const { return results_.value(row); }
+    widgets::HeatMapView* differenceView(int row) const { return diffs_.value(row); }
+    widgets::HeatMapView* spreadView(int row) const { return spreads_.value(row); }
+    widgets::MetricsTable* metricsTable() const { return table_; }
 
     static QString slotLabel(int slot); // "pi = x0 - mu", ...
+    // What a slot's column is called: the model's own pi, or "RDDM"; the slot's pi without one.
+    static QString settingLabel(int slot, const ModelPtr& model);
     // The classical tool of the fourth column (rdbm::ClassicalTool as int), -1 for none.
     int classicalTool() const;
     void setClassicalTool(int tool);
@@ -100,7 +102,7 @@ private:
     QButtonGroup* modeGroup_;
     QWidget* modelsBox_;
     QWidget* noiseBox_;
-    QVector<gui::ElidedLabel*> slotLabels_;
+    QVector<widgets::ElidedLabel*> slotLabels_;
     QVector<QPushButton*> slotButtons_;
     QDoubleSpinBox* eta_;
     QCheckBox* spread_;
@@ -108,18 +110,18 @@ private:
     bool classicalChosen_ = false; // the user picked one: no longer follows the model
     QSpinBox* spreadSeeds_;
     QProgressBar* progress_;
-    gui::ElidedLabel* status_;
+    widgets::ElidedLabel* status_;
     QWidget* grid_;
-    gui::ImageView* input_;
-    gui::ImageView* reference_;
-    QVector<gui::ImageView*> results_;
-    QVector<gui::HeatMapView*> diffs_;
-    gui::ColorBar* scaleBar_;            // the common scale of the difference maps
-    QVector<gui::HeatMapView*> spreads_; // the uncertainty maps, on one scale
-    gui::ColorBar* spreadBar_;
+    widgets::ImageView* input_;
+    widgets::ImageView* reference_;
+    QVector<widgets::ImageView*> results_;
+    QVector<widgets::HeatMapView*> diffs_;
+    widgets::ColorBar* scaleBar_;            // the common scale of the difference maps
+    QVector<widgets::HeatMapView*> spreads_; // the uncertainty maps, on one scale
+    widgets::ColorBar* spreadBar_;
     QHash<QWidget*, QSizePolicy> gridPolicies_; // the grid views' own, while the spread row shows
-    gui::ViewSync* sync_;
-    gui::MetricsTable* table_;
+    widgets::ViewSync* sync_;
+    widgets::MetricsTable* table_;
     QAction* run_;
     QAction* cancel_;
     QAction* export_;

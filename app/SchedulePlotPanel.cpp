@@ -34,9 +34,9 @@ SchedulePlotPanel::SchedulePlotPanel(QWidget* parent) : QWidget(parent) {
     exportButton->setMenu(exportMenu);
     bar->addWidget(exportButton, 0, Qt::AlignTop);
     layout->addLayout(bar);
-    plot_ = new gui::RnrPlot(this);
+    plot_ = new widgets::RnrPlot(this);
     layout->addWidget(plot_, 1);
-    connect(plot_, &gui::RnrPlot::stepClicked, this, &SchedulePlotPanel::stepClicked);
+    connect(plot_, &widgets::RnrPlot::stepClicked, this, &SchedulePlotPanel::stepClicked);
     connect(exportPng_, &QAction::triggered, this, [this] { chooseExport(false); });
     connect(exportPdf_, &QAction::triggered, this, [this] { chooseExport(true); });
     rebuild();

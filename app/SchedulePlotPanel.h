@@ -13,7 +13,7 @@
 class QAction;
 class QLabel;
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 class RnrPlot;
 }
 
@@ -32,7 +32,7 @@ public:
     void setCurrentTime(int t);
 
     const RnrSeries& series() const { return series_; }
-    gui::RnrPlot* plot() const { return plot_; }
+    widgets::RnrPlot* plot() const { return plot_; }
     QAction* exportPngAction() const { return exportPng_; }
     QAction* exportPdfAction() const { return exportPdf_; }
 
@@ -53,7 +53,7 @@ private:
     cv::Mat x0_, mu_;
     QString source_;
     RnrSeries series_;
-    gui::RnrPlot* plot_;
+    widgets::RnrPlot* plot_;
     QLabel* info_;
     QAction* exportPng_;
     QAction* exportPdf_;

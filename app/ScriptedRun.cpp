@@ -127,13 +127,13 @@ void ScriptedRun::applyTab(const QString& tab) {
     else if (tab == QLatin1String("comparison")) window_->setCurrentTab(MainWindow::Tab::Comparison);
     else if (tab == QLatin1String("side-by-side")) {
         window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
-        window_->compareView()->setMode(gui::CompareView::Mode::SideBySide);
+        window_->compareView()->setMode(widgets::CompareView::Mode::SideBySide);
     } else if (tab == QLatin1String("difference")) {
         window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
-        window_->compareView()->setMode(gui::CompareView::Mode::Difference);
+        window_->compareView()->setMode(widgets::CompareView::Mode::Difference);
     } else if (!tab.isEmpty()) {
         window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
-        window_->compareView()->setMode(gui::CompareView::Mode::Split);
+        window_->compareView()->setMode(widgets::CompareView::Mode::Split);
     }
     if (options_.step >= 0) window_->trajectoryInspector()->setCurrentFrame(options_.step);
 }

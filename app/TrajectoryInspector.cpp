@@ -30,19 +30,19 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
 
-    strip_ = new gui::TrajectoryStrip(this);
+    strip_ = new widgets::TrajectoryStrip(this);
     layout->addWidget(strip_);
 
     panes_ = new QSplitter(Qt::Horizontal, this);
     auto* panes = panes_;
-    xt_ = new gui::ImageView(panes);
-    x0_ = new gui::ImageView(panes);
-    piEps_ = new gui::HeatMapView(panes);
+    xt_ = new widgets::ImageView(panes);
+    x0_ = new widgets::ImageView(panes);
+    piEps_ = new widgets::HeatMapView(panes);
     xt_->setPlaceholderText(tr("Restore a photo to see its trajectory"));
     x0_->setPlaceholderText(tr("Predicted x\u2080 of the chosen step"));
     piEps_->setTitle(tr("predicted \u03c0\u00b7\u03b5"));
     // RDDM predicts the residual and the noise separately: both are shown.
-    residual_ = new gui::HeatMapView(panes);
+    residual_ = new widgets::HeatMapView(panes);
     residual_->hide();
     panes->addWidget(xt_);
     panes->addWidget(x0_);
@@ -50,7 +50,7 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     panes->addWidget(piEps_);
     panes->setChildrenCollapsible(false);
     layout->addWidget(panes, 1);
-    sync_ = new gui::ViewSync(this);
+    sync_ = new widgets::ViewSync(this);
     sync_->add(xt_->zoomState());
     sync_->add(x0_->zoomState());
     sync_->add(piEps_->zoomState());
@@ -72,14 +72,14 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
 
     // The controls wrap onto a second row when the page is narrow (a small screen with
     // every dock open), so that they never widen the window nor hide behind a scroll bar.
-    auto* bar = new gui::WrapLayout;
+    auto* bar = new widgets::WrapLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     for (QAction* a : {previous_, play_, next_}) {
         auto* b = new QToolButton(this);
         b->setDefaultAction(a);
         bar->addWidget(b);
     }
-    stepLabel_ = new gui::ElidedLabel(this); // elided with a tooltip: never widens the window
+    stepLabel_ = new widgets::ElidedLabel(this); // elided with a tooltip: never widens the window
     // Room for a typical step line whole; longer ones are elided with a tooltip.
     const QFontMetrics fm(stepLabel_->font());
     stepLabel_->setMinimumWidth(std::max(fm.horizontalAdvance(stepText(10, 10, 99, QString::number(99), 9.99)),
@@ -121,7 +121,7 @@ TrajectoryInspector::TrajectoryInspector(QWidget* parent) : QWidget(parent) {
     connect(previous_, &QAction::triggered, this, &TrajectoryInspector::stepBackward);
     connect(exportFrames_, &QAction::triggered, this, [this] { emit exportRequested(true, false); });
     connect(exportSheet_, &QAction::triggered, this, [this] { emit exportRequested(false, true); });
-    connect(strip_, &gui::TrajectoryStrip::currentStepChanged, this, [this](int step) {
+    connect(strip_, &widgets::TrajectoryStrip::currentStepChanged, this, [this](int step) {
         if (step != current_) showFrame(step);
     });
     connect(commonScale_, &QCheckBox::toggled, this, [this] { updateHeatScale(); });
@@ -155,7 +155,7 @@ void TrajectoryInspector::setRecord(const TrajectoryRecord* record) {
     residual_->clear();
     residual_->hide();
     if (record_) {
-        QVector<gui::TrajectoryFrame> frames;
+        QVector<widgets::TrajectoryFrame> frames;
         for (const TrajectoryFrame& f : record_->frames()) frames.push_back({f.xt, frameLabel(f)});
         strip_->setFrames(frames);
         if (!frames.isEmpty()) showFrame(static_cast<int>(frames.size()) - 1);
@@ -298,9 +298,9 @@ void TrajectoryInspector::updateActions() {
     const int n = record_ ? record_->frameCount() : 0;
     const bool playing = timer_->isActive();
     play_->setText(playing ? tr("&Pause") : tr("&Play"));
-    play_->setIcon(gui::paletteIcon(style(), playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay, palette()));
-    next_->setIcon(gui::paletteIcon(style(), QStyle::SP_MediaSkipForward, palette()));
-    previous_->setIcon(gui::paletteIcon(style(), QStyle::SP_MediaSkipBackward, palette()));
+    play_->setIcon(widgets::paletteIcon(style(), playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay, palette()));
+    next_->setIcon(widgets::paletteIcon(style(), QStyle::SP_MediaSkipForward, palette()));
+    previous_->setIcon(widgets::paletteIcon(style(), QStyle::SP_MediaSkipBackward, palette()));
     play_->setEnabled(n > 1);
     next_->setEnabled(n > 0 && current_ < n - 1);
     previous_->setEnabled(current_ > 0);

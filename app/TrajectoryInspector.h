@@ -14,13 +14,13 @@ class QSplitter;
 class QTimer;
 class QToolButton;
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 class ElidedLabel;
 class HeatMapView;
 class ImageView;
 class TrajectoryStrip;
 class ViewSync;
-} // namespace rdbm::gui
+} // namespace rdbm::widgets
 
 namespace rdbm::app {
 
@@ -49,12 +49,12 @@ public:
     QAction* exportFramesAction() const { return exportFrames_; }
     QAction* exportSheetAction() const { return exportSheet_; }
 
-    gui::TrajectoryStrip* strip() const { return strip_; }
-    gui::ImageView* xtView() const { return xt_; }
-    gui::ImageView* x0View() const { return x0_; }
-    gui::HeatMapView* piEpsView() const { return piEps_; }
+    widgets::TrajectoryStrip* strip() const { return strip_; }
+    widgets::ImageView* xtView() const { return xt_; }
+    widgets::ImageView* x0View() const { return x0_; }
+    widgets::HeatMapView* piEpsView() const { return piEps_; }
     // RDDM's predicted residual; hidden for RDBM, whose frames carry none.
-    gui::HeatMapView* residualView() const { return residual_; }
+    widgets::HeatMapView* residualView() const { return residual_; }
 
 public slots:
     void togglePlay();
@@ -84,13 +84,13 @@ private:
     int modelT_ = 100;
     float commonLimit_ = 0.0f;
 
-    gui::TrajectoryStrip* strip_;
-    gui::ImageView* xt_;
-    gui::ImageView* x0_;
-    gui::HeatMapView* piEps_;
-    gui::HeatMapView* residual_;
-    gui::ViewSync* sync_;
-    gui::ElidedLabel* stepLabel_;
+    widgets::TrajectoryStrip* strip_;
+    widgets::ImageView* xt_;
+    widgets::ImageView* x0_;
+    widgets::HeatMapView* piEps_;
+    widgets::HeatMapView* residual_;
+    widgets::ViewSync* sync_;
+    widgets::ElidedLabel* stepLabel_;
     QSplitter* panes_;
     QCheckBox* commonScale_;
     QComboBox* speed_;

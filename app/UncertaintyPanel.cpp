@@ -30,7 +30,7 @@ UncertaintyPanel::UncertaintyPanel(RestoreSession* session, QWidget* parent) : Q
     info_ = new QLabel(this);
     info_->setWordWrap(true);
     info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    map_ = new gui::HeatMapView(this);
+    map_ = new widgets::HeatMapView(this);
     map_->setNonNegative(true);
     map_->setAutoLimit(0.99);
     auto* layout = new QVBoxLayout(this);
@@ -73,8 +73,8 @@ UncertaintyPanel::UncertaintyPanel(RestoreSession* session, QWidget* parent) : Q
     updateEnabled();
 }
 
-void UncertaintyPanel::syncZoomWith(gui::ZoomPanState* state) {
-    auto* sync = new gui::ViewSync(this);
+void UncertaintyPanel::syncZoomWith(widgets::ZoomPanState* state) {
+    auto* sync = new widgets::ViewSync(this);
     sync->add(state);
     sync->add(map_->zoomState());
 }

@@ -10,10 +10,10 @@
 class QAction;
 class QLabel;
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 class HeatMapView;
 class ZoomPanState;
-} // namespace rdbm::gui
+} // namespace rdbm::widgets
 
 namespace rdbm::app {
 
@@ -30,10 +30,10 @@ public:
     bool run(int seeds);
     int seeds() const { return seeds_; }
     // The standard deviation map of the current photo, empty without one.
-    gui::HeatMapView* mapView() const { return map_; }
+    widgets::HeatMapView* mapView() const { return map_; }
     QString infoText() const;
     // Keeps the map's zoom and pan with the before/after view.
-    void syncZoomWith(gui::ZoomPanState* state);
+    void syncZoomWith(widgets::ZoomPanState* state);
 
 private:
     void ask();
@@ -45,7 +45,7 @@ private:
     QAction* run_;
     QLabel* title_;
     QLabel* info_;
-    gui::HeatMapView* map_;
+    widgets::HeatMapView* map_;
     int seeds_ = 4;
     bool running_ = false; // a Restore N Seeds job of this panel runs
 };

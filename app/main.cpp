@@ -80,9 +80,9 @@ int main(int argc, char* argv[]) {
     }
 
     QApplication::setWindowIcon(MainWindow::appIcon());
-    rdbm::gui::ThemePalette::captureSystemDefaults();
+    rdbm::widgets::ThemePalette::captureSystemDefaults();
     const ThemeChoice theme = cmd.theme.isEmpty() ? settings.theme() : themeFromString(cmd.theme);
-    rdbm::gui::ThemePalette::apply(theme);
+    rdbm::widgets::ThemePalette::apply(theme);
 
     MainWindow window(settings);
     window.setInteractive(!cmd.quitWhenDone);

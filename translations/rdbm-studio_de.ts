@@ -1643,6 +1643,10 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>%1 (classical)</source>
         <translation>%1 (klassisch)</translation>
     </message>
+    <message>
+        <source>RDDM</source>
+        <translation>RDDM</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>
@@ -2114,7 +2118,7 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     </message>
 </context>
 <context>
-    <name>rdbm::gui::CompareView</name>
+    <name>rdbm::widgets::CompareView</name>
     <message>
         <source>Before</source>
         <translation>Vorher</translation>
@@ -2203,7 +2207,7 @@ Aus: Betrag der Differenz in Grau.</translation>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::HeatMapView</name>
+    <name>rdbm::widgets::HeatMapView</name>
     <message>
         <source>No map</source>
         <translation>Keine Karte</translation>
@@ -2230,7 +2234,7 @@ Aus: Betrag der Differenz in Grau.</translation>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::MetricsTable</name>
+    <name>rdbm::widgets::MetricsTable</name>
     <message>
         <source>Result</source>
         <translation>Ergebnis</translation>
@@ -2249,7 +2253,7 @@ Aus: Betrag der Differenz in Grau.</translation>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::RnrPlot</name>
+    <name>rdbm::widgets::RnrPlot</name>
     <message>
         <source>timestep t (sampling runs from left to right)</source>
         <translation>Zeitschritt t (das Sampling läuft von links nach rechts)</translation>
@@ -2288,7 +2292,7 @@ Aus: Betrag der Differenz in Grau.</translation>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::SplitImageView</name>
+    <name>rdbm::widgets::SplitImageView</name>
     <message>
         <source>Before</source>
         <translation>Vorher</translation>
@@ -2303,7 +2307,7 @@ Aus: Betrag der Differenz in Grau.</translation>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::TrajectoryStrip</name>
+    <name>rdbm::widgets::TrajectoryStrip</name>
     <message>
         <source>Trajectory</source>
         <translation>Trajektorie</translation>

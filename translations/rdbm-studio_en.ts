@@ -1638,6 +1638,10 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>%1 (classical)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>RDDM</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>
@@ -2109,7 +2113,7 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
 </context>
 <context>
-    <name>rdbm::gui::CompareView</name>
+    <name>rdbm::widgets::CompareView</name>
     <message>
         <source>Before</source>
         <translation type="unfinished"></translation>
@@ -2197,7 +2201,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::HeatMapView</name>
+    <name>rdbm::widgets::HeatMapView</name>
     <message>
         <source>No map</source>
         <translation type="unfinished"></translation>
@@ -2224,7 +2228,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::MetricsTable</name>
+    <name>rdbm::widgets::MetricsTable</name>
     <message>
         <source>Result</source>
         <translation type="unfinished"></translation>
@@ -2243,7 +2247,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::RnrPlot</name>
+    <name>rdbm::widgets::RnrPlot</name>
     <message>
         <source>timestep t (sampling runs from left to right)</source>
         <translation type="unfinished"></translation>
@@ -2282,7 +2286,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::SplitImageView</name>
+    <name>rdbm::widgets::SplitImageView</name>
     <message>
         <source>Before</source>
         <translation type="unfinished"></translation>
@@ -2297,7 +2301,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::TrajectoryStrip</name>
+    <name>rdbm::widgets::TrajectoryStrip</name>
     <message>
         <source>Trajectory</source>
         <translation type="unfinished"></translation>

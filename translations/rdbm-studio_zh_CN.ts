@@ -1624,6 +1624,10 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>%1 (classical)</source>
         <translation>%1（经典）</translation>
     </message>
+    <message>
+        <source>RDDM</source>
+        <translation>RDDM</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::RestoreSession</name>
@@ -2091,7 +2095,7 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
 </context>
 <context>
-    <name>rdbm::gui::CompareView</name>
+    <name>rdbm::widgets::CompareView</name>
     <message>
         <source>Before</source>
         <translation>修复前</translation>
@@ -2180,7 +2184,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::HeatMapView</name>
+    <name>rdbm::widgets::HeatMapView</name>
     <message>
         <source>No map</source>
         <translation>无图</translation>
@@ -2207,7 +2211,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::MetricsTable</name>
+    <name>rdbm::widgets::MetricsTable</name>
     <message>
         <source>Result</source>
         <translation>结果</translation>
@@ -2226,7 +2230,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::RnrPlot</name>
+    <name>rdbm::widgets::RnrPlot</name>
     <message>
         <source>timestep t (sampling runs from left to right)</source>
         <translation>时间步 t（采样从左向右进行）</translation>
@@ -2265,7 +2269,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::SplitImageView</name>
+    <name>rdbm::widgets::SplitImageView</name>
     <message>
         <source>Before</source>
         <translation>修复前</translation>
@@ -2280,7 +2284,7 @@ Off: the magnitude of the difference in grey.</source>
     </message>
 </context>
 <context>
-    <name>rdbm::gui::TrajectoryStrip</name>
+    <name>rdbm::widgets::TrajectoryStrip</name>
     <message>
         <source>Trajectory</source>
         <translation>轨迹</translation>

@@ -9,7 +9,7 @@
 
 #include "rdbm/Colormap.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 namespace {
 constexpr int kBarWidth = 14;
@@ -142,4 +142,4 @@ void ColorBar::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::LocaleChange) updateGeometry();
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -8,7 +8,7 @@
 #include <QVector>
 #include <QWidget>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class ColorBar : public QWidget {
     Q_OBJECT
@@ -51,4 +51,4 @@ private:
     mutable bool gradientNonNegative_ = false;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -19,7 +19,7 @@
 #include "ViewSync.h"
 #include "ZoomPanState.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 CompareView::CompareView(QWidget* parent)
     : QWidget(parent), beforeLabel_(tr("Before")), afterLabel_(tr("After")) {
@@ -235,14 +235,14 @@ void CompareView::setDifferenceStyle(DifferenceStyle style) {
 QImage CompareView::differenceImage() const {
     if (!diffDirty_) return diff_->image();
     const double gain = autoGain_ ? autoDifferenceGain(before_, after_, kMaxGain) : gain_;
-    return ::rdbm::gui::differenceImage(before_, after_, gain, style_);
+    return ::rdbm::widgets::differenceImage(before_, after_, gain, style_);
 }
 
 void CompareView::setControlsVisible(bool visible) { controls_->setVisible(visible); }
 
 void CompareView::refreshDifference() {
     if (autoGain_) applyGain(autoDifferenceGain(before_, after_, kMaxGain));
-    diff_->setImage(::rdbm::gui::differenceImage(before_, after_, gain_, style_));
+    diff_->setImage(::rdbm::widgets::differenceImage(before_, after_, gain_, style_));
     diffDirty_ = false;
     updateOverlays();
 }
@@ -271,4 +271,4 @@ void CompareView::updateControls() {
     colorBar_->setVisible(style_ == DifferenceStyle::Diverging);
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

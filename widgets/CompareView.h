@@ -19,7 +19,7 @@ class QSplitter;
 class QStackedWidget;
 class QToolButton;
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class ColorBar;
 class ImageView;
@@ -70,7 +70,7 @@ public:
     ViewSync* viewSync() const { return sync_; }
 
 signals:
-    void modeChanged(rdbm::gui::CompareView::Mode mode);
+    void modeChanged(rdbm::widgets::CompareView::Mode mode);
     // The user chose a gain or switched automatic gain (for remembering the choice).
     void gainChosen(double gain, bool automatic);
     void filesDropped(const QStringList& paths); // every local file of a drop
@@ -106,4 +106,4 @@ private:
     ViewSync* sync_;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

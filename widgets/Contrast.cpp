@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 namespace {
 
 double linear(double channel) {
@@ -39,4 +39,4 @@ QColor readableOn(const QColor& background, const QColor& preferred, double minR
     return target;
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -4,7 +4,7 @@
 // background whatever the palette: the views draw hints and placeholders with it.
 #include <QColor>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 // At least this ratio for normal text (WCAG AA).
 constexpr double kMinTextContrast = 4.5;
@@ -16,4 +16,4 @@ double contrastRatio(const QColor& a, const QColor& b);
 // extreme reaches at least 4.58:1 on any background.
 QColor readableOn(const QColor& background, const QColor& preferred, double minRatio = kMinTextContrast);
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -6,7 +6,7 @@
 
 #include "rdbm/Colormap.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 QImage differenceImage(const QImage& before, const QImage& after, double gain, DifferenceStyle style) {
     if (before.isNull() || after.isNull()) return {};
@@ -68,4 +68,4 @@ double autoDifferenceGain(const QImage& before, const QImage& after, double maxG
     return std::clamp(255.0 / meanDiff, 1.0, std::max(1.0, maxGain));
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

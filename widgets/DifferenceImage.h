@@ -3,7 +3,7 @@
 // restoration changed. Computed over the common area if the sizes differ.
 #include <QImage>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 enum class DifferenceStyle {
     Grayscale, // |after - before| (mean over R, G, B) * gain, black = unchanged
@@ -20,4 +20,4 @@ QImage differenceImage(const QImage& before, const QImage& after, double gain, D
 // to [1, maxGain]; 1 when the images are empty or identical.
 double autoDifferenceGain(const QImage& before, const QImage& after, double maxGain, double percentile = 0.99);
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 ElidedLabel::ElidedLabel(QWidget* parent, Qt::TextElideMode mode) : QLabel(parent), mode_(mode) {
     setTextFormat(Qt::PlainText);
@@ -45,4 +45,4 @@ void ElidedLabel::relayout() {
     setToolTip(shown == full_ ? QString() : full_);
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

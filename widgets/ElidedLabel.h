@@ -5,7 +5,7 @@
 // widen the window or be cut off mid-word.
 #include <QLabel>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class ElidedLabel : public QLabel {
     Q_OBJECT
@@ -31,4 +31,4 @@ private:
     Qt::TextElideMode mode_;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -4,7 +4,7 @@
 
 #include "rdbm/Colormap.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 QImage heatMapImage(int w, int h, const float* values, float limit) {
     if (w <= 0 || h <= 0 || !values) return {};
@@ -19,4 +19,4 @@ QImage heatMapImage(int w, int h, const float* values, float limit) {
     return out;
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -3,9 +3,9 @@
 // white at zero, red positive, blue negative, saturated beyond +-limit.
 #include <QImage>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 // values holds w*h floats, row-major. Returns an RGB32 image (null for an empty map).
 QImage heatMapImage(int w, int h, const float* values, float limit);
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

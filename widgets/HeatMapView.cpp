@@ -10,7 +10,7 @@
 #include "ImageView.h"
 #include "rdbm/Colormap.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 HeatMapView::HeatMapView(QWidget* parent) : QWidget(parent) {
     view_ = new ImageView(this);
@@ -119,4 +119,4 @@ void HeatMapView::updateOverlay() {
     view_->setOverlayText(lines.join(QLatin1Char('\n')));
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

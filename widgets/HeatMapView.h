@@ -9,7 +9,7 @@
 #include <QVector>
 #include <QWidget>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class ColorBar;
 class ImageView;
@@ -72,4 +72,4 @@ private:
     QPoint hovered_{-1, -1};
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

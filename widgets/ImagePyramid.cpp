@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 namespace {
 constexpr int kSmallestSide = 32; // no level below this many pixels
@@ -30,4 +30,4 @@ QImage ImagePyramid::levelFor(double deviceScale) const {
     return *current;
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -5,7 +5,7 @@
 #include <QImage>
 #include <QVector>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class ImagePyramid {
 public:
@@ -26,4 +26,4 @@ private:
     mutable QVector<QImage> levels_; // levels_[k] = base halved k+1 times
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

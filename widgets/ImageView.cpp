@@ -16,7 +16,7 @@
 
 #include "Contrast.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 namespace {
 
@@ -348,4 +348,4 @@ void ImageView::updateIdleCursor() {
     else setCursor(Qt::OpenHandCursor);
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

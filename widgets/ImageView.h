@@ -12,7 +12,7 @@
 #include "ImagePyramid.h"
 #include "ZoomPanState.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class ImageView : public QWidget {
     Q_OBJECT
@@ -99,4 +99,4 @@ private:
     QPoint hovered_{-1, -1};
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <limits>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 namespace {
 constexpr int kValueRole = Qt::UserRole + 1; // the unformatted score
@@ -94,4 +94,4 @@ void MetricsTable::updateBest() {
     }
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

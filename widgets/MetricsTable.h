@@ -4,7 +4,7 @@
 #include <QString>
 #include <QTableWidget>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class MetricsTable : public QTableWidget {
     Q_OBJECT
@@ -28,4 +28,4 @@ private:
     void updateBest();
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -3,7 +3,7 @@
 #include <QPainter>
 #include <QPixmap>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 QIcon paletteIcon(const QStyle* style, QStyle::StandardPixmap which, const QPalette& palette) {
     const QIcon source = style->standardIcon(which);
@@ -24,4 +24,4 @@ QIcon paletteIcon(const QStyle* style, QStyle::StandardPixmap which, const QPale
     return out;
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -6,8 +6,8 @@
 #include <QPalette>
 #include <QStyle>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 QIcon paletteIcon(const QStyle* style, QStyle::StandardPixmap which, const QPalette& palette);
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -9,7 +9,7 @@
 
 #include <qcustomplot.h>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 namespace {
 
@@ -366,4 +366,4 @@ bool RnrPlot::exportPdf(const QString& path, int width, int height) {
     return plot_->savePdf(path, width, height);
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -15,7 +15,7 @@ class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class RnrPlot : public QWidget {
     Q_OBJECT
@@ -99,4 +99,4 @@ private:
     int current_ = -1;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

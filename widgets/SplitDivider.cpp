@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 void SplitDivider::setFraction(double f) {
     if (std::isnan(f)) return;
@@ -19,4 +19,4 @@ bool SplitDivider::hit(double x, double width, double tolerance) const {
     return width > 0.0 && std::abs(x - xIn(width)) <= tolerance;
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -1,7 +1,7 @@
 #pragma once
 // Where the before/after divider of a split view sits, as a fraction of the view width,
 // so that it stays put while the picture is zoomed and panned underneath it.
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class SplitDivider {
 public:
@@ -21,4 +21,4 @@ private:
     double fraction_ = 0.5;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

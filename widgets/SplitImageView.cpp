@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 SplitImageView::SplitImageView(QWidget* parent)
     : ImageView(parent), beforeLabel_(tr("Before")), afterLabel_(tr("After")) {
@@ -149,4 +149,4 @@ void SplitImageView::updateCursorAt(const QPointF& pos) {
     else unsetCursor();
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -5,7 +5,7 @@
 #include "ImageView.h"
 #include "SplitDivider.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class SplitImageView : public ImageView {
     Q_OBJECT
@@ -52,4 +52,4 @@ private:
     bool draggingDivider_ = false;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -9,7 +9,7 @@
 
 #include "Contrast.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 namespace {
 
 // Text colour roles and the background each is drawn on.
@@ -79,7 +79,7 @@ void ThemePalette::captureSystemDefaults() {
 QPalette ThemePalette::readable(QPalette palette) {
     for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
         for (const auto& [text, background] : kTextPairs)
-            palette.setColor(group, text, gui::readableOn(palette.color(group, background), palette.color(group, text)));
+            palette.setColor(group, text, widgets::readableOn(palette.color(group, background), palette.color(group, text)));
     }
     return palette;
 }
@@ -88,7 +88,7 @@ double ThemePalette::lowestTextContrast(const QPalette& palette) {
     double lowest = 21.0;
     for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive})
         for (const auto& [text, background] : kTextPairs)
-            lowest = std::min(lowest, gui::contrastRatio(palette.color(group, text), palette.color(group, background)));
+            lowest = std::min(lowest, widgets::contrastRatio(palette.color(group, text), palette.color(group, background)));
     return lowest;
 }
 
@@ -112,4 +112,4 @@ void ThemePalette::apply(ThemeChoice theme) {
 
 bool ThemePalette::isDark(const QPalette& palette) { return palette.color(QPalette::Window).lightness() < 128; }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

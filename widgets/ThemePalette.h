@@ -5,7 +5,7 @@
 #include <QPalette>
 #include <QString>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 // The application's setting (AppSettings stores it); defined here so the palettes do
 // not depend on the application.
@@ -28,4 +28,4 @@ public:
     static double lowestTextContrast(const QPalette& palette);
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -11,7 +11,7 @@
 
 #include "Contrast.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 namespace {
 constexpr int kMargin = 6;  // around the strip
@@ -268,4 +268,4 @@ void TrajectoryStrip::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange) updateScrollRange();
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -9,7 +9,7 @@
 #include <QString>
 #include <QVector>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 struct TrajectoryFrame {
     QImage image;
@@ -70,4 +70,4 @@ private:
     int current_ = -1;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 ViewSync::ViewSync(QObject* parent) : QObject(parent) {}
 
@@ -51,4 +51,4 @@ void ViewSync::propagateFrom(ZoomPanState* source) {
     propagating_ = false;
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

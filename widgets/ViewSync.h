@@ -8,7 +8,7 @@
 
 #include "ZoomPanState.h"
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class ViewSync : public QObject {
     Q_OBJECT
@@ -28,4 +28,4 @@ private:
     bool propagating_ = false;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 WrapLayout::WrapLayout(QWidget* parent) : QLayout(parent) {}
 
@@ -144,4 +144,4 @@ int WrapLayout::arrange(const QRect& rect, bool apply) const {
     return content + m.top() + m.bottom();
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -10,7 +10,7 @@
 #include <QLayout>
 #include <QList>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class WrapLayout : public QLayout {
     Q_OBJECT
@@ -49,4 +49,4 @@ private:
     int width_ = -1; // the width of the last layout; -1 before the first
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

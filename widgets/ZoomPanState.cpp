@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 namespace {
 // Largest on-screen magnification, in device pixels per image pixel: enough to count pixels.
@@ -156,4 +156,4 @@ void ZoomPanState::apply(double s, const QPointF& offset, bool fit) {
     emit changed();
 }
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

@@ -13,7 +13,7 @@
 
 #include <optional>
 
-namespace rdbm::gui {
+namespace rdbm::widgets {
 
 class ZoomPanState : public QObject {
     Q_OBJECT
@@ -88,4 +88,4 @@ private:
     std::optional<Viewport> pending_;
 };
 
-} // namespace rdbm::gui
+} // namespace rdbm::widgets

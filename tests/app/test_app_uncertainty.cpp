@@ -131,7 +131,7 @@ private slots:
         QCOMPARE(maxStepsRow2, 2); // noise x 0 draws nothing: one run
         double spread[3] = {0.0, 0.0, 0.0};
         for (int r = 0; r < 3; ++r) {
-            rdbm::gui::HeatMapView* v = comparison.spreadView(r);
+            rdbm::widgets::HeatMapView* v = comparison.spreadView(r);
             QCOMPARE(v->mapWidth(), 48);
             QCOMPARE(v->mapHeight(), 40);
             QVERIFY(!v->isHidden());

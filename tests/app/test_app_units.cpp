@@ -19,6 +19,7 @@
 #include "ImageConvert.h"
 #include "ModelPanel.h"
 #include "ModelPicker.h"
+#include "PiComparisonPanel.h"
 #include "RnrData.h"
 #include "SchedulePlotPanel.h"
 #include "AtomicFile.h"
@@ -334,6 +335,16 @@ private slots:
         inspector.setCurrentFrame(2);
         QVERIFY(inspector.residualView()->isHidden());
         QVERIFY(inspector.piEpsView()->title().startsWith(QStringLiteral("predicted \u03c0")));
+    }
+
+    // The comparison names a column for the model in it: an RDDM model beside RDBM's pi
+    // settings is "RDDM", a pi = 1 model in the first slot is "pi = 1".
+    void comparisonColumnsAreNamedForTheirModels() {
+        const auto rddm = rdbm::Model::load(RDBM_FIXTURE_DIR "/rddm/trainer_s0.pt");
+        const auto one = rdbm::Model::load(RDBM_SOURCE_DIR "/models/rdbm-one.safetensors");
+        QCOMPARE(PiComparisonPanel::settingLabel(2, rddm), QStringLiteral("RDDM"));
+        QCOMPARE(PiComparisonPanel::settingLabel(0, one), PiComparisonPanel::slotLabel(1));
+        QCOMPARE(PiComparisonPanel::settingLabel(2, nullptr), PiComparisonPanel::slotLabel(2));
     }
 
     void recentModelsAreKeptInOrderWithoutDuplicates() {

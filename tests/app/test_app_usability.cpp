@@ -101,7 +101,7 @@ private slots:
         const QString a = apptest::writePhoto(QDir(dir_.path()), "a.png", 40, 30);
         const QString b = apptest::writePhoto(QDir(dir_.path()), "b.jpg", 40, 30);
         const QString c = apptest::writePhoto(QDir(dir_.path()), "c.png", 40, 30);
-        rdbm::gui::SplitImageView* view = window_->compareView()->splitView();
+        rdbm::widgets::SplitImageView* view = window_->compareView()->splitView();
 
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(a)});
@@ -259,10 +259,10 @@ private slots:
             for (QWidget* w : area->widget()->findChildren<QWidget*>()) {
                 if (!w->isVisibleTo(area->widget())) continue;
                 // Step lines, file names and the status are whole at this size too.
-                if (const auto* elided = qobject_cast<rdbm::gui::ElidedLabel*>(w))
+                if (const auto* elided = qobject_cast<rdbm::widgets::ElidedLabel*>(w))
                     QVERIFY2(!elided->isElided(), qPrintable(QStringLiteral("%1: \"%2\" elided to \"%3\"").arg(where, elided->fullText(), elided->text())));
                 const auto* label = qobject_cast<QLabel*>(w);
-                const bool oneLine = label && !label->wordWrap() && !qobject_cast<rdbm::gui::ElidedLabel*>(w);
+                const bool oneLine = label && !label->wordWrap() && !qobject_cast<rdbm::widgets::ElidedLabel*>(w);
                 if (!oneLine && !qobject_cast<QAbstractButton*>(w)) continue;
                 const QString text = label ? label->text() : qobject_cast<QAbstractButton*>(w)->text();
                 QVERIFY2(w->width() >= w->minimumSizeHint().width(),
@@ -288,17 +288,17 @@ private slots:
             ThemePalette::apply(theme);
             const QPalette pal = QApplication::palette();
             const double lowest = ThemePalette::lowestTextContrast(pal);
-            QVERIFY2(lowest >= rdbm::gui::kMinTextContrast,
+            QVERIFY2(lowest >= rdbm::widgets::kMinTextContrast,
                      qPrintable(QStringLiteral("theme %1: %2:1").arg(static_cast<int>(theme)).arg(lowest)));
             // The image views' hints ("Drop photos...", "No map") on their dark background.
-            rdbm::gui::ImageView view;
+            rdbm::widgets::ImageView view;
             view.setPlaceholderText(QStringLiteral("No map"));
-            const double hint = rdbm::gui::contrastRatio(view.placeholderColor(), view.palette().color(view.backgroundRole()));
-            QVERIFY2(hint >= rdbm::gui::kMinTextContrast, qPrintable(QStringLiteral("theme %1 hint: %2:1").arg(static_cast<int>(theme)).arg(hint)));
+            const double hint = rdbm::widgets::contrastRatio(view.placeholderColor(), view.palette().color(view.backgroundRole()));
+            QVERIFY2(hint >= rdbm::widgets::kMinTextContrast, qPrintable(QStringLiteral("theme %1 hint: %2:1").arg(static_cast<int>(theme)).arg(hint)));
         }
         // The palettes themselves, before any correction, already meet it for placeholders.
-        QVERIFY(rdbm::gui::contrastRatio(ThemePalette::light().color(QPalette::PlaceholderText), ThemePalette::light().color(QPalette::Window)) >= 4.5);
-        QVERIFY(rdbm::gui::contrastRatio(ThemePalette::dark().color(QPalette::PlaceholderText), ThemePalette::dark().color(QPalette::Window)) >= 4.5);
+        QVERIFY(rdbm::widgets::contrastRatio(ThemePalette::light().color(QPalette::PlaceholderText), ThemePalette::light().color(QPalette::Window)) >= 4.5);
+        QVERIFY(rdbm::widgets::contrastRatio(ThemePalette::dark().color(QPalette::PlaceholderText), ThemePalette::dark().color(QPalette::Window)) >= 4.5);
         ThemePalette::apply(ThemeChoice::System);
     }
 

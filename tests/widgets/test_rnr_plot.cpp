@@ -8,7 +8,7 @@
 
 #include "RnrPlot.h"
 
-using rdbm::gui::RnrPlot;
+using rdbm::widgets::RnrPlot;
 
 namespace {
 QVector<double> steps(int T) {

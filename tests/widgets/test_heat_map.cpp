@@ -10,7 +10,7 @@
 #include "ZoomPanState.h"
 #include "rdbm/Colormap.h"
 
-using namespace rdbm::gui;
+using namespace rdbm::widgets;
 
 namespace {
 QRgb mapped(float v, float limit) {

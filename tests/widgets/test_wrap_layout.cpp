@@ -7,7 +7,7 @@
 
 #include "WrapLayout.h"
 
-using rdbm::gui::WrapLayout;
+using rdbm::widgets::WrapLayout;
 
 namespace {
 

@@ -14,10 +14,10 @@
 #include "ImageView.h"
 #include "ZoomPanState.h"
 
-using rdbm::gui::contrastRatio;
-using rdbm::gui::ImageView;
-using rdbm::gui::kMinTextContrast;
-using rdbm::gui::readableOn;
+using rdbm::widgets::contrastRatio;
+using rdbm::widgets::ImageView;
+using rdbm::widgets::kMinTextContrast;
+using rdbm::widgets::readableOn;
 
 namespace {
 

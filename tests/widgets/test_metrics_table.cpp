@@ -5,7 +5,7 @@
 
 #include "MetricsTable.h"
 
-using rdbm::gui::MetricsTable;
+using rdbm::widgets::MetricsTable;
 
 class TestMetricsTable : public QObject {
     Q_OBJECT

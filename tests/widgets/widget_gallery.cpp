@@ -34,7 +34,7 @@
 #include "rdbm/Metrics.h"
 #include "rdbm/Schedule.h"
 
-using namespace rdbm::gui;
+using namespace rdbm::widgets;
 
 namespace {
 

@@ -5,8 +5,8 @@
 #include "ViewSync.h"
 #include "ZoomPanState.h"
 
-using rdbm::gui::ViewSync;
-using rdbm::gui::ZoomPanState;
+using rdbm::widgets::ViewSync;
+using rdbm::widgets::ZoomPanState;
 
 namespace {
 void expectNear(const QPointF& a, const QPointF& b, double tol = 1e-9) {

@@ -6,8 +6,8 @@
 
 #include "TrajectoryStrip.h"
 
-using rdbm::gui::TrajectoryFrame;
-using rdbm::gui::TrajectoryStrip;
+using rdbm::widgets::TrajectoryFrame;
+using rdbm::widgets::TrajectoryStrip;
 
 namespace {
 QVector<TrajectoryFrame> frames(int n, QSize size = {320, 240}) {
