@@ -82,6 +82,14 @@ RestoreOutcome outcome(const RestoreJob& job, const cv::Mat& image, double secon
 
 } // namespace
 
+void RestoreWorker::reportFailure(int jobId, int completedSteps, const std::exception& e) {
+    const ErrorInfo info = ErrorInfo::from(e);
+    if (info.kind == rdbm::ErrorKind::Cancelled)
+        emit restoreCancelled(jobId, completedSteps);
+    else
+        emit restoreFailed(jobId, info);
+}
+
 void RestoreWorker::restore(const RestoreJob& job) {
     if (!job.model || !job.input) {
         emit restoreFailed(job.id, {rdbm::ErrorKind::Usage, tr("Nothing to restore: load a model and an image first.")});
@@ -127,13 +135,8 @@ void RestoreWorker::restore(const RestoreJob& job) {
     try {
         const rdbm::RestoreResult r = rdbm::restore(*job.model, job.input->rgb, options, onStep, tileReporter(job.id, -1));
         emit restoreFinished(job.id, outcome(job, r.image, r.seconds, r.networkCalls, r.tiles, r.tileSize, r.tileRects));
-    } catch (const rdbm::Error& e) {
-        if (e.kind() == rdbm::ErrorKind::Cancelled)
-            emit restoreCancelled(job.id, completed);
-        else
-            emit restoreFailed(job.id, ErrorInfo::from(e));
     } catch (const std::exception& e) {
-        emit restoreFailed(job.id, ErrorInfo::from(e));
+        reportFailure(job.id, completed, e);
     }
 }
 
@@ -178,13 +181,8 @@ void RestoreWorker::restoreSeeds(const RestoreJob& job) {
         out.maxStd = r.maxStd;
         out.meanStd = r.meanStd;
         emit restoreFinished(job.id, out);
-    } catch (const rdbm::Error& e) {
-        if (e.kind() == rdbm::ErrorKind::Cancelled)
-            emit restoreCancelled(job.id, completed);
-        else
-            emit restoreFailed(job.id, ErrorInfo::from(e));
     } catch (const std::exception& e) {
-        emit restoreFailed(job.id, ErrorInfo::from(e));
+        reportFailure(job.id, completed, e);
     }
 }
 
@@ -204,9 +202,7 @@ void RestoreWorker::compareClassical(const ComparisonJob& job, int index) {
         row.difference = channelMean(diff);
         row.metrics = measure(image, job.reference);
         emit comparisonRowFinished(job.id, row);
-    } catch (const rdbm::Error& e) {
-        emit comparisonRowFailed(job.id, index, ErrorInfo::from(e));
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) { // ErrorInfo::from keeps an rdbm::Error's kind
         emit comparisonRowFailed(job.id, index, ErrorInfo::from(e));
     }
 }

@@ -51,6 +51,8 @@ signals:
 private:
     // job.seeds >= 2: rdbm::restoreSeeds, reported as one job of seeds x steps steps.
     void restoreSeeds(const rdbm::app::RestoreJob& job);
+    // A restoration that threw: cancelled (after completedSteps steps) or failed.
+    void reportFailure(int jobId, int completedSteps, const std::exception& e);
     // A comparison column made by a classical correction (no model, one shot).
     void compareClassical(const rdbm::app::ComparisonJob& job, int index);
     // The core's tile callback: reports (throttled) and answers whether to go on.

@@ -28,6 +28,18 @@ class TestAppQueue : public QObject {
         return out;
     }
 
+    // Three small photos <prefix>0..2.png in dir_/<folder> and the small model, opened in
+    // the window and loaded.
+    bool openThreePhotosAndTheModel(MainWindow& window, const QString& folder, const QString& prefix) {
+        const QDir photos(dir_.filePath(folder));
+        if (!QDir().mkpath(photos.path())) return false;
+        QStringList paths;
+        for (int i = 0; i < 3; ++i)
+            paths << apptest::writePhoto(photos, QStringLiteral("%1%2.png").arg(prefix).arg(i), 40, 32);
+        window.openFiles(paths + QStringList{apptest::smallModel()});
+        return apptest::waitIdle(*window.session()) && window.session()->model() != nullptr;
+    }
+
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
@@ -117,13 +129,7 @@ private slots:
         MainWindow window(settings);
         window.setInteractive(false);
         RestoreSession& s = *window.session();
-        const QDir photos(dir_.filePath(QStringLiteral("batch")));
-        QVERIFY(QDir().mkpath(photos.path()));
-        QStringList paths;
-        for (int i = 0; i < 3; ++i) paths << apptest::writePhoto(photos, QStringLiteral("p%1.png").arg(i), 40, 32);
-        window.openFiles(paths + QStringList{apptest::smallModel()});
-        QVERIFY(apptest::waitIdle(s));
-        QVERIFY(s.model());
+        QVERIFY(openThreePhotosAndTheModel(window, QStringLiteral("batch"), QStringLiteral("p")));
         QStringList starts;
         connect(&s, &RestoreSession::restoreStarted, this, [&] { starts << window.progressText(); });
         QList<double> lastTileEta; // per photo, the ETA at its last tile of its last step
@@ -153,13 +159,7 @@ private slots:
         MainWindow window(settings);
         window.setInteractive(false);
         RestoreSession& s = *window.session();
-        const QDir photos(dir_.filePath(QStringLiteral("pause")));
-        QVERIFY(QDir().mkpath(photos.path()));
-        QStringList paths;
-        for (int i = 0; i < 3; ++i) paths << apptest::writePhoto(photos, QStringLiteral("q%1.png").arg(i), 40, 32);
-        window.openFiles(paths + QStringList{apptest::smallModel()});
-        QVERIFY(apptest::waitIdle(s));
-        QVERIFY(s.model());
+        QVERIFY(openThreePhotosAndTheModel(window, QStringLiteral("pause"), QStringLiteral("q")));
         QStringList started;
         connect(&s, &RestoreSession::restoreStarted, this,
                 [&](int index) { started << QFileInfo(s.item(index).path).fileName(); });
