@@ -65,30 +65,47 @@ def main():
     prov = m.get("provenance", {})
     step, rows = last_validation(run_dir)
     arch = m["architecture"]
-    pi_text = {"residual": "pi = x0 - mu (RDBM)", "one": "pi = 1 (global-noise bridge)",
-               "zero": "pi = 0 (flow matching)"}[m["pi_mode"]]
+    rddm = m.get("method") == "rddm"
+    # What sets the model apart from its siblings: pi for RDBM, the layout for RDDM.
+    kind = ("share_encoder", "objective") if rddm else ("pi_mode",)
     seconds = float(prov.get("train_seconds", "nan"))
     stages = [prov]
     if stage1:
         first = metadata(stage1)[0]
-        if first.get("architecture") != arch or first.get("pi_mode") != m["pi_mode"]:
-            sys.exit(f"{stage1}: not the same network and pi as {model}")
+        if first.get("architecture") != arch or any(first.get(k) != m.get(k) for k in kind):
+            sys.exit(f"{stage1}: not the same network and {'layout' if rddm else 'pi'} as {model}")
         stages.insert(0, first.get("provenance", {}))
         seconds += float(stages[0].get("train_seconds", "nan"))
     out = []
     out.append(f"# {title or os.path.basename(model)}\n")
-    out.append(f"An RDBM restoration network trained with **{pi_text}** by `rdbm-train`. "
-               "The three bundled models share architecture, data, degradations, seed and step "
-               "budget, and differ only in pi, so the application can compare them.\n")
+    if rddm:
+        out.append("An RDDM restoration network (residual denoising diffusion, CVPR 2024, RDBM's "
+                   "predecessor) trained by `rdbm-train --method rddm`. It shares the U-Net width, "
+                   "data, degradations, seeds and step budget with the three bundled RDBM models, "
+                   "so the application's methods comparison is fair.\n")
+    else:
+        pi_text = {"residual": "pi = x0 - mu (RDBM)", "one": "pi = 1 (global-noise bridge)",
+                   "zero": "pi = 0 (flow matching)"}[m["pi_mode"]]
+        out.append(f"An RDBM restoration network trained with **{pi_text}** by `rdbm-train`. "
+                   "The three bundled models share architecture, data, degradations, seed and step "
+                   "budget, and differ only in pi, so the application can compare them.\n")
     out.append("| | |\n|---|---|")
     out.append(f"| file | `{os.path.basename(model)}` ({size / 1e6:.2f} MB, float32 safetensors) |")
-    out.append(f"| network | U-Net, dim {arch['dim']}, dim_mults {tuple(arch['dim_mults'])}, "
-               f"{arch['groups']} groups, {arch['heads']} heads x {arch['dim_head']}; "
-               f"{params / 1e6:.2f}M parameters |")
-    out.append(f"| objective | {m['objective']}" + (" (the network predicts x0 - mu; mu is added back)"
-                                                     if m.get("adds_mu") else "") + " |")
-    out.append(f"| bridge | pi mode `{m['pi_mode']}`, {m['schedule']} schedule, T = {m['T']}, "
-               f"lambda = {m['lambda']:.6g} ({m['lambda'] * 255:.3g}/255) |")
+    blocks = (f"dim {arch['dim']}, dim_mults {tuple(arch['dim_mults'])}, {arch['groups']} groups, "
+              f"{arch['heads']} heads x {arch['dim_head']}; {params / 1e6:.2f}M parameters")
+    if rddm:
+        layout = {1: "one encoder and two decoders (residual without skips, noise with them)",
+                  0: "two U-Nets (residual, noise)", -1: "one U-Net"}[m["share_encoder"]]
+        out.append(f"| network | UnetRes, share_encoder {m['share_encoder']}: {layout}; U-Net blocks {blocks} |")
+        out.append(f"| objective | {m['objective']} (L1 on each output, added) |")
+        out.append(f"| diffusion | RDDM, alpha decreasing, beta^2 increasing, T = {m['T']}, "
+                   f"sum_scale = {m['sum_scale']:g}; sampling starts from mu + sqrt(sum_scale) noise |")
+    else:
+        out.append(f"| network | U-Net, {blocks} |")
+        out.append(f"| objective | {m['objective']}" + (" (the network predicts x0 - mu; mu is added back)"
+                                                         if m.get("adds_mu") else "") + " |")
+        out.append(f"| bridge | pi mode `{m['pi_mode']}`, {m['schedule']} schedule, T = {m['T']}, "
+                   f"lambda = {m['lambda']:.6g} ({m['lambda'] * 255:.3g}/255) |")
     out.append(f"| data | {prov.get('data_images', '?')} clean photographs from Debian packages "
                "(`scripts/training-photos/manifest.tsv`: package, licence and copyright of each) |")
     for n, p in enumerate(stages, 1):
@@ -137,7 +154,7 @@ def main():
                 out.append(f"| {r['task']} | {pin:.2f} dB | {pout:.2f} dB | {pout - pin:+.2f} dB | "
                            f"{float(r['ssim_in']):.4f} | {float(r['ssim_out']):.4f} |")
             out.append("")
-    out.append("Reproduce all three bundled models with `scripts/train-bundled-models.sh`.\n")
+    out.append("Reproduce the bundled models with `scripts/train-bundled-models.sh`.\n")
     out.append("## Limits\n")
     out.append("A small network trained for minutes on a CPU from a few dozen photographs: it "
                "shows the method and the application, it is not a state-of-the-art restorer. "

@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Trains the three bundled models (pi = residual, one, zero) exactly as shipped, side by
-# side, then copies them into models/ with their model cards.
+# Trains the bundled models exactly as shipped, side by side, then copies them into
+# models/ with their model cards: the three RDBM models (pi = residual, one, zero) and
+# the RDDM baseline (rddm: UnetRes with one encoder and two decoders, pred_res_noise,
+# T = 1000, sum_scale 1, the reference's restoration schedule).
 #
 #   scripts/train-bundled-models.sh [RUN_DIR]       (default runs/bundled; needs a build)
+#   RDBM_MODELS="rddm" scripts/train-bundled-models.sh    (only some of them)
 #
-# Same architecture, data, degradations, seeds and step budget for all three: they differ
-# only in pi. Two stages (docs/training.md, section 5):
+# Same U-Net width, data, degradations, seeds and step budget for all four: the RDBM
+# models differ only in pi, and RDDM only in its method. Two stages (docs/training.md, section 5):
 #   1. low light alone, 300 steps from a fresh network (which starts at the identity);
 #   2. low light and haze, 1200 steps from stage 1's weights, with a learning-rate
 #      warm-up (a fresh Adam would otherwise undo stage 1) and a cosine decay.
 # Rain, snow and blur are left out: with them in the mix the small network learned
 # neither them nor haze within a CPU budget. On a 2-core CPU the three runs together
-# take about 35 minutes; add --device cuda (and drop --threads 1) through
+# take about 35 minutes (RDDM alone about 45); add --device cuda (and drop --threads 1) through
 # RDBM_TRAIN_EXTRA on a GPU. Resume a stopped run by hand with
 # rdbm-train --resume RUN_DIR/<stage>/<pi>/resume.pt.
 set -euo pipefail
@@ -22,19 +25,29 @@ TRAIN=${RDBM_BUILD_DIR:-build}/tools/train/rdbm-train
 [ -d data/photos/train ] || bash scripts/collect-training-photos.sh data/photos
 mkdir -p "$RUNS/stage1" "$RUNS/stage2"
 read -r -a EXTRA <<< "${RDBM_TRAIN_EXTRA:---threads 1}"
-COMMON=(--data data/photos/train --val data/photos/validation --objective x0 --adds-mu
-        --schedule cosine --T 100 --batch 8 --crop 64 --val-images 7 --val-size 128
-        --log-every 50)
+read -r -a MODELS <<< "${RDBM_MODELS:-residual one zero rddm}"
+COMMON=(--data data/photos/train --val data/photos/validation --batch 8 --crop 64 --val-images 7
+        --val-size 128 --log-every 50)
 
-# Runs one stage for the three pi settings at once; extra arguments go to every run.
+# What makes each model itself: pi for RDBM (whose network predicts x0 - mu and starts at
+# the identity), the method and layout for RDDM.
+model_args() {
+  case $1 in
+    rddm) echo --method rddm --objective pred_res_noise --share-encoder 1 --T 1000 --sum-scale 1 ;;
+    *) echo --objective x0 --adds-mu --schedule cosine --T 100 --pi-mode "$1" ;;
+  esac
+}
+
+# Runs one stage for every model at once; extra arguments go to every run.
 run_stage() {
   local stage=$1; shift
-  local pids=() status=0 pi
-  for pi in residual one zero; do
-    local init=()
-    [ "$stage" = stage2 ] && init=(--init "$RUNS/stage1/$pi/model.safetensors")
-    "$TRAIN" "${COMMON[@]}" --out "$RUNS/$stage/$pi" --pi-mode "$pi" "${init[@]}" "$@" "${EXTRA[@]}" \
-      > "$RUNS/$stage/$pi.log" 2>&1 &
+  local pids=() status=0 m
+  for m in "${MODELS[@]}"; do
+    local init=() args
+    read -r -a args <<< "$(model_args "$m")"
+    [ "$stage" = stage2 ] && init=(--init "$RUNS/stage1/$m/model.safetensors")
+    "$TRAIN" "${COMMON[@]}" "${args[@]}" --out "$RUNS/$stage/$m" "${init[@]}" "$@" "${EXTRA[@]}" \
+      > "$RUNS/$stage/$m.log" 2>&1 &
     pids+=($!)
   done
   for p in "${pids[@]}"; do wait "$p" || status=1; done
@@ -50,16 +63,20 @@ run_stage stage2 --tasks lowlight,haze --steps 1200 --lr 3e-4 --lr-warmup 100 --
 # damage it was not trained for.
 mkdir -p "$RUNS/eval"
 pids=()
-for pi in residual one zero; do
-  "$TRAIN" "${COMMON[@]}" --out "$RUNS/eval/$pi" --pi-mode "$pi" --init "$RUNS/stage2/$pi/model.safetensors" \
-    --tasks rain,lowlight,snow,haze,blur --steps 0 --seed 2 "${EXTRA[@]}" > "$RUNS/eval/$pi.log" 2>&1 &
+for m in "${MODELS[@]}"; do
+  read -r -a args <<< "$(model_args "$m")"
+  "$TRAIN" "${COMMON[@]}" "${args[@]}" --out "$RUNS/eval/$m" --init "$RUNS/stage2/$m/model.safetensors" \
+    --tasks rain,lowlight,snow,haze,blur --steps 0 --seed 2 "${EXTRA[@]}" > "$RUNS/eval/$m.log" 2>&1 &
   pids+=($!)
 done
 for p in "${pids[@]}"; do wait "$p" || { echo "an evaluation failed: see $RUNS/eval/*.log" >&2; exit 1; }; done
 
-declare -A titles=([residual]="RDBM, pi = x0 - mu" [one]="Global-noise bridge, pi = 1" [zero]="Flow matching, pi = 0")
-for pi in residual one zero; do
-  cp "$RUNS/stage2/$pi/model.safetensors" "models/rdbm-$pi.safetensors"
-  /usr/bin/python3 scripts/make-model-card.py "$RUNS/stage2/$pi" "models/rdbm-$pi.safetensors" "models/rdbm-$pi.md" \
-    --stage1 "$RUNS/stage1/$pi/model.safetensors" --outside "$RUNS/eval/$pi" --title "rdbm-$pi.safetensors: ${titles[$pi]}"
+declare -A titles=([residual]="RDBM, pi = x0 - mu" [one]="Global-noise bridge, pi = 1" [zero]="Flow matching, pi = 0"
+                   [rddm]="RDDM, residual and noise predicted separately")
+for m in "${MODELS[@]}"; do
+  name=rdbm-$m
+  [ "$m" = rddm ] && name=rddm
+  cp "$RUNS/stage2/$m/model.safetensors" "models/$name.safetensors"
+  /usr/bin/python3 scripts/make-model-card.py "$RUNS/stage2/$m" "models/$name.safetensors" "models/$name.md" \
+    --stage1 "$RUNS/stage1/$m/model.safetensors" --outside "$RUNS/eval/$m" --title "$name.safetensors: ${titles[$m]}"
 done

@@ -57,6 +57,31 @@ TEST(TrainOptions, ParsesTheDocumentedOptions) {
     EXPECT_EQ(o.threads, 2);
 }
 
+// --method rddm: RDDM's objective names, layout, T and sum_scale; an RDDM objective
+// without the method, or an RDBM objective with it, is a usage error.
+TEST(TrainOptions, RddmOptions) {
+    const auto cl = parseTrainOptions({"--data", "p", "--out", "o", "--method", "rddm", "--objective", "pred_res",
+                                       "--share-encoder", "-1", "--sum-scale", "0.5", "--T", "300"});
+    const auto& o = cl.trainer;
+    EXPECT_EQ(o.method, rdbm::Method::Rddm);
+    EXPECT_EQ(o.rddm.objective, rdbm::RddmObjective::Res);
+    EXPECT_EQ(o.rddm.shareEncoder, -1);
+    EXPECT_DOUBLE_EQ(o.rddm.sumScale, 0.5);
+    EXPECT_EQ(o.rddm.T, 300);
+    const auto defaults = parseTrainOptions({"--data", "p", "--out", "o", "--method", "rddm"}).trainer;
+    EXPECT_EQ(defaults.rddm.objective, rdbm::RddmObjective::ResNoise);
+    EXPECT_EQ(defaults.rddm.shareEncoder, 1);
+    EXPECT_EQ(defaults.rddm.T, 1000);
+    EXPECT_EQ(parseTrainOptions({"--data", "p", "--out", "o"}).trainer.method, rdbm::Method::Rdbm);
+
+    using K = rdbm::ErrorKind;
+    EXPECT_EQ(kindOf({"--data", "p", "--out", "o", "--objective", "pred_res_noise"}), K::Usage);
+    EXPECT_EQ(kindOf({"--data", "p", "--out", "o", "--method", "rddm", "--objective", "x0"}), K::Usage);
+    EXPECT_EQ(kindOf({"--data", "p", "--out", "o", "--method", "ddim"}), K::Usage);
+    EXPECT_EQ(kindOf({"--data", "p", "--out", "o", "--method", "rddm", "--share-encoder", "2"}), K::Usage);
+    EXPECT_EQ(kindOf({"--data", "p", "--out", "o", "--method", "rddm", "--sum-scale", "0"}), K::Usage);
+}
+
 TEST(TrainOptions, PairedFolders) {
     const auto cl = parseTrainOptions({"--paired", "c", "d", "--val-paired", "vc", "vd", "--out", "o"});
     EXPECT_EQ(cl.trainer.pairedCleanDir, "c");

@@ -25,6 +25,7 @@
 #include "rdbm/Trainer.h"
 #include "train/BatchLoader.h"
 #include "train/TrainingImages.h"
+#include "train/TrainerImpl.h"
 #include "train/TrainingSamples.h"
 
 namespace fs = std::filesystem;
@@ -280,6 +281,109 @@ TEST_F(TrainingTest, ResumeContinuesExactly) {
 
 }
 
+// RDDM (--method rddm), one case per UnetRes layout with an objective it fits: the loss
+// falls; the checkpoint loads as RDDM with the layout, objective and schedule it was
+// trained with and samples exactly like the in-memory EMA model; a resume file carries
+// the method and continues the run; --init fine-tunes it (the file's layout wins).
+struct RddmCase {
+    int shareEncoder;
+    rdbm::RddmObjective objective;
+};
+
+class RddmTrainingTest : public TrainingTest, public ::testing::WithParamInterface<RddmCase> {};
+
+TEST_P(RddmTrainingTest, TrainsSavesResumesAndReloadsAsRddm) {
+    auto o = tinyOptions("rddm");
+    o.method = rdbm::Method::Rddm;
+    o.rddm = {GetParam().objective, GetParam().shareEncoder, /*T=*/200, /*sumScale=*/1.0};
+    o.schedule.T = 100; // RDBM's: ignored
+    rdbm::Trainer trainer(o);
+    const double before = trainer.evaluateLoss(7, 4);
+    for (int i = 0; i < 30; ++i) trainer.trainStep();
+    const double after = trainer.evaluateLoss(7, 4);
+    EXPECT_LT(after, 0.9 * before) << "loss before " << before << ", after " << after;
+
+    const std::string path = (root / "rddm" / "model.safetensors").string();
+    trainer.saveCheckpoint(path);
+    const auto loaded = rdbm::Model::load(path);
+    const auto& meta = loaded->info().metadata;
+    EXPECT_EQ(meta.method, rdbm::Method::Rddm);
+    EXPECT_EQ(meta.rddm.shareEncoder, GetParam().shareEncoder);
+    EXPECT_EQ(meta.rddm.objective, GetParam().objective);
+    EXPECT_EQ(meta.rddm.T, 200);
+    EXPECT_DOUBLE_EQ(meta.rddm.sumScale, 1.0);
+    EXPECT_EQ(meta.provenance.at("steps"), "30");
+    rdbm::SamplerOptions so;
+    so.steps = 5;
+    so.seed = 3;
+    const cv::Mat input = testInput();
+    const cv::Mat a = rdbm::restore(*trainer.emaModel(), input, so).image;
+    const cv::Mat b = rdbm::restore(*loaded, input, so).image;
+    EXPECT_LE(cv::norm(a, b, cv::NORM_INF), 1e-6);
+
+    const std::string resume = (root / "rddm" / "resume.pt").string();
+    trainer.saveResume(resume);
+    const double next = trainer.trainStep();
+    auto r = tinyOptions("rddm-resumed");
+    r.resumePath = resume; // method rdbm here: the resume file's method wins
+    rdbm::Trainer resumed(r);
+    EXPECT_EQ(resumed.options().method, rdbm::Method::Rddm);
+    EXPECT_EQ(resumed.options().rddm.shareEncoder, GetParam().shareEncoder);
+    EXPECT_EQ(resumed.step(), 30);
+    EXPECT_NEAR(resumed.trainStep(), next, 1e-6);
+
+    auto f = tinyOptions("rddm-init");
+    f.method = rdbm::Method::Rddm;
+    f.rddm = o.rddm;
+    f.rddm.shareEncoder = GetParam().shareEncoder == 1 ? 0 : 1; // the file's layout wins
+    if (rdbm::rddmOutputCount(GetParam().objective) == 1) f.rddm.shareEncoder = -1;
+    f.initPath = path;
+    rdbm::Trainer tuned(f);
+    EXPECT_EQ(tuned.options().rddm.shareEncoder, GetParam().shareEncoder);
+    EXPECT_EQ(tuned.parameterCount(), trainer.parameterCount());
+    const cv::Mat c = rdbm::restore(*tuned.emaModel(), input, so).image;
+    EXPECT_LE(cv::norm(b, c, cv::NORM_INF), 1e-6);
+}
+
+INSTANTIATE_TEST_SUITE_P(Layouts, RddmTrainingTest,
+                         ::testing::Values(RddmCase{1, rdbm::RddmObjective::ResNoise},
+                                           RddmCase{0, rdbm::RddmObjective::ResNoise},
+                                           RddmCase{-1, rdbm::RddmObjective::Res}));
+
+// The RDDM training pair follows the reference's conventions (docs/method.md §8.1, §8.3):
+// res = mu - x0, x_t = x0 + abar res + bbar eps, and each objective's targets turn back
+// into x0 and eps by the sampler's rules.
+TEST(RddmTrainingPair, TargetsFollowTheReferenceConventions) {
+    using rdbm::RddmObjective;
+    torch::manual_seed(5);
+    const torch::Tensor x0 = torch::rand({2, 3, 4, 4}) * 2 - 1, mu = torch::rand({2, 3, 4, 4}) * 2 - 1;
+    const torch::Tensor eps = torch::randn({2, 3, 4, 4});
+    const torch::Tensor abar = torch::tensor({0.3f, 1.0f}).view({2, 1, 1, 1});
+    const torch::Tensor bbar = torch::tensor({0.5f, 1.0f}).view({2, 1, 1, 1});
+    auto close = [](const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>() < 1e-6; };
+    auto pair = [&](RddmObjective o) { return rdbm::train::makeRddmTrainingPair(o, x0, mu, eps, abar, bbar); };
+
+    const auto resNoise = pair(RddmObjective::ResNoise);
+    ASSERT_EQ(resNoise.targets.size(), 2u);
+    EXPECT_TRUE(close(resNoise.targets[0], mu - x0));
+    EXPECT_TRUE(close(resNoise.xt - abar * resNoise.targets[0] - bbar * resNoise.targets[1], x0));
+    // At abar = bbar = 1 (t = T-1, sum_scale 1) x_t is the sampler's first state mu + eps.
+    EXPECT_TRUE(close(resNoise.xt[1], mu[1] + eps[1]));
+    const auto resAdd = pair(RddmObjective::ResAddNoise);
+    EXPECT_TRUE(close(resAdd.targets[1] - resAdd.targets[0], eps));
+    const auto x0Noise = pair(RddmObjective::X0Noise);
+    EXPECT_TRUE(close(x0Noise.targets[0], x0));
+    EXPECT_TRUE(close(x0Noise.targets[1], eps));
+    const auto x0Add = pair(RddmObjective::X0AddNoise);
+    EXPECT_TRUE(close(x0Add.targets[1] - x0Add.targets[0], eps));
+    const auto res = pair(RddmObjective::Res);
+    ASSERT_EQ(res.targets.size(), 1u);
+    EXPECT_TRUE(close(mu - res.targets[0], x0));
+    const auto noise = pair(RddmObjective::Noise);
+    ASSERT_EQ(noise.targets.size(), 1u);
+    EXPECT_TRUE(close(noise.targets[0], eps));
+}
+
 TEST_F(TrainingTest, BadFilesAreReportedAndSkipped) {
     {
         std::ofstream bad(root / "data" / "broken.png", std::ios::binary);
@@ -391,6 +495,20 @@ TEST_F(TrainingTest, RejectsInconsistentOptions) {
     EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
     o = tinyOptions("opts");
     o.identityFraction = 1.5;
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+    // RDDM: the objective's outputs must be the layout's, and "adds mu" is RDBM's.
+    for (const auto& [share, objective] : {std::pair{-1, rdbm::RddmObjective::ResNoise},
+                                           std::pair{1, rdbm::RddmObjective::Res},
+                                           std::pair{0, rdbm::RddmObjective::Noise}}) {
+        o = tinyOptions("opts");
+        o.method = rdbm::Method::Rddm;
+        o.rddm.shareEncoder = share;
+        o.rddm.objective = objective;
+        EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error) << share;
+    }
+    o = tinyOptions("opts");
+    o.method = rdbm::Method::Rddm;
+    o.addsMu = true;
     EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
 }
 

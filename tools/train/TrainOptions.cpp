@@ -49,6 +49,7 @@ double parseNumberOrRatio(const std::string& text, const std::string& option) {
 TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
     TrainCommandLine cl;
     TrainerOptions& o = cl.trainer;
+    std::string objective; // read once the method is known: the two methods name theirs differently
     for (size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&]() -> const std::string& {
@@ -70,14 +71,20 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
             o.valPairedDegradedDir = args[++i];
         } else if (a == "--out") o.outDir = value();
         else if (a == "--pi-mode") o.piMode = piModeFromString(value());
-        else if (a == "--objective") o.objective = objectiveFromString(value());
+        else if (a == "--objective") objective = value();
+        else if (a == "--method") o.method = methodFromString(value());
+        else if (a == "--share-encoder") o.rddm.shareEncoder = static_cast<int>(parseInteger(value(), a, -1, 1));
+        else if (a == "--sum-scale") {
+            o.rddm.sumScale = parseDouble(value(), a);
+            if (!(o.rddm.sumScale > 0.0 && o.rddm.sumScale <= 100.0)) bad(a, "must be in (0, 100]");
+        }
         else if (a == "--adds-mu") o.addsMu = true;
         else if (a == "--schedule") o.schedule.kind = scheduleKindFromString(value());
         else if (a == "--lambda") {
             o.schedule.lambda = parseNumberOrRatio(value(), a);
             // The range the metadata accepts, so every trained model can be loaded again.
             if (!(o.schedule.lambda > 0.0 && o.schedule.lambda <= 100.0)) bad(a, "must be in (0, 100]");
-        } else if (a == "--T") o.schedule.T = static_cast<int>(parseInteger(value(), a, 2, 100000));
+        } else if (a == "--T") o.schedule.T = o.rddm.T = static_cast<int>(parseInteger(value(), a, 2, 100000));
         else if (a == "--dim") o.net.dim = static_cast<int>(parseInteger(value(), a, 8, 1024));
         else if (a == "--dim-mults") {
             o.net.dimMults.clear();
@@ -122,6 +129,18 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
         else bad(a, "unknown option (see --help)");
     }
     if (cl.help || cl.version) return cl;
+    if (!objective.empty()) {
+        if (o.method == Method::Rddm) {
+            if (!isRddmObjectiveName(objective))
+                bad("--objective", "'" + objective + "' is not an RDDM objective (pred_res_noise, pred_res_add_noise, "
+                                                     "pred_x0_noise, pred_x0_add_noise, pred_res, pred_noise)");
+            o.rddm.objective = rddmObjectiveFromString(objective);
+        } else {
+            if (isRddmObjectiveName(objective) && objective != "pred_noise")
+                bad("--objective", "'" + objective + "' is an RDDM objective; add --method rddm");
+            o.objective = objectiveFromString(objective);
+        }
+    }
     if (o.outDir.empty()) throw Error(ErrorKind::Usage, "--out DIR is required");
     if (o.dataDir.empty() && o.pairedCleanDir.empty())
         throw Error(ErrorKind::Usage, "training data is required: --data DIR or --paired CLEAN_DIR DEGRADED_DIR");
@@ -131,7 +150,7 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
 std::string trainUsage() {
     return R"(Usage: rdbm-train (--data DIR | --paired CLEAN_DIR DEGRADED_DIR) --out DIR [options]
 
-Trains the RDBM U-Net. With --data, clean photos are degraded on the fly (random task
+Trains the RDBM U-Net, or RDDM's UnetRes with --method rddm. With --data, clean photos are degraded on the fly (random task
 per sample from --tasks); with --paired, clean and degraded files are matched by name.
 Writes OUT/model.safetensors (EMA weights + metadata), OUT/checkpoint-N.safetensors,
 OUT/resume.pt, OUT/train_log.csv, OUT/val_log.csv and OUT/val/step-N.png.
@@ -147,13 +166,20 @@ Data
   --identity F            share of identity pairs, clean in and out (default 0)
   --max-side N            downscale larger photos when loading (default 1024)
 Model
+  --method rdbm|rddm      the method (default rdbm); RDDM uses --objective (its own
+                          names), --share-encoder, --T and --sum-scale
   --pi-mode residual|one|zero   noise coefficient pi (default residual)
-  --objective x0|pi_eps|eps     network target (default x0)
+  --objective NAME        RDBM: x0|pi_eps|eps (default x0); RDDM: pred_res_noise
+                          (default), pred_res_add_noise, pred_x0_noise,
+                          pred_x0_add_noise, pred_res, pred_noise
+  --share-encoder 1|0|-1  RDDM UnetRes layout: one encoder and two decoders (default),
+                          two U-Nets, or one U-Net (one-output objectives)
+  --sum-scale S           RDDM total noise variance (default 1)
   --adds-mu               x0 only: the network predicts x0 - mu (starts at the identity;
                           recorded in the checkpoint, not the reference's layout)
   --schedule cosine|linear|sigmoid (default cosine)
   --lambda L              stationary variance, e.g. 10/255 (default 10/255)
-  --T N                   timesteps (default 100)
+  --T N                   timesteps (default 100; RDDM 1000)
   --dim N                 U-Net width (default 16)
   --dim-mults LIST        per-level multipliers (default 1,2,4,8)
 Optimisation

@@ -78,9 +78,15 @@ int main(int argc, char** argv) {
         for (const auto& w : trainer.warnings()) std::fprintf(stderr, "rdbm-train: warning: %s\n", w.c_str());
         std::printf("rdbm-train: %d training images, U-Net dim %d mults", trainer.trainingImages(), o.net.dim);
         for (size_t i = 0; i < o.net.dimMults.size(); ++i) std::printf("%s%d", i ? "," : " ", o.net.dimMults[i]);
-        std::printf(" (%.2fM parameters), pi %s, objective %s%s, %s T=%d lambda=%g\n", trainer.parameterCount() / 1e6,
-                    toString(o.piMode).c_str(), toString(o.objective).c_str(), o.addsMu ? " (adds mu)" : "",
-                    toString(o.schedule.kind).c_str(), o.schedule.T, o.schedule.lambda);
+        if (o.method == Method::Rddm)
+            std::printf(" (%.2fM parameters), RDDM, objective %s, share_encoder %d, T=%d sum_scale=%g\n",
+                        trainer.parameterCount() / 1e6, toString(o.rddm.objective).c_str(), o.rddm.shareEncoder,
+                        o.rddm.T, o.rddm.sumScale);
+        else
+            std::printf(" (%.2fM parameters), pi %s, objective %s%s, %s T=%d lambda=%g\n",
+                        trainer.parameterCount() / 1e6, toString(o.piMode).c_str(), toString(o.objective).c_str(),
+                        o.addsMu ? " (adds mu)" : "", toString(o.schedule.kind).c_str(), o.schedule.T,
+                        o.schedule.lambda);
         std::printf("rdbm-train: %s, batch %d, crop %d, lr %g, EMA %g, seed %llu, device %s%s\n",
                     o.pairedCleanDir.empty() ? ("synthetic " + toString(o.tasks)).c_str() : "paired data", o.batch,
                     o.crop, o.lr, o.emaDecay, static_cast<unsigned long long>(o.seed), describeDevice(o.device).c_str(),

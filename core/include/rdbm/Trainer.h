@@ -1,9 +1,11 @@
 #pragma once
-// Training the RDBM U-Net from photos: paired folders (clean/degraded matched by file
+// Training the RDBM U-Net (or RDDM's UnetRes) from photos: paired folders (clean/degraded matched by file
 // name) or clean photos degraded on the fly (Degradations.h). Random crops and flips
 // are prepared on a loader thread; the training thread only runs the network. The
 // loss is L1 against the objective's target on the bridge marginal
-// x_t = mu + Theta_t (x0 - mu) + Sigma_t pi eps (docs/method.md §2-4). Adam, an EMA of
+// x_t = mu + Theta_t (x0 - mu) + Sigma_t pi eps (docs/method.md §2-4); for RDDM, L1 of
+// each output against its target on x_t = x0 + abar_t (mu - x0) + bbar_t eps, summed, as
+// the reference's p_losses (§8.1, §8.3). Adam, an EMA of
 // the weights, periodic validation with the shared sampler (rdbm::restore), and
 // safetensors checkpoints of the EMA weights plus a resume file.
 // Pimpl keeps LibTorch out of this header.
@@ -41,7 +43,11 @@ struct TrainerOptions {
     double identityFraction = 0.0;
     int maxImageSide = 1024; // larger photos are downscaled once when loaded (memory)
 
-    // Network and diffusion.
+    // Network and diffusion. RDBM (the default) trains the U-Net with objective, piMode,
+    // addsMu and schedule below; RDDM trains UnetRes with `rddm` (the reference's
+    // objective names, layout, T and sum_scale; docs/method.md §8) and ignores those.
+    Method method = Method::Rdbm;
+    RddmParams rddm{RddmObjective::ResNoise, /*shareEncoder=*/1, /*T=*/1000, /*sumScale=*/1.0};
     UNetConfig net{16, {1, 2, 4, 8}};
     Objective objective = Objective::X0;
     PiMode piMode = PiMode::Residual;

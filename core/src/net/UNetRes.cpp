@@ -1,6 +1,7 @@
 #include "net/UNetRes.h"
 
 #include <cmath>
+#include <optional>
 
 #include "net/UNetResLayout.h"
 #include "rdbm/Error.h"
@@ -97,7 +98,8 @@ torch::Tensor UNetRes::timeEmbedding(const torch::Tensor& t) const {
 }
 
 torch::Tensor UNetRes::forwardSharedEncoder(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& tIn) {
-    torch::NoGradGuard noGrad;
+    std::optional<torch::NoGradGuard> noGrad; // training (rdbm-train --method rddm) needs the graph
+    if (!is_training()) noGrad.emplace();
     torch::Tensor t = tIn.to(x.device());
     if (t.size(0) != x.size(0)) t = t.expand({x.size(0)});
     const torch::Tensor timeAct = at::silu(timeEmbedding(t));
@@ -156,7 +158,8 @@ torch::Tensor UNetRes::forwardPadded(const torch::Tensor& x, const torch::Tensor
                                      PadMode padMode) {
     const int64_t f = config_.downsampleFactor(), H = x.size(2), W = x.size(3);
     if (H % f == 0 && W % f == 0) return forward(x, mu, t);
-    torch::NoGradGuard noGrad;
+    std::optional<torch::NoGradGuard> noGrad;
+    if (!is_training()) noGrad.emplace();
     const torch::Tensor out = forward(padToMultiple(x, f, padMode), padToMultiple(mu, f, padMode), t);
     return out.narrow(2, 0, H).narrow(3, 0, W).contiguous();
 }

@@ -3,7 +3,8 @@
 // named_parameters() are the reference keys (see UNetResLayout.h), so official weights
 // load by name. forward returns the outputs concatenated along channels: [first | second]
 // (residual and noise for share_encoder 1 and 0) or the one output (share_encoder -1).
-// Inference only: call freezeForInference() after loading and moving it.
+// Inference: call freezeForInference() after loading and moving it. In train() mode it
+// records gradients and standardizes its conv weights per call (rdbm-train --method rddm).
 // Internal header (includes LibTorch).
 #include <map>
 #include <memory>

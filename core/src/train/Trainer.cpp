@@ -55,7 +55,7 @@ void checkOptions(const TrainerOptions& o) {
     if (o.gradClip < 0.0) usage("the gradient clipping norm must not be negative");
     if (o.valSize < 8) usage("the validation size must be at least 8 pixels");
     if (o.valEvery < 0 || o.saveEvery < 0 || o.logEvery < 1) usage("intervals must not be negative (log interval >= 1)");
-    if (o.samplingSteps < 1 || o.samplingSteps > o.schedule.T)
+    if (o.samplingSteps < 1 || (o.method == Method::Rdbm && o.samplingSteps > o.schedule.T))
         usage("validation sampling steps must be in 1..T (" + std::to_string(o.schedule.T) + ")");
     if (o.maxImageSide < o.crop) usage("the maximum image side must be at least the crop size");
 }
@@ -68,6 +68,23 @@ void checkObjective(Objective objective, PiMode pi, bool addsMu) {
         usage("objective eps is the pi = 1 parameterisation; use pi_eps (or x0) with pi " + toString(pi));
     if (objective == Objective::PiEps && pi == PiMode::Zero)
         usage("objective pi_eps has nothing to predict with pi = 0 (no noise); use x0");
+}
+
+// RDDM: the objective's outputs must be the network's (a second decoder that no loss
+// reaches would stay untrained), and RDBM's options have no meaning there.
+void checkRddm(const TrainerOptions& o) {
+    const int outputs = o.rddm.shareEncoder == -1 ? 1 : 2;
+    if (o.rddm.shareEncoder < -1 || o.rddm.shareEncoder > 1)
+        usage("share_encoder must be 1, 0 or -1, got " + std::to_string(o.rddm.shareEncoder));
+    if (rddmOutputCount(o.rddm.objective) != outputs)
+        usage("objective " + toString(o.rddm.objective) + " has " + std::to_string(rddmOutputCount(o.rddm.objective)) +
+              (rddmOutputCount(o.rddm.objective) == 1 ? " output" : " outputs") + " but share_encoder " +
+              std::to_string(o.rddm.shareEncoder) + " builds a network with " + std::to_string(outputs) +
+              (outputs == 1 ? "; use share_encoder 1 or 0" : "; use share_encoder -1"));
+    if (o.addsMu) usage("adding mu to the output is an RDBM option; RDDM predicts the residual and the noise");
+    if (o.rddm.T < 2 || o.rddm.T > 100000) usage("T must be in 2..100000");
+    if (o.samplingSteps > o.rddm.T)
+        usage("validation sampling steps must be in 1..T (" + std::to_string(o.rddm.T) + ")");
 }
 
 torch::Tensor scheduleTensor(const std::vector<float>& v, const torch::Device& device) {
@@ -104,18 +121,21 @@ train::BatchLoader::SampleFn Trainer::Impl::sampleFn() const {
     };
 }
 
-torch::Tensor Trainer::Impl::loss(UNet& net, const train::Batch& batch, std::uint64_t noiseSeed) const {
+torch::Tensor Trainer::Impl::loss(const train::TrainedNetwork& net, const train::Batch& batch,
+                                  std::uint64_t noiseSeed) const {
     const int64_t B = batch.x0.size(0);
     auto gen = at::make_generator<at::CPUGeneratorImpl>(noiseSeed);
     // Drawn on the CPU from a per-step generator: reproducible on any device and after resume.
-    const torch::Tensor t = at::randint(0, schedule.T(), {B}, gen, torch::TensorOptions().dtype(torch::kLong));
+    const int T = opt.method == Method::Rddm ? rddmSchedule.T() : schedule.T();
+    const torch::Tensor t = at::randint(0, T, {B}, gen, torch::TensorOptions().dtype(torch::kLong));
     const torch::Tensor eps = at::randn(batch.x0.sizes(), gen, torch::TensorOptions().dtype(torch::kFloat32));
 
     const torch::Tensor x0 = batch.x0.to(device), mu = batch.mu.to(device);
     const torch::Tensor tDev = t.to(device);
     const torch::Tensor noise = eps.to(device);
-    const torch::Tensor Th = Theta.index_select(0, tDev).view({B, 1, 1, 1});
-    const torch::Tensor Sg = Sigma.index_select(0, tDev).view({B, 1, 1, 1});
+    const torch::Tensor Th = residualWeight.index_select(0, tDev).view({B, 1, 1, 1});
+    const torch::Tensor Sg = noiseWeight.index_select(0, tDev).view({B, 1, 1, 1});
+    if (opt.method == Method::Rddm) return rddmLoss(net, x0, mu, noise, Th, Sg, tDev);
     const torch::Tensor residual = x0 - mu;
 
     torch::Tensor piEps; // pi * eps
@@ -125,7 +145,7 @@ torch::Tensor Trainer::Impl::loss(UNet& net, const train::Batch& batch, std::uin
     case PiMode::Zero: piEps = torch::zeros_like(noise); break;
     }
     const torch::Tensor xt = mu + Th * residual + Sg * piEps;
-    torch::Tensor out = net.forwardPadded(xt, mu, tDev.to(torch::kFloat32), PadMode::Reflect);
+    torch::Tensor out = net.forward(xt, mu, tDev.to(torch::kFloat32));
     if (opt.addsMu) out = out + mu;
     torch::Tensor target;
     switch (opt.objective) {
@@ -136,17 +156,56 @@ torch::Tensor Trainer::Impl::loss(UNet& net, const train::Batch& batch, std::uin
     return (out - target).abs().mean();
 }
 
+namespace train {
+
+RddmTrainingPair makeRddmTrainingPair(RddmObjective objective, const torch::Tensor& x0, const torch::Tensor& mu,
+                                      const torch::Tensor& eps, const torch::Tensor& abar, const torch::Tensor& bbar) {
+    // The reference's q_sample and its p_losses targets (docs/method.md §8.1, §8.3): the
+    // residual is degraded minus clean.
+    const torch::Tensor res = mu - x0;
+    RddmTrainingPair pair;
+    pair.xt = x0 + abar * res + bbar * eps;
+    switch (objective) {
+    case RddmObjective::ResNoise: pair.targets = {res, eps}; break;
+    case RddmObjective::ResAddNoise: pair.targets = {res, res + eps}; break;
+    case RddmObjective::X0Noise: pair.targets = {x0, eps}; break;
+    case RddmObjective::X0AddNoise: pair.targets = {x0, x0 + eps}; break;
+    case RddmObjective::Res: pair.targets = {res}; break;
+    case RddmObjective::Noise: pair.targets = {eps}; break;
+    }
+    return pair;
+}
+
+} // namespace train
+
+torch::Tensor Trainer::Impl::rddmLoss(const train::TrainedNetwork& net, const torch::Tensor& x0, const torch::Tensor& mu,
+                                      const torch::Tensor& eps, const torch::Tensor& abar, const torch::Tensor& bbar,
+                                      const torch::Tensor& t) const {
+    const train::RddmTrainingPair pair = train::makeRddmTrainingPair(opt.rddm.objective, x0, mu, eps, abar, bbar);
+    const torch::Tensor out = net.forward(pair.xt, mu, t.to(torch::kFloat32));
+    // Each output against its own target; the outputs' L1 losses are added, as the reference does.
+    const int64_t C = x0.size(1);
+    torch::Tensor total;
+    for (size_t i = 0; i < pair.targets.size(); ++i) {
+        const torch::Tensor l1 = (out.narrow(1, static_cast<int64_t>(i) * C, C) - pair.targets[i]).abs().mean();
+        total = total.defined() ? total + l1 : l1;
+    }
+    return total;
+}
+
 void Trainer::Impl::updateEma() {
     torch::NoGradGuard noGrad;
     const double n = static_cast<double>(step);
     const double decay = std::min(opt.emaDecay, (1.0 + n) / (opt.emaWarmup + n));
-    auto src = online->parameters();
-    auto dst = ema->parameters();
+    auto src = online.module().parameters();
+    auto dst = ema.module().parameters();
     for (size_t i = 0; i < dst.size(); ++i) dst[i].mul_(decay).add_(src[i].detach(), 1.0 - decay);
 }
 
 ModelMetadata Trainer::Impl::metadata() const {
     ModelMetadata m;
+    m.method = opt.method;
+    m.rddm = opt.rddm;
     m.objective = opt.objective;
     m.piMode = opt.piMode;
     m.schedule = opt.schedule;
@@ -205,13 +264,20 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
         d.opt.piMode = stored.metadata.piMode;
         d.opt.schedule = stored.metadata.schedule;
         d.opt.addsMu = stored.metadata.addsMu;
+        d.opt.method = stored.metadata.method;
+        d.opt.rddm = stored.metadata.rddm;
         d.opt.seed = stored.seed; // the batches and noise of the remaining steps follow from it
     }
     std::map<std::string, torch::Tensor> initWeights;
     if (d.opt.resumePath.empty() && !d.opt.initPath.empty()) initWeights = d.readInitWeights(d.opt.initPath);
     checkOptions(d.opt);
-    checkObjective(d.opt.objective, d.opt.piMode, d.opt.addsMu);
-    d.schedule = RdbmSchedule(d.opt.schedule);
+    if (d.opt.method == Method::Rddm) {
+        checkRddm(d.opt);
+        d.rddmSchedule = RddmSchedule(d.opt.rddm.T, d.opt.rddm.sumScale);
+    } else {
+        checkObjective(d.opt.objective, d.opt.piMode, d.opt.addsMu);
+        d.schedule = RdbmSchedule(d.opt.schedule);
+    }
 
     d.deviceName = resolveDevice(d.opt.device);
     d.device = torch::Device(d.deviceName);
@@ -243,30 +309,35 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
     // Networks: the initialisation follows the run seed (LibTorch's global generator is
     // the only way to seed module initialisation).
     torch::manual_seed(train::mixSeed(d.opt.seed, kInitStream));
-    d.online = std::make_shared<UNet>(d.opt.net);
-    d.ema = std::make_shared<UNet>(d.opt.net);
+    d.online = train::TrainedNetwork(d.opt);
+    d.ema = train::TrainedNetwork(d.opt);
     if (!initWeights.empty()) {
-        d.online->loadWeights(initWeights, d.opt.initPath);
+        d.online.loadWeights(initWeights, d.opt.initPath);
         initWeights.clear();
     }
-    d.online->to(d.device);
-    d.ema->to(d.device);
+    d.online.module().to(d.device);
+    d.ema.module().to(d.device);
     {
         torch::NoGradGuard noGrad;
-        auto src = d.online->parameters();
-        auto dst = d.ema->parameters();
+        auto src = d.online.module().parameters();
+        auto dst = d.ema.module().parameters();
         for (size_t i = 0; i < dst.size(); ++i) {
             dst[i].copy_(src[i]);
             dst[i].set_requires_grad(false);
         }
     }
-    d.online->train();
-    d.ema->eval();
+    d.online.module().train();
+    d.ema.module().eval();
     d.adam = std::make_unique<torch::optim::Adam>(
-        d.online->parameters(),
+        d.online.module().parameters(),
         torch::optim::AdamOptions(d.opt.lr).betas(std::make_tuple(d.opt.adamBeta1, d.opt.adamBeta2)));
-    d.Theta = scheduleTensor(d.schedule.Theta(), d.device);
-    d.Sigma = scheduleTensor(d.schedule.Sigma(), d.device);
+    if (d.opt.method == Method::Rddm) {
+        d.residualWeight = scheduleTensor(d.rddmSchedule.alphasCumsum(), d.device);
+        d.noiseWeight = scheduleTensor(d.rddmSchedule.betasCumsum(), d.device);
+    } else {
+        d.residualWeight = scheduleTensor(d.schedule.Theta(), d.device);
+        d.noiseWeight = scheduleTensor(d.schedule.Sigma(), d.device);
+    }
 
     // The learning rate may change on resume (trainStep sets it from the options every
     // step); Adam's moments and step carry over.
@@ -289,14 +360,14 @@ double Trainer::trainStep() {
     const auto started = Clock::now();
     torch::Tensor loss;
     try {
-        d.online->train();
+        d.online.module().train();
         d.lastLr = learningRateAt(d.opt, d.step);
         for (auto& group : d.adam->param_groups())
             static_cast<torch::optim::AdamOptions&>(group.options()).lr(d.lastLr);
-        loss = d.loss(*d.online, batch, train::mixSeed(d.opt.seed, static_cast<std::uint64_t>(d.step), kNoiseStream));
+        loss = d.loss(d.online, batch, train::mixSeed(d.opt.seed, static_cast<std::uint64_t>(d.step), kNoiseStream));
         d.adam->zero_grad();
         loss.backward();
-        if (d.opt.gradClip > 0) torch::nn::utils::clip_grad_norm_(d.online->parameters(), d.opt.gradClip);
+        if (d.opt.gradClip > 0) torch::nn::utils::clip_grad_norm_(d.online.module().parameters(), d.opt.gradClip);
         d.adam->step();
     } catch (const c10::Error& e) {
         throw Error(ErrorKind::Runtime, "training step " + std::to_string(d.step) + " failed: " + e.what_without_backtrace());
@@ -320,7 +391,7 @@ double Trainer::evaluateLoss(std::uint64_t seed, int batches) const {
         // Batches far outside the training sequence, from their own seed.
         const long long index = -1 - static_cast<long long>(train::mixSeed(seed, kEvalStream, static_cast<std::uint64_t>(i)) >> 2);
         const train::Batch b = train::BatchLoader::build(fn, d.opt.batch, d.opt.crop, index);
-        total += d.loss(*d.online, b, train::mixSeed(seed, kEvalNoiseStream, static_cast<std::uint64_t>(i))).item<double>();
+        total += d.loss(d.online, b, train::mixSeed(seed, kEvalNoiseStream, static_cast<std::uint64_t>(i))).item<double>();
     }
     return total / std::max(1, batches);
 }
@@ -394,7 +465,7 @@ int Trainer::trainingImages() const { return static_cast<int>(impl_->data.images
 
 long long Trainer::parameterCount() const {
     long long n = 0;
-    for (const auto& p : impl_->online->parameters()) n += p.numel();
+    for (const auto& p : impl_->online.module().parameters()) n += p.numel();
     return n;
 }
 
@@ -413,15 +484,17 @@ std::shared_ptr<Model> Trainer::emaModel() const {
     mi->info.parameterCount = parameterCount();
     mi->info.metadataSource = "embedded";
     mi->schedule = d.schedule;
+    mi->rddmSchedule = d.rddmSchedule;
     mi->deviceName = d.deviceName;
     mi->device = d.device;
     mi->dtype = torch::kFloat32;
-    std::shared_ptr<UNet> net = d.ema;
+    const train::TrainedNetwork net = d.ema;
     const bool addsMu = d.opt.addsMu;
-    // The same conventions as a loaded checkpoint's network (model/UNetNetwork.cpp).
+    // The same conventions as a loaded checkpoint's network (model/UNetNetwork.cpp,
+    // model/UNetResNetwork.cpp).
     mi->network = [net, addsMu](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
         const torch::Tensor tt = torch::full({x.size(0)}, static_cast<float>(t), x.options());
-        const torch::Tensor out = net->forwardPadded(x, mu, tt, PadMode::Reflect);
+        const torch::Tensor out = net.forward(x, mu, tt);
         return addsMu ? out + mu : out;
     };
     d.emaModel = std::make_shared<Model>(std::move(mi));

@@ -12,6 +12,7 @@
 #include "checkpoint/NetworkWeights.h"
 #include "model/MetadataSources.h"
 #include "model/NetworkFactory.h"
+#include "net/UNetResLayout.h"
 #include "rdbm/Error.h"
 #include "train/TrainerImpl.h"
 
@@ -30,7 +31,7 @@ checkpoint::RawTensor toRaw(const torch::Tensor& t) {
     return checkpoint::makeContiguous(checkpoint::DType::F32, c.sizes().vec(), std::move(bytes));
 }
 
-std::string parameterNames(const UNet& net) {
+std::string parameterNames(const torch::nn::Module& net) {
     std::string names;
     for (const auto& p : net.named_parameters()) names += p.key() + "\n";
     return names;
@@ -80,7 +81,8 @@ const checkpoint::RawTensor& tensorOf(const checkpoint::CheckpointContents& c, c
     return it->second;
 }
 
-void readParameters(const checkpoint::CheckpointContents& c, const char* group, UNet& net, const std::string& path) {
+void readParameters(const checkpoint::CheckpointContents& c, const char* group, torch::nn::Module& net,
+                    const std::string& path) {
     torch::NoGradGuard noGrad;
     const auto params = net.parameters();
     for (size_t i = 0; i < params.size(); ++i) {
@@ -103,14 +105,14 @@ long long parseInteger(const std::string& text, const std::string& key, const st
 
 void Trainer::Impl::writeCheckpoint(const std::string& path) const {
     checkpoint::TensorMap tensors;
-    for (const auto& p : ema->named_parameters()) tensors.emplace(p.key(), toRaw(p.value()));
+    for (const auto& p : ema.module().named_parameters()) tensors.emplace(p.key(), toRaw(p.value()));
     const std::map<std::string, std::string> meta{{checkpoint::kSafetensorsMetadataKey, checkpoint::metadataToJson(metadata(), opt.net)}};
     checkpoint::writeSafetensors(path, tensors, meta, true);
 }
 
 void Trainer::Impl::writeResume(const std::string& path) const {
     checkpoint::TensorMap tensors;
-    const auto onlineParams = online->parameters(), emaParams = ema->parameters();
+    const auto onlineParams = online.module().parameters(), emaParams = ema.module().parameters();
     for (size_t i = 0; i < onlineParams.size(); ++i) tensors.emplace(indexKey("online", i), toRaw(onlineParams[i]));
     for (size_t i = 0; i < emaParams.size(); ++i) tensors.emplace(indexKey("ema", i), toRaw(emaParams[i]));
     // Adam's per-parameter state, keyed like the parameters it belongs to.
@@ -135,7 +137,7 @@ void Trainer::Impl::writeResume(const std::string& path) const {
         {"seed", std::to_string(opt.seed)},
         {"step", std::to_string(step)},
         {"seconds", seconds},
-        {"names", parameterNames(*online)},
+        {"names", parameterNames(online.module())},
     };
     try {
         checkpoint::writeSafetensors(path, tensors, meta, /*overwrite=*/true); // temp file + rename
@@ -146,7 +148,7 @@ void Trainer::Impl::writeResume(const std::string& path) const {
 
 void Trainer::Impl::readResume(const std::string& path) {
     const checkpoint::CheckpointContents c = readResumeFile(path, /*tensors=*/true);
-    if (metaString(c, "names", path) != parameterNames(*online))
+    if (metaString(c, "names", path) != parameterNames(online.module()))
         throw Error(ErrorKind::Checkpoint, path + ": the stored parameter names differ from this network's");
     step = parseInteger(metaString(c, "step", path), "step", path);
     try {
@@ -154,10 +156,10 @@ void Trainer::Impl::readResume(const std::string& path) {
     } catch (const std::logic_error&) {
         throw Error(ErrorKind::Checkpoint, path + ": damaged resume file: bad 'seconds'");
     }
-    readParameters(c, "online", *online, path);
-    readParameters(c, "ema", *ema, path);
+    readParameters(c, "online", online.module(), path);
+    readParameters(c, "ema", ema.module(), path);
     torch::NoGradGuard noGrad;
-    const auto params = online->parameters();
+    const auto params = online.module().parameters();
     for (size_t i = 0; i < params.size(); ++i) {
         if (!c.tensors.count(indexKey("adam", i, "exp_avg"))) continue;
         const std::vector<int64_t> shape = params[i].sizes().vec();
@@ -225,16 +227,30 @@ std::map<std::string, torch::Tensor> Trainer::Impl::readInitWeights(const std::s
         throw Error(ErrorKind::Checkpoint, path + ": " + bad + "; fine-tuning needs finite weights");
     ShapeMap shapes;
     for (const auto& [key, raw] : w.weights) shapes.emplace(key, raw.shape);
-    opt.net = inferUNetConfig(shapes, path, md.hints);
-    validateWeights(opt.net, shapes, path);
+    initFrom = path + " (" + w.layout + ")";
+    if (opt.method == Method::Rddm) {
+        // The file decides the UnetRes layout; the objective and schedule stay the options'.
+        const std::optional<int> share = detectShareEncoder(shapes);
+        if (!share)
+            throw Error(ErrorKind::Checkpoint, path + ": holds no RDDM UnetRes weights (unet0.*, unet1.* or a shared "
+                                                      "encoder with ups_no_skip.*); --method rddm fine-tunes only those");
+        if (*share != opt.rddm.shareEncoder)
+            warnings.push_back(path + ": is " + describeShareEncoder(*share) + "; fine-tuning keeps that layout");
+        opt.rddm.shareEncoder = *share;
+        opt.net = inferUNetResConfig(shapes, *share, path, md.hints);
+        validateUNetResWeights(opt.net, *share, shapes, path);
+    } else {
+        opt.net = inferUNetConfig(shapes, path, md.hints);
+        validateWeights(opt.net, shapes, path);
+    }
+    std::map<std::string, torch::Tensor> tensors;
+    for (const auto& [key, raw] : w.weights) tensors.emplace(key, rawToTorch(raw));
+    if (opt.method == Method::Rddm) return tensors;
     if (md.meta.addsMu != opt.addsMu)
         warnings.push_back(path + ": " + (md.meta.addsMu ? "adds" : "does not add") +
                            " mu to its output; fine-tuning keeps that (--adds-mu " +
                            (md.meta.addsMu ? "on)" : "off)"));
     opt.addsMu = md.meta.addsMu;
-    initFrom = path + " (" + w.layout + ")";
-    std::map<std::string, torch::Tensor> tensors;
-    for (const auto& [key, raw] : w.weights) tensors.emplace(key, rawToTorch(raw));
     return tensors;
 }
 

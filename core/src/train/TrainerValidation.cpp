@@ -57,7 +57,7 @@ ValidationReport Trainer::validate() {
 
     {
         torch::NoGradGuard noGrad;
-        d.ema->freezeForInference(); // standardize the conv weights once for the whole pass
+        d.ema.freezeForInference(); // standardize the conv weights once for the whole pass
     }
     const auto model = emaModel();
     SamplerOptions so;
