@@ -15,8 +15,9 @@ void AppSettings::setLastModel(const QString& path) { store_->setValue("model/la
 
 QStringList AppSettings::comparisonModels() const {
     QStringList paths = store_->value("comparison/models").toStringList();
-    while (paths.size() < 3) paths << QString();
-    return paths.mid(0, 3);
+    // The three pi slots and the RDDM slot (RestoreSession::kComparisonSlots).
+    while (paths.size() < 4) paths << QString();
+    return paths.mid(0, 4);
 }
 void AppSettings::setComparisonModels(const QStringList& paths) { store_->setValue("comparison/models", paths); }
 

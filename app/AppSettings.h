@@ -36,7 +36,7 @@ public:
 
     QString lastModel() const;
     void setLastModel(const QString& path);
-    QStringList comparisonModels() const; // three slots, empty strings allowed
+    QStringList comparisonModels() const; // four slots (pi = x0 - mu, 1, 0, RDDM), empty strings allowed
     void setComparisonModels(const QStringList& paths);
     QString device() const; // "auto", "cpu", "cuda:0", ...
     void setDevice(const QString& device);

@@ -29,14 +29,21 @@ QString BundledModels::fileName(rdbm::PiMode pi) {
     return QStringLiteral("rdbm-%1.safetensors").arg(QString::fromStdString(rdbm::toString(pi)));
 }
 
-QString BundledModels::find(rdbm::PiMode pi) {
-    const QString name = fileName(pi);
-    for (const QString& dir : searchDirectories()) {
+namespace {
+
+QString findFile(const QString& name) {
+    for (const QString& dir : BundledModels::searchDirectories()) {
         const QFileInfo f(QDir(dir).filePath(name));
         if (f.isFile()) return f.absoluteFilePath();
     }
     return {};
 }
+
+} // namespace
+
+QString BundledModels::find(rdbm::PiMode pi) { return findFile(fileName(pi)); }
+
+QString BundledModels::findRddm() { return findFile(rddmFileName()); }
 
 bool BundledModels::isBundled(const QString& path) {
     const QFileInfo f(path);

@@ -1,6 +1,7 @@
 #pragma once
 // The models shipped with the application (models/rdbm-{residual,one,zero}.safetensors,
-// one per pi setting): where to find them, installed or in a source checkout.
+// one per pi setting, and models/rddm.safetensors, the RDDM model the methods comparison
+// sets beside them when it is there): where to find them, installed or in a source checkout.
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,10 @@ public:
     static QString fileName(rdbm::PiMode pi);
     // Full path of the first existing bundled model for pi, or empty.
     static QString find(rdbm::PiMode pi);
+    // Full path of the first existing bundled RDDM model (rddm.safetensors), or empty: the
+    // file is optional.
+    static QString findRddm();
+    static QString rddmFileName() { return QStringLiteral("rddm.safetensors"); }
     // True when path is one of the bundled models find() returns.
     static bool isBundled(const QString& path);
 };

@@ -13,7 +13,7 @@ CommandLine CommandLine::parse(const QStringList& arguments) {
     const QCommandLineOption open(QStringList{"o", "open"}, tr("Open a photo (repeatable)."), tr("image"));
     const QCommandLineOption reference("reference", tr("Reference (clean) photo for PSNR and SSIM."), tr("image"));
     const QCommandLineOption model(QStringList{"m", "model"}, tr("Load a model checkpoint."), tr("checkpoint"));
-    const QCommandLineOption compareModel("compare-model", tr("Model for the pi comparison (repeatable, up to three)."),
+    const QCommandLineOption compareModel("compare-model", tr("Model for the pi comparison (repeatable, up to four)."),
                                           tr("checkpoint"));
     const QCommandLineOption device("device", tr("Compute device: auto, cpu, cuda or cuda:N."), tr("device"));
     const QCommandLineOption steps("steps", tr("Sampling steps (NFE)."), tr("n"));
@@ -23,8 +23,9 @@ CommandLine CommandLine::parse(const QStringList& arguments) {
                                    tr("n"));
     const QCommandLineOption restore("restore", tr("Restore the first photo once the model is loaded."));
     const QCommandLineOption compare("compare", tr("Run the pi comparison on the first photo."));
-    const QCommandLineOption compareMode("compare-mode", tr("Comparison of models or noise modulations."),
-                                         tr("models|noise"));
+    const QCommandLineOption compareMode("compare-mode",
+                                         tr("Comparison of models, noise modulations or methods (RDBM vs RDDM)."),
+                                         tr("models|noise|methods"));
     const QCommandLineOption tab("tab", tr("View to show: before-after, side-by-side, difference, trajectory, schedule, comparison, "
                                     "or all (one screenshot of each)."),
                                  tr("name"));
@@ -60,7 +61,7 @@ CommandLine CommandLine::parse(const QStringList& arguments) {
     c.open = p.values(open);
     c.reference = p.value(reference);
     c.model = p.value(model);
-    c.compareModels = p.values(compareModel).mid(0, 3);
+    c.compareModels = p.values(compareModel).mid(0, 4);
     c.device = p.value(device);
     if (p.isSet(steps)) {
         bool ok = false;
@@ -85,6 +86,9 @@ CommandLine CommandLine::parse(const QStringList& arguments) {
     c.restore = p.isSet(restore);
     c.compare = p.isSet(compare);
     c.compareMode = p.value(compareMode);
+    if (!c.compareMode.isEmpty() && c.compareMode != QLatin1String("models") && c.compareMode != QLatin1String("noise") &&
+        c.compareMode != QLatin1String("methods"))
+        c.error = tr("--compare-mode needs models, noise or methods");
     c.tab = p.value(tab);
     c.screenshot = p.value(screenshot);
     c.screenshotWidget = p.value(grab);

@@ -16,7 +16,7 @@ public:
     QStringList open;           // --open IMAGE (repeatable)
     QString reference;          // --reference IMAGE
     QString model;              // --model CKPT
-    QStringList compareModels;  // --compare-model CKPT (repeatable, up to three)
+    QStringList compareModels;  // --compare-model CKPT (repeatable, up to four; by method with --compare-mode methods)
     QString device;             // --device
     int steps = 0;              // --steps (0: the saved setting)
     double eta = -1.0;          // --eta (negative: the saved setting)
@@ -25,7 +25,7 @@ public:
     bool compare = false;       // --compare: run the pi comparison after that
     QString tab;                // --tab before-after|trajectory|schedule|comparison
     int step = -1;              // --step N: select trajectory step N
-    QString compareMode;        // --compare-mode models|noise
+    QString compareMode;        // --compare-mode models|noise|methods
     QString screenshot;         // --screenshot FILE: grab the window when done, then quit
     QString screenshotWidget;   // --grab window|view: what to grab (default window)
     QString size;               // --size WxH of the window

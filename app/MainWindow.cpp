@@ -167,6 +167,9 @@ MainWindow::MainWindow(AppSettings& settings, QWidget* parent)
         showError(tr("Exporting the plot"), {ErrorKind::Runtime, tr("could not write %1").arg(QDir::toNativeSeparators(path))});
     });
     connect(comparison_, &PiComparisonPanel::loadModelRequested, this, &MainWindow::chooseComparisonModel);
+    connect(comparison_, &PiComparisonPanel::modeChanged, this, [this](PiComparisonPanel::Mode mode) {
+        if (mode == PiComparisonPanel::Mode::Methods && currentTab() == Tab::Comparison) loadBundledComparisonModels();
+    });
     connect(controls_, &SamplerControls::optionsChanged, this, [this] {
         const rdbm::SamplerOptions o = controls_->options();
         session_->setSamplerOptions(o);
@@ -367,6 +370,7 @@ void MainWindow::createMenus() {
     file->addAction(comparison_->exportAction());
     file->addAction(schedule_->exportPngAction());
     file->addAction(schedule_->exportPdfAction());
+    file->addAction(schedule_->exportCsvAction());
     file->addSeparator();
     file->addAction(quit_);
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
@@ -504,7 +508,8 @@ void MainWindow::connectSession() {
         modelPanel_->setModel(m);
         controls_->setMaxSteps(m->schedule().T());
         inspector_->setModelT(m->schedule().T());
-        schedule_->setModel(m);
+        schedule_->setModel(m, QFileInfo(session_->modelPath()).completeBaseName());
+        updateScheduleOtherModel();
         settings_.setLastModel(session_->modelPath());
         // Bundled models are listed anyway; other checkpoints join the recent ones.
         if (!BundledModels::isBundled(session_->modelPath())) settings_.addRecentModel(session_->modelPath());
@@ -534,6 +539,7 @@ void MainWindow::connectSession() {
         QStringList paths = settings_.comparisonModels();
         paths[slot] = session_->comparisonModelPath(slot);
         settings_.setComparisonModels(paths);
+        updateScheduleOtherModel();
         showStatus(tr("Model %1 loaded for %2")
                        .arg(QFileInfo(session_->comparisonModelPath(slot)).fileName(), PiComparisonPanel::slotLabel(slot)));
     });
@@ -729,8 +735,11 @@ void MainWindow::openFiles(const QStringList& paths, bool asReference) {
     if (!batch.checkpoints.isEmpty()) {
         // On the comparison page the checkpoints fill its model slots; elsewhere the
         // first becomes the model.
-        if (currentTab() == Tab::Comparison) {
-            for (int i = 0; i < batch.checkpoints.size() && i < RestoreSession::kComparisonSlots; ++i)
+        if (currentTab() == Tab::Comparison && comparison_->mode() == PiComparisonPanel::Mode::Methods) {
+            // Comparing the methods: each goes where its method (and pi) belongs.
+            for (const QString& c : batch.checkpoints) loadComparisonModelByMethod(c);
+        } else if (currentTab() == Tab::Comparison) {
+            for (int i = 0; i < batch.checkpoints.size() && i < RestoreSession::kPiSlots; ++i)
                 loadComparisonModel(i, batch.checkpoints[i]);
         } else {
             loadModel(batch.checkpoints.first());
@@ -791,19 +800,35 @@ void MainWindow::loadComparisonModel(int slot, const QString& path) {
     session_->loadComparisonModel(slot, path, options);
 }
 
+void MainWindow::loadComparisonModelByMethod(const QString& path) {
+    rdbm::LoadOptions options = loadOptions();
+    if (rdbm::isTorchScriptFile(path.toStdString())) {
+        if (!trustTorchScript(path)) return;
+        options.allowTorchScript = true;
+    }
+    showStatus(tr("Loading %1 for the comparison\u2026").arg(QFileInfo(path).fileName()), 0);
+    session_->loadComparisonModelByMethod(path, options);
+}
+
 void MainWindow::loadBundledComparisonModels() {
-    if (bundledTried_ || session_->isBusy()) return;
-    bundledTried_ = true;
+    // The RDDM slot only for the methods comparison: the other modes do not show it.
+    const bool rddm = comparison_->mode() == PiComparisonPanel::Mode::Methods && !bundledRddmTried_;
+    if ((bundledTried_ && !rddm) || session_->isBusy()) return;
     const QStringList saved = settings_.comparisonModels();
     const rdbm::PiMode modes[] = {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero};
     for (int i = 0; i < RestoreSession::kComparisonSlots; ++i) {
         if (session_->comparisonModel(i)) continue;
-        QString path = BundledModels::find(modes[i]);
+        if (i == RestoreSession::kRddmSlot ? !rddm : bundledTried_) continue;
+        // models/rddm.safetensors is optional: without it the slot stays empty and the
+        // comparison says how to load one.
+        QString path = i == RestoreSession::kRddmSlot ? BundledModels::findRddm() : BundledModels::find(modes[i]);
         // TorchScript runs code: never reloaded without being asked (issue 15).
         if (path.isEmpty() && QFileInfo::exists(saved.value(i)) && !rdbm::isTorchScriptFile(saved.value(i).toStdString()))
             path = saved.value(i);
         if (!path.isEmpty()) loadComparisonModel(i, path);
     }
+    bundledTried_ = true;
+    bundledRddmTried_ = bundledRddmTried_ || rddm;
 }
 
 void MainWindow::restoreLastModel() {
@@ -1233,6 +1258,13 @@ void MainWindow::chooseModel() {
     const QString file = QFileDialog::getOpenFileName(this, tr("Load Model"), QFileInfo(start).absolutePath(),
                                                       DropClassifier::checkpointFilter());
     if (!file.isEmpty()) loadModel(file);
+}
+
+void MainWindow::updateScheduleOtherModel() {
+    // The schedule tab draws the other method's curves beside the model's (issue 9).
+    QString path;
+    const ModelPtr other = session_->otherMethodModel(&path);
+    schedule_->setOtherModel(other, QFileInfo(path).completeBaseName());
 }
 
 void MainWindow::chooseComparisonModel(int slot) {

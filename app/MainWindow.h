@@ -61,6 +61,8 @@ public:
     void saveAllTo(const QString& dir);
     void loadModel(const QString& path);
     void loadComparisonModel(int slot, const QString& path);
+    // Into the slot its method and pi call for (RestoreSession::loadComparisonModelByMethod).
+    void loadComparisonModelByMethod(const QString& path);
     bool restoreCurrent();
     bool restoreAll();
     // Pause Queue / Resume Queue.
@@ -144,6 +146,7 @@ private:
     void chooseReference();
     void chooseModel();
     void chooseComparisonModel(int slot);
+    void updateScheduleOtherModel();
     void saveResult();
     void saveAllResults();
     void exportTrajectory(bool frames, bool sheet);
@@ -162,6 +165,7 @@ private:
     bool interactive_ = true;
     QSet<QString> trustedTorchScript_; // canonical paths the user trusted this session
     bool bundledTried_ = false;
+    bool bundledRddmTried_ = false; // models/rddm.safetensors, for the methods comparison
     QString lastError_;
 
     QTabWidget* tabs_;

@@ -1,7 +1,6 @@
 #include "PiComparisonPanel.h"
 
 #include <QAction>
-#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -15,7 +14,6 @@
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
@@ -27,6 +25,7 @@
 #include <limits>
 
 #include "ElidedLabel.h"
+#include "BundledModels.h"
 #include "ColorBar.h"
 #include "HeatMapView.h"
 #include "ImageConvert.h"
@@ -42,11 +41,16 @@
 namespace rdbm::app {
 namespace {
 
-constexpr int kRows = RestoreSession::kComparisonSlots;
-// The model settings, then one column for a classical tool (hidden when none is chosen).
-constexpr int kColumns = kRows + 1;
-constexpr int kClassicalColumn = kRows;
-const rdbm::PiMode kModes[kRows] = {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero};
+constexpr int kPiSlots = RestoreSession::kPiSlots;
+// The columns: one per pi setting, the RDDM column of the methods comparison (hidden in
+// the other modes), then one for a classical tool (hidden when none is chosen).
+constexpr int kRddmColumn = RestoreSession::kRddmSlot;
+constexpr int kModelColumns = RestoreSession::kComparisonSlots;
+constexpr int kClassicalColumn = kModelColumns;
+constexpr int kColumns = kModelColumns + 1;
+const rdbm::PiMode kModes[kPiSlots] = {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero};
+
+bool isRddm(const ModelPtr& m) { return m && m->info().metadata.method == rdbm::Method::Rddm; }
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -69,9 +73,15 @@ QString PiComparisonPanel::settingLabel(int slot, const ModelPtr& model) {
     // RDDM model (issue 9), or a pi = 1 model in the first slot, is named for what it is.
     const rdbm::ModelMetadata& meta = model->info().metadata;
     if (meta.method == rdbm::Method::Rddm) return tr("RDDM");
-    for (int i = 0; i < kRows; ++i)
+    for (int i = 0; i < kPiSlots; ++i)
         if (kModes[i] == meta.piMode) return slotLabel(i);
-    return slotLabel(slot);
+    return slotLabel(std::clamp(slot, 0, kPiSlots - 1));
+}
+
+QString PiComparisonPanel::methodsLabel(int column, const ModelPtr& model) {
+    // The method first, so that the two read apart at a glance: "RDBM, pi = 1", "RDDM".
+    if (isRddm(model) || (!model && column == kRddmColumn)) return tr("RDDM");
+    return tr("RDBM, %1").arg(settingLabel(column, model));
 }
 
 QString PiComparisonPanel::slotLabel(int slot) {
@@ -79,6 +89,7 @@ QString PiComparisonPanel::slotLabel(int slot) {
     case 0: return tr("\u03c0 = x\u2080 \u2212 \u03bc");
     case 1: return tr("\u03c0 = 1");
     case 2: return tr("\u03c0 = 0");
+    case kRddmColumn: return tr("RDDM");
     }
     return {};
 }
@@ -91,14 +102,25 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     // screen with every dock open), so that they never widen the window.
     auto* top = new widgets::WrapLayout;
     top->setContentsMargins(0, 0, 0, 0);
-    modeGroup_ = new QButtonGroup(this);
-    auto* byModel = new QRadioButton(tr("Three &models (\u03c0 = x\u2080 \u2212 \u03bc, 1, 0)"), this);
-    auto* byNoise = new QRadioButton(tr("One model, three &noise modulations"), this);
-    byModel->setChecked(true);
-    modeGroup_->addButton(byModel, 0);
-    modeGroup_->addButton(byNoise, 1);
-    top->addWidget(byModel);
-    top->addWidget(byNoise);
+    // One list of the modes: three take one row where three radio buttons took three on a
+    // narrow page. Its items are Mode values.
+    auto* modeLabel = new QLabel(tr("Co&mpare:"), this);
+    modeBox_ = new QComboBox(this);
+    modeLabel->setBuddy(modeBox_);
+    modeBox_->addItem(tr("Three models (\u03c0 = x\u2080 \u2212 \u03bc, 1, 0)"), static_cast<int>(Mode::Models));
+    modeBox_->addItem(tr("One model, three noise modulations"), static_cast<int>(Mode::NoiseModulations));
+    // The two methods on the same photo (issue 9): RDBM's three pi models beside RDDM.
+    modeBox_->addItem(tr("RDBM vs RDDM (methods)"), static_cast<int>(Mode::Methods));
+    modeBox_->setItemData(2, tr("RDBM's three models (\u03c0 = x\u2080 \u2212 \u03bc, 1, 0) beside an RDDM model on the same photo"),
+                          Qt::ToolTipRole);
+    // Whole where there is room, shortened (never wider than the page) where there is not.
+    modeBox_->setMinimumWidth(modeBox_->fontMetrics().horizontalAdvance(QStringLiteral("RDBM vs RDDM")) + 40);
+    auto* modeRow = new QWidget(this);
+    auto* mrl = new QHBoxLayout(modeRow);
+    mrl->setContentsMargins(0, 0, 0, 0);
+    mrl->addWidget(modeLabel);
+    mrl->addWidget(modeBox_, 1);
+    top->addWidget(modeRow, true); // grows: packed at its minimum, then takes the row
     run_ = new QAction(tr("&Run Comparison"), this);
     cancel_ = new QAction(tr("Cancel"), this);
     export_ = new QAction(tr("&Export Comparison\u2026"), this);
@@ -109,7 +131,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     modelsBox_ = new QWidget(this);
     auto* ml = new widgets::WrapLayout(modelsBox_);
     ml->setContentsMargins(0, 0, 0, 0);
-    for (int i = 0; i < kRows; ++i) {
+    for (int i = 0; i < kModelColumns; ++i) {
         auto* slot = new QWidget(modelsBox_);
         auto* sl = new QHBoxLayout(slot);
         sl->setContentsMargins(0, 0, 0, 0);
@@ -125,10 +147,20 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         sl->addWidget(name, 1);
         sl->addWidget(load);
         ml->addWidget(slot); // as wide as its text: the button stays beside the name
+        slotTitles_ << pi;
         slotLabels_ << name;
         slotButtons_ << load;
     }
+    slotLabels_[kRddmColumn]->parentWidget()->hide(); // the methods comparison's
     layout->addWidget(modelsBox_);
+    // Without an RDDM model the methods comparison says so, and how to get one.
+    methodsNote_ = new QLabel(tr("No RDDM model loaded: choose one with Load\u2026 beside RDDM, or drop an RDDM "
+                                 "checkpoint on this page (models/%1 is used when it is there).")
+                                  .arg(BundledModels::rddmFileName()),
+                              this);
+    methodsNote_->setWordWrap(true);
+    methodsNote_->hide();
+    layout->addWidget(methodsNote_);
 
     noiseBox_ = new QWidget(this);
     auto* nl = new QHBoxLayout(noiseBox_);
@@ -183,11 +215,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     classical_->setToolTip(tr("Add a classical correction as one more column, to see what the diffusion model adds. "
                               "It follows what the model was trained for until you choose one."));
     connect(classical_, qOverload<int>(&QComboBox::activated), this, [this] { classicalChosen_ = true; });
-    connect(classical_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        const bool shown = classicalTool() >= 0;
-        for (QWidget* w : {static_cast<QWidget*>(results_.value(kClassicalColumn)), static_cast<QWidget*>(diffs_.value(kClassicalColumn))})
-            if (w) w->setVisible(shown);
-    });
+    connect(classical_, qOverload<int>(&QComboBox::currentIndexChanged), this, &PiComparisonPanel::updateColumns);
     cl->addWidget(classicalLabel);
     cl->addWidget(classical_);
     statusRow->addWidget(classicalBox);
@@ -197,7 +225,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     statusRow->addWidget(progress_);
     status_ = new widgets::ElidedLabel(this);
     // Room for the usual last word whole: the status takes a row of its own before eliding it.
-    status_->setMinimumWidth(status_->fontMetrics().horizontalAdvance(tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, 3)) + 8);
+    status_->setMinimumWidth(status_->fontMetrics().horizontalAdvance(tr("Comparison finished: %n of %1 setting(s) restored.", nullptr, kModelColumns).arg(kModelColumns)) + 8);
     statusRow->addWidget(status_, true);
     layout->addLayout(statusRow);
 
@@ -259,8 +287,6 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     gl->addWidget(spreadBar_, 2, kColumns + 1);
     showSpreadRow(false);
     for (int c = 0; c <= kColumns; ++c) gl->setColumnStretch(c, 1);
-    results_[kClassicalColumn]->hide();
-    diffs_[kClassicalColumn]->hide();
     gl->setRowStretch(0, 3);
     gl->setRowStretch(1, 2);
     gl->setRowStretch(2, 2);
@@ -271,14 +297,13 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     table_->setHorizontalHeaderLabels({tr("Setting"), tr("PSNR (dB)"), tr("SSIM"), tr("Mean |change|"), tr("Time (s)")});
     // Every header whole, in every language ("Mittlere |Änderung|" is long).
     for (int c = 1; c < 5; ++c) table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    // Room for the three settings and a classical tool without scrolling.
-    table_->setMinimumHeight(table_->horizontalHeader()->sizeHint().height() + kColumns * table_->verticalHeader()->defaultSectionSize() + 6);
     split->addWidget(table_);
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
-    connect(modeGroup_, &QButtonGroup::idClicked, this, [this](int id) { setMode(id == 0 ? Mode::Models : Mode::NoiseModulations); });
+    connect(modeBox_, qOverload<int>(&QComboBox::activated), this,
+            [this] { setMode(static_cast<Mode>(modeBox_->currentData().toInt())); });
     connect(run_, &QAction::triggered, this, &PiComparisonPanel::run);
     connect(cancel_, &QAction::triggered, session_, &RestoreSession::cancel);
     connect(export_, &QAction::triggered, this, &PiComparisonPanel::chooseExport);
@@ -296,7 +321,7 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         status_->setFullText(tr("Restoring with %n setting(s)\u2026", nullptr, rows));
     });
     connect(session_, &RestoreSession::comparisonStep, this, [this](int row, int step, int steps) {
-        progress_->setRange(0, steps * kRows);
+        progress_->setRange(0, steps * modelRows());
         progress_->setValue(row * steps + step);
         status_->setFullText(tr("%1: step %2 of %3").arg(rows_.value(row).label).arg(step).arg(steps));
     });
@@ -305,23 +330,66 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     connect(session_, &RestoreSession::comparisonFinished, this, [this](bool cancelled) {
         progress_->hide();
         // The classical column is not a restoration of a model: "of 3" counts the models.
-        const int models = static_cast<int>(std::count(rowDone_.begin(), rowDone_.begin() + std::min<qsizetype>(kRows, rowDone_.size()), true));
-        status_->setFullText(cancelled ? tr("Comparison cancelled.") : tr("Comparison finished: %n of 3 setting(s) restored.", nullptr, models));
+        const int settings = modelRows();
+        const int models = static_cast<int>(std::count(rowDone_.begin(), rowDone_.begin() + std::min<qsizetype>(settings, rowDone_.size()), true));
+        status_->setFullText(cancelled ? tr("Comparison cancelled.")
+                                       : tr("Comparison finished: %n of %1 setting(s) restored.", nullptr, models).arg(settings));
         updateEnabled();
     });
+    updateColumns();
     refreshSlots();
     refreshInput();
     updateEnabled();
 }
 
 void PiComparisonPanel::setMode(Mode mode) {
+    const bool changed = mode != mode_;
     mode_ = mode;
-    modeGroup_->button(mode == Mode::Models ? 0 : 1)->setChecked(true);
-    modelsBox_->setVisible(mode == Mode::Models);
+    modeBox_->setCurrentIndex(modeBox_->findData(static_cast<int>(mode)));
+    modelsBox_->setVisible(mode != Mode::NoiseModulations);
     noiseBox_->setVisible(mode == Mode::NoiseModulations);
+    // The slots' titles say the method too when both are compared.
+    for (int i = 0; i < kModelColumns; ++i) {
+        const QString title = mode == Mode::Methods ? methodsLabel(i, nullptr) : slotLabel(i);
+        slotTitles_[i]->setText(QStringLiteral("<b>%1:</b>").arg(title.toHtmlEscaped()));
+        results_[i]->setPlaceholderText(title);
+    }
+    slotLabels_[kRddmColumn]->parentWidget()->setVisible(mode == Mode::Methods);
     clearResults();
+    updateColumns();
     refreshSlots();
     updateEnabled();
+    if (changed) emit modeChanged(mode);
+}
+
+bool PiComparisonPanel::columnShown(int column) const {
+    if (column == kRddmColumn) return mode_ == Mode::Methods;
+    if (column == kClassicalColumn) return classicalTool() >= 0;
+    return column >= 0 && column < kColumns;
+}
+
+void PiComparisonPanel::updateColumns() {
+    // Room in the table for every row of this mode without scrolling, and no more: the
+    // page has to fit a small screen.
+    const int rows = modelRows() + (classicalTool() >= 0 ? 1 : 0);
+    table_->setMinimumHeight(table_->horizontalHeader()->sizeHint().height() +
+                             std::max(kPiSlots + 1, rows) * table_->verticalHeader()->defaultSectionSize() + 6);
+    for (int c = kPiSlots; c < kColumns; ++c) {
+        results_[c]->setVisible(columnShown(c));
+        diffs_[c]->setVisible(columnShown(c));
+        if (!columnShown(c)) spreads_[c]->hide();
+    }
+}
+
+int PiComparisonPanel::modelRows() const { return mode_ == Mode::Methods ? kModelColumns : kPiSlots; }
+
+int PiComparisonPanel::columnOf(int row) const { return row < modelRows() ? row : kClassicalColumn; }
+
+QString PiComparisonPanel::modelSource(const ModelPtr& model) const {
+    if (!model) return tr("no model");
+    for (int i = 0; i < kModelColumns; ++i)
+        if (session_->comparisonModel(i) == model) return QFileInfo(session_->comparisonModelPath(i)).fileName();
+    return tr("the loaded model");
 }
 
 double PiComparisonPanel::noiseEta() const { return eta_->value(); }
@@ -335,13 +403,12 @@ void PiComparisonPanel::setSpreadSeeds(int seeds) {
 
 void PiComparisonPanel::showSpreadRow(bool shown) {
     // A classical tool draws no noise: its column never gets a spread map.
-    for (int i = 0; i < spreads_.size(); ++i) spreads_[i]->setVisible(shown && i < kRows);
+    for (int i = 0; i < spreads_.size(); ++i) spreads_[i]->setVisible(shown && i < kModelColumns && columnShown(i));
     spreadBar_->setVisible(shown);
     // With a third row the grid's views share the height they have instead of asking for
     // their preferred one, so that the page still fits without scrolling.
     QVector<QWidget*> views{input_, reference_};
-    for (int i = 0; i < kRows; ++i) views << results_[i] << diffs_[i];
-    views << results_[kClassicalColumn] << diffs_[kClassicalColumn];
+    for (int i = 0; i < kColumns; ++i) views << results_[i] << diffs_[i];
     for (QWidget* v : views) {
         if (!gridPolicies_.contains(v)) gridPolicies_.insert(v, v->sizePolicy());
         QSizePolicy p = gridPolicies_.value(v);
@@ -358,7 +425,28 @@ void PiComparisonPanel::setNoiseEta(double eta) { eta_->setValue(eta); }
 
 QVector<ComparisonSetting> PiComparisonPanel::settings() const {
     QVector<ComparisonSetting> out;
-    for (int i = 0; i < kRows; ++i) {
+    if (mode_ == Mode::Methods) {
+        // RDBM's pi models from the pi slots (or the main model, for its own pi), then the
+        // RDDM model: the RDDM slot's, else one loaded into a pi slot, else the main model.
+        const ModelPtr main = session_->model();
+        for (int i = 0; i < kPiSlots; ++i) {
+            ComparisonSetting s;
+            s.options = base_;
+            s.model = session_->comparisonModel(i);
+            if (isRddm(s.model)) s.model = nullptr;
+            if (!s.model && main && !isRddm(main) && main->info().metadata.piMode == kModes[i]) s.model = main;
+            s.label = methodsLabel(i, s.model);
+            out << s;
+        }
+        ComparisonSetting rddm;
+        rddm.options = base_;
+        for (const int slot : {kRddmColumn, 0, 1, 2})
+            if (!rddm.model && isRddm(session_->comparisonModel(slot))) rddm.model = session_->comparisonModel(slot);
+        if (!rddm.model && isRddm(main)) rddm.model = main;
+        rddm.label = methodsLabel(kRddmColumn, rddm.model);
+        out << rddm;
+    }
+    for (int i = 0; i < kPiSlots && mode_ != Mode::Methods; ++i) {
         ComparisonSetting s;
         s.options = base_;
         if (mode_ == Mode::Models) {
@@ -370,7 +458,7 @@ QVector<ComparisonSetting> PiComparisonPanel::settings() const {
                 s.model = main;
             s.label = settingLabel(i, s.model);
         } else {
-            const QString factor[kRows] = {tr("(x\u2080 \u2212 \u03bc)"), QStringLiteral("1"), QStringLiteral("0")};
+            const QString factor[kPiSlots] = {tr("(x\u2080 \u2212 \u03bc)"), QStringLiteral("1"), QStringLiteral("0")};
             s.label = tr("noise \u00d7 %1").arg(factor[i]);
             s.model = session_->model();
             s.options.eta = eta_->value();
@@ -411,16 +499,18 @@ void PiComparisonPanel::refreshSlots() {
         classical_->setCurrentIndex(std::max(0, classical_->findData(tool)));
     }
     const QVector<ComparisonSetting> s = settings();
-    for (int i = 0; i < kRows; ++i) {
+    for (int i = 0; i < kModelColumns; ++i) {
         const QString path = session_->comparisonModelPath(i);
         QString text;
-        if (!path.isEmpty()) text = QFileInfo(path).fileName();
-        else if (s[i].model) text = tr("the loaded model");
+        if (mode_ == Mode::Methods) text = modelSource(s[i].model); // the model its column shows
+        else if (!path.isEmpty()) text = QFileInfo(path).fileName();
+        else if (i < kPiSlots && s[i].model) text = tr("the loaded model");
         else text = tr("no model");
         slotLabels_[i]->setFullText(text);
         // The whole path on the slot (the label's own tooltip, when elided, has the name).
         slotLabels_[i]->parentWidget()->setToolTip(path.isEmpty() ? QString() : QDir::toNativeSeparators(path));
     }
+    methodsNote_->setVisible(mode_ == Mode::Methods && !s[kRddmColumn].model);
     updateEnabled();
 }
 
@@ -454,8 +544,8 @@ bool PiComparisonPanel::run() {
     const QVector<ComparisonSetting> s = settings();
     const bool any = std::any_of(s.begin(), s.end(), [](const ComparisonSetting& c) { return c.model != nullptr; });
     if (!any) {
-        status_->setFullText(mode_ == Mode::Models ? tr("Load at least one model for the comparison.")
-                                               : tr("Load a model first."));
+        status_->setFullText(mode_ == Mode::NoiseModulations ? tr("Load a model first.")
+                                                             : tr("Load at least one model for the comparison."));
         return false;
     }
     const int seeds = spreadSeeds();
@@ -474,7 +564,7 @@ bool PiComparisonPanel::run() {
     for (int i = 0; i < columns; ++i) {
         rows_[i].index = i;
         rows_[i].label = s[i].label;
-        results_[i]->setPlaceholderText(s[i].model || s[i].classicalTool >= 0 ? tr("%1: waiting").arg(s[i].label)
+        results_[columnOf(i)]->setPlaceholderText(s[i].model || s[i].classicalTool >= 0 ? tr("%1: waiting").arg(s[i].label)
                                                                               : tr("%1: no model").arg(s[i].label));
     }
     table_->clearMetrics();
@@ -505,18 +595,19 @@ void PiComparisonPanel::onRowFinished(const ComparisonRow& row) {
     if (row.index < 0 || row.index >= rows_.size()) return;
     rows_[row.index] = row;
     rowDone_[row.index] = true;
-    results_[row.index]->setImage(row.display);
-    results_[row.index]->setOverlayText(row.label);
+    const int column = columnOf(row.index);
+    results_[column]->setImage(row.display);
+    results_[column]->setOverlayText(row.label);
     const cv::Mat d = row.difference.isContinuous() ? row.difference : row.difference.clone();
-    diffs_[row.index]->setMap(d.cols, d.rows, d.ptr<float>());
+    diffs_[column]->setMap(d.cols, d.rows, d.ptr<float>());
     if (row.seeds > 1 && !row.stdDev.empty()) {
         const cv::Mat sd = row.stdDev.isContinuous() ? row.stdDev : row.stdDev.clone();
-        spreads_[row.index]->setMap(sd.cols, sd.rows, sd.ptr<float>());
+        spreads_[column]->setMap(sd.cols, sd.rows, sd.ptr<float>());
         const QLocale loc;
         // The title is elided in a narrow grid: the tooltip has it whole.
         const QString title = tr("std: mean %1, max %2").arg(loc.toString(row.meanStd, 'f', 4), loc.toString(row.maxStd, 'f', 4));
-        spreads_[row.index]->setTitle(title);
-        spreads_[row.index]->setToolTip(title);
+        spreads_[column]->setTitle(title);
+        spreads_[column]->setToolTip(title);
         showSpreadRow(true);
     }
     updateCommonLimit();
@@ -533,9 +624,9 @@ void PiComparisonPanel::onRowFinished(const ComparisonRow& row) {
 }
 
 void PiComparisonPanel::onRowFailed(int row, const ErrorInfo& error) {
-    if (row < 0 || row >= results_.size()) return;
-    results_[row]->setImage({});
-    results_[row]->setPlaceholderText(tr("%1 failed:\n%2").arg(rows_.value(row).label, error.message));
+    if (row < 0 || row >= rows_.size()) return;
+    results_[columnOf(row)]->setImage({});
+    results_[columnOf(row)]->setPlaceholderText(tr("%1 failed:\n%2").arg(rows_.value(row).label, error.message));
     if (QTableWidgetItem* item = table_->item(row, 3)) item->setText(tr("failed"));
 }
 
@@ -575,18 +666,22 @@ void PiComparisonPanel::updateEnabled() {
 }
 
 ComparisonExport PiComparisonPanel::exportRequest(const QString& directory) const {
-    const QString stems[kColumns] = {QStringLiteral("pi-residual"), QStringLiteral("pi-one"), QStringLiteral("pi-zero"),
+    const QString rdbm = mode_ == Mode::Methods ? QStringLiteral("rdbm-") : QString();
+    const QString stems[kColumns] = {rdbm + QStringLiteral("pi-residual"), rdbm + QStringLiteral("pi-one"),
+                                     rdbm + QStringLiteral("pi-zero"), QStringLiteral("rddm"),
                                      QStringLiteral("classical-") +
                                          QString::fromStdString(rdbm::toString(static_cast<rdbm::ClassicalTool>(std::max(0, classicalTool()))))};
     ComparisonExport r;
     r.directory = directory;
-    r.prefix = mode_ == Mode::Models ? QStringLiteral("model") : QStringLiteral("noise");
+    r.prefix = mode_ == Mode::Models ? QStringLiteral("model")
+               : mode_ == Mode::Methods ? QStringLiteral("methods")
+                                        : QStringLiteral("noise");
     r.input = input_->image();
     r.limit = diffs_.isEmpty() ? 0.0f : diffs_.first()->limit();
     for (int i = 0; i < rows_.size(); ++i) {
         if (!rowDone_.value(i)) continue;
         r.rows << rows_[i];
-        r.stems << stems[i];
+        r.stems << stems[columnOf(i)];
         r.meanAbs << meanAbs_.value(i);
     }
     return r;

@@ -1,7 +1,8 @@
 #pragma once
 // The same photo restored under three settings, side by side under one synchronized zoom:
 // three models trained with pi = x0 - mu, 1 and 0 (the bundled ones, or any the user
-// loads), or one model with the three noise modulations at eta > 0. Each result has its
+// loads), or one model with the three noise modulations at eta > 0, or the two methods:
+// RDBM's three pi models beside an RDDM model (issue 9). Each result has its
 // difference map (result - input) on a common scale and a row in the metrics table.
 // With "Spread over N seeds" each setting is restored N times (eta > 0) and its
 // uncertainty map (the runs' per-pixel standard deviation, issue 11 §5) sits under its
@@ -16,7 +17,6 @@
 #include "RestoreTypes.h"
 
 class QAction;
-class QButtonGroup;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -41,7 +41,7 @@ class RestoreSession;
 class PiComparisonPanel : public QWidget {
     Q_OBJECT
 public:
-    enum class Mode { Models, NoiseModulations };
+    enum class Mode { Models, NoiseModulations, Methods };
 
     PiComparisonPanel(RestoreSession* session, QWidget* parent = nullptr);
 
@@ -65,14 +65,21 @@ public:
     int finishedRows() const;
     QAction* runAction() const { return run_; }
     QAction* exportAction() const { return export_; }
-    widgets::ImageView* resultView(int row) const { return results_.value(row); }
-    widgets::HeatMapView* differenceView(int row) const { return diffs_.value(row); }
-    widgets::HeatMapView* spreadView(int row) const { return spreads_.value(row); }
+    // The views of the setting in row `row` of settings() (the classical tool's are the
+    // last column's whatever the mode).
+    widgets::ImageView* resultView(int row) const { return results_.value(columnOf(row)); }
+    widgets::HeatMapView* differenceView(int row) const { return diffs_.value(columnOf(row)); }
+    widgets::HeatMapView* spreadView(int row) const { return spreads_.value(columnOf(row)); }
     widgets::MetricsTable* metricsTable() const { return table_; }
 
     static QString slotLabel(int slot); // "pi = x0 - mu", ...
     // What a slot's column is called: the model's own pi, or "RDDM"; the slot's pi without one.
     static QString settingLabel(int slot, const ModelPtr& model);
+    // A column's name in the methods comparison: "RDBM, pi = ..." or "RDDM".
+    static QString methodsLabel(int column, const ModelPtr& model);
+    // Whether the grid shows a column now (the RDDM column in the methods mode, the
+    // classical one when a tool is chosen).
+    bool columnShown(int column) const;
     // The classical tool of the fourth column (rdbm::ClassicalTool as int), -1 for none.
     int classicalTool() const;
     void setClassicalTool(int tool);
@@ -80,6 +87,7 @@ public:
 
 signals:
     void loadModelRequested(int slot); // the window asks for a file
+    void modeChanged(rdbm::app::PiComparisonPanel::Mode mode);
 
 private:
     void refreshSlots();
@@ -90,7 +98,11 @@ private:
     void updateCommonLimit();
     void showSpreadRow(bool shown);
     void updateEnabled();
+    void updateColumns();
     void chooseExport();
+    int modelRows() const;       // the settings that are models in this mode: 3, or 4 for the methods
+    int columnOf(int row) const; // the grid column of a row of settings()
+    QString modelSource(const ModelPtr& model) const;
 
     RestoreSession* session_;
     Mode mode_ = Mode::Models;
@@ -99,10 +111,12 @@ private:
     QVector<bool> rowDone_;
     QVector<double> meanAbs_; // mean |result - input| per row
 
-    QButtonGroup* modeGroup_;
+    QComboBox* modeBox_;
     QWidget* modelsBox_;
     QWidget* noiseBox_;
+    QVector<QLabel*> slotTitles_;
     QVector<widgets::ElidedLabel*> slotLabels_;
+    QLabel* methodsNote_;
     QVector<QPushButton*> slotButtons_;
     QDoubleSpinBox* eta_;
     QCheckBox* spread_;

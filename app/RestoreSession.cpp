@@ -111,6 +111,38 @@ void RestoreSession::loadComparisonModel(int slot, const QString& path, const rd
     if (slot >= 0 && slot < kComparisonSlots) requestModel(slot, path, options);
 }
 
+void RestoreSession::loadComparisonModelByMethod(const QString& path, const rdbm::LoadOptions& options) {
+    requestModel(kByMethod, path, options);
+}
+
+int RestoreSession::slotForModel(const ModelPtr& model) {
+    if (!model) return -1;
+    const rdbm::ModelMetadata& meta = model->info().metadata;
+    if (meta.method == rdbm::Method::Rddm) return kRddmSlot;
+    switch (meta.piMode) {
+    case rdbm::PiMode::Residual: return 0;
+    case rdbm::PiMode::One: return 1;
+    case rdbm::PiMode::Zero: return 2;
+    }
+    return 0;
+}
+
+ModelPtr RestoreSession::otherMethodModel(QString* path) const {
+    if (!model_) return nullptr;
+    const bool mainIsRddm = model_->info().metadata.method == rdbm::Method::Rddm;
+    // The RDDM slot first, then the pi slots in order.
+    const int order[kComparisonSlots] = {kRddmSlot, 0, 1, 2};
+    for (const int slot : order) {
+        const ModelPtr& m = comparisonModels_[static_cast<size_t>(slot)];
+        if (!m || m == model_) continue;
+        if ((m->info().metadata.method == rdbm::Method::Rddm) != mainIsRddm) {
+            if (path) *path = comparisonPaths_[static_cast<size_t>(slot)];
+            return m;
+        }
+    }
+    return nullptr;
+}
+
 void RestoreSession::checkModel(const QString& path, const rdbm::LoadOptions& options) {
     requestModel(kCheckOnly, path, options);
 }
@@ -125,7 +157,8 @@ QString RestoreSession::comparisonModelPath(int slot) const {
 
 void RestoreSession::onModelLoaded(int requestId, const QString& path, ModelPtr model) {
     if (!modelRequests_.contains(requestId)) return;
-    const int slot = modelRequests_.take(requestId);
+    int slot = modelRequests_.take(requestId);
+    if (slot == kByMethod) slot = slotForModel(model);
     if (slot == kCheckOnly) {
         // Loaded fine; nothing else to do.
     } else if (slot < 0) {

@@ -33,7 +33,11 @@ public:
     using ItemStatus = InputList::ItemStatus;
     using Item = InputList::Item;
 
-    static constexpr int kComparisonSlots = 3;
+    // The comparison's model slots: one per pi setting (pi = x0 - mu, 1, 0), then the
+    // RDDM slot that the methods comparison sets beside them (issue 9).
+    static constexpr int kPiSlots = 3;
+    static constexpr int kRddmSlot = kPiSlots;
+    static constexpr int kComparisonSlots = kPiSlots + 1;
 
     explicit RestoreSession(QObject* parent = nullptr);
     ~RestoreSession() override;
@@ -50,8 +54,18 @@ public:
     // a failure is reported like any load failure, a success changes nothing.
     void checkModel(const QString& path, const rdbm::LoadOptions& options = {});
     static constexpr int kCheckOnly = -2; // modelLoadFailed's slot for checkModel()
+    // Loads a checkpoint into the slot its method and pi call for: an RDDM model into
+    // kRddmSlot, an RDBM model into the slot of its pi (a drop or --compare-model in the
+    // methods comparison). modelLoadFailed's slot is kByMethod.
+    void loadComparisonModelByMethod(const QString& path, const rdbm::LoadOptions& options = {});
+    static constexpr int kByMethod = -3;
+    static int slotForModel(const ModelPtr& model);
     ModelPtr comparisonModel(int slot) const;
     QString comparisonModelPath(int slot) const;
+    // A loaded model of the other method than the main one (the schedule tab draws both):
+    // for an RDBM main model the RDDM slot's model, else an RDDM model in a pi slot; for an
+    // RDDM main model the first RDBM model in the pi slots. Its file in *path.
+    ModelPtr otherMethodModel(QString* path = nullptr) const;
     // The SHA-256 of a file (a model), computed on the I/O thread and cached there per
     // file; answered by fileHashed() with the returned request id. A loaded model's
     // checksum is computed at once, so saving its results does not wait for it.

@@ -41,6 +41,8 @@ void ScriptedRun::start() {
     startedMs_ = QDateTime::currentMSecsSinceEpoch();
     if (options_.compareMode == QLatin1String("noise"))
         window_->comparisonPanel()->setMode(PiComparisonPanel::Mode::NoiseModulations);
+    else if (options_.compareMode == QLatin1String("methods"))
+        window_->comparisonPanel()->setMode(PiComparisonPanel::Mode::Methods);
     poller_.start();
 }
 
@@ -51,8 +53,11 @@ bool ScriptedRun::filesLoaded() const {
         if (s->item(i).status == RestoreSession::ItemStatus::Loading) return false;
     if (!options_.reference.isEmpty() && !s->reference() && exitCode_ == 0) return false;
     if (!options_.model.isEmpty() && !s->model() && exitCode_ == 0) return false;
-    for (int i = 0; i < options_.compareModels.size(); ++i)
-        if (!s->comparisonModel(i) && exitCode_ == 0) return false;
+    // Comparing the methods, the models go to the slots of their method: the session's
+    // state says when they are in.
+    if (options_.compareMode != QLatin1String("methods"))
+        for (int i = 0; i < options_.compareModels.size(); ++i)
+            if (!s->comparisonModel(i) && exitCode_ == 0) return false;
     return true;
 }
 
@@ -95,7 +100,15 @@ void ScriptedRun::poll() {
             std::fflush(stdout);
         }
         if (options_.compare) {
+            // Opening the page loads the bundled models its slots still lack: wait for them.
             window_->setCurrentTab(MainWindow::Tab::Comparison);
+            stage_ = Stage::StartingComparison;
+            return;
+        }
+        [[fallthrough]];
+    case Stage::StartingComparison:
+        if (s->isBusy()) return;
+        if (options_.compare) {
             if (window_->comparisonPanel()->run()) {
                 stage_ = Stage::Comparing;
                 return;

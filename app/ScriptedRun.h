@@ -25,7 +25,7 @@ signals:
     void finished(int exitCode);
 
 private:
-    enum class Stage { Loading, Restoring, Comparing, Settling, Done };
+    enum class Stage { Loading, Restoring, StartingComparison, Comparing, Settling, Done };
     void poll();
     bool filesLoaded() const;
     void applyView();

@@ -107,7 +107,11 @@ int main(int argc, char* argv[]) {
     if (!model.isEmpty()) window.loadModel(model);
     else if (!cmd.quitWhenDone) window.restoreLastModel();
     if (!cmd.scripted()) window.restoreQueue(); // the queue of the last session (issue 11 §2)
-    for (int i = 0; i < cmd.compareModels.size(); ++i) window.loadComparisonModel(i, cmd.compareModels[i]);
+    // Comparing the methods, each model goes where its method (and pi) belongs; else in order.
+    for (int i = 0; i < cmd.compareModels.size(); ++i) {
+        if (cmd.compareMode == QLatin1String("methods")) window.loadComparisonModelByMethod(cmd.compareModels[i]);
+        else window.loadComparisonModel(i, cmd.compareModels[i]);
+    }
     if (!batch.images.isEmpty()) window.openFiles(batch.images);
     if (!cmd.reference.isEmpty()) window.openFiles({cmd.reference}, true);
 

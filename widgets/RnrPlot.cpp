@@ -21,6 +21,7 @@ const QColor kBlue(31, 119, 180);
 const QColor kOrange(255, 127, 14);
 const QColor kGreen(44, 160, 44);
 const QColor kPurple(148, 103, 189);
+const QColor kRed(214, 39, 40);
 
 bool positive(double v) { return std::isfinite(v) && v > 0.0; }
 
@@ -112,6 +113,9 @@ RnrPlot::RnrPlot(QWidget* parent) : QWidget(parent) {
     sigma_ = plot_->addGraph(bx, by2);
     thetaMarks_ = plot_->addGraph(bx, by);
     thetaMarks_->setLineStyle(QCPGraph::lsNone);
+    secondRatio_ = plot_->addGraph(tx, ty);
+    secondFirst_ = plot_->addGraph(bx, by);
+    secondSecond_ = plot_->addGraph(bx, by2);
 
     median_->setName(tr("\u03c0 = 1: median pixel"));
     bandUpper_->setName(tr("π = 1: 5–95 % of pixels"));
@@ -125,7 +129,8 @@ RnrPlot::RnrPlot(QWidget* parent) : QWidget(parent) {
     legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
     plot_->legend->setFont(legendFont);
     top_->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    for (QCPGraph* g : {bandLower_, theta_, sigma_, thetaMarks_}) g->removeFromLegend(plot_->legend);
+    for (QCPGraph* g : {bandLower_, theta_, sigma_, thetaMarks_, secondRatio_, secondFirst_, secondSecond_})
+        g->removeFromLegend(plot_->legend);
 
     topCursor_ = new QCPItemStraightLine(plot_);
     bottomCursor_ = new QCPItemStraightLine(plot_);
@@ -144,7 +149,8 @@ RnrPlot::RnrPlot(QWidget* parent) : QWidget(parent) {
         if (e->button() != Qt::LeftButton) return;
         const QPointF pos = e->position();
         if (!top_->rect().contains(pos.toPoint()) && !bottom_->rect().contains(pos.toPoint())) return;
-        const double t = top_->axis(QCPAxis::atBottom)->pixelToCoord(pos.x());
+        double t = top_->axis(QCPAxis::atBottom)->pixelToCoord(pos.x());
+        if (normalisedT_ > 0) t = std::clamp(t * normalisedT_, 0.0, normalisedT_ - 1.0);
         if (std::isfinite(t)) emit stepClicked(static_cast<int>(std::lround(t)));
     });
 
@@ -188,6 +194,35 @@ void RnrPlot::setCurveNames(const QString& ratio, const QString& first, const QS
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void RnrPlot::setCoefficientAxisLabels(const QString& left, const QString& right) {
+    bottom_->axis(QCPAxis::atLeft)->setLabel(left);
+    bottom_->axis(QCPAxis::atRight)->setLabel(right);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void RnrPlot::setSecondCurves(const QVector<double>& t, const QVector<double>& ratio, const QVector<double>& first,
+                              const QVector<double>& second, const QString& name) {
+    if (ratio.size() != t.size() || first.size() != t.size() || second.size() != t.size()) return;
+    secondT_ = t;
+    secondRatioV_ = ratio;
+    secondFirstV_ = first;
+    secondSecondV_ = second;
+    secondRatio_->setName(name);
+    rebuild();
+}
+
+void RnrPlot::clearSecondCurves() {
+    secondT_.clear(); secondRatioV_.clear(); secondFirstV_.clear(); secondSecondV_.clear();
+    rebuild();
+}
+
+void RnrPlot::setNormalisedTime(int T) {
+    normalisedT_ = std::max(0, T);
+    bottom_->axis(QCPAxis::atBottom)->setLabel(normalisedT_ > 0 ? tr("normalised time t / T (sampling runs from left to right)")
+                                                                : tr("timestep t (sampling runs from left to right)"));
+    rebuild();
+}
+
 void RnrPlot::resetCurveNames() {
     setCurveNames(tr("\u03c0 = x\u2080 \u2212 \u03bc (RDBM)"), tr("\u0398(t)"), tr("\u03a3(t)"));
 }
@@ -202,13 +237,16 @@ void RnrPlot::clear() {
     bandT_.clear(); bandLow_.clear(); bandMid_.clear(); bandHigh_.clear();
     scheduleT_.clear(); theta_t_.clear(); sigma_t_.clear();
     sampled_.clear();
+    secondT_.clear(); secondRatioV_.clear(); secondFirstV_.clear(); secondSecondV_.clear();
+    normalisedT_ = 0;
+    bottom_->axis(QCPAxis::atBottom)->setLabel(tr("timestep t (sampling runs from left to right)"));
     rebuild();
 }
 
 void RnrPlot::rebuild() {
     // The log axis spans whole decades around every positive R value.
     double lo = std::numeric_limits<double>::infinity(), hi = 0.0;
-    for (const QVector<double>* v : {&residualR_, &bandLow_, &bandMid_, &bandHigh_})
+    for (const QVector<double>* v : {&residualR_, &bandLow_, &bandMid_, &bandHigh_, &secondRatioV_})
         for (double x : *v)
             if (positive(x)) { lo = std::min(lo, x); hi = std::max(hi, x); }
     QCPRange yRange(1e-3, 1e3);
@@ -238,11 +276,16 @@ void RnrPlot::rebuild() {
     bandUpper_->setVisible(!bk.isEmpty());
     median_->setVisible(!bmk.isEmpty());
     residual_->setVisible(!k.isEmpty());
-    // Only the curves that have data are explained.
-    for (QCPGraph* g : {residual_, median_, bandUpper_}) {
-        if (g->visible()) g->addToLegend();
-        else g->removeFromLegend();
-    }
+
+    QVector<double> sk, sv;
+    for (int i = 0; i < secondT_.size(); ++i)
+        if (positive(secondRatioV_[i]) && std::isfinite(secondT_[i])) { sk << secondT_[i]; sv << secondRatioV_[i]; }
+    secondRatio_->setData(sk, sv);
+    secondRatio_->setVisible(!sk.isEmpty());
+    secondFirst_->setData(secondT_, secondFirstV_);
+    secondSecond_->setData(secondT_, secondSecondV_);
+    secondFirst_->setVisible(!secondT_.isEmpty());
+    secondSecond_->setVisible(!secondT_.isEmpty());
 
     theta_->setData(scheduleT_, theta_t_);
     sigma_->setData(scheduleT_, sigma_t_);
@@ -259,26 +302,57 @@ void RnrPlot::rebuild() {
     }
     residualMarks_->setData(mk, mv);
     thetaMarks_->setData(tk, tv);
-    if (mk.isEmpty()) residualMarks_->removeFromLegend();
-    else residualMarks_->addToLegend();
+    residualMarks_->setVisible(!mk.isEmpty());
+    // Only the curves that have data are explained, always in this order.
+    for (QCPGraph* g : {residual_, secondRatio_, median_, bandUpper_, residualMarks_}) g->removeFromLegend();
+    for (QCPGraph* g : {residual_, secondRatio_, median_, bandUpper_, residualMarks_})
+        if (g->visible()) g->addToLegend();
+    placeLegend(secondRatio_->visible());
 
     // x spans every series.
     double xmin = std::numeric_limits<double>::infinity(), xmax = -xmin;
-    for (const QVector<double>* ts : {&residualT_, &bandT_, &scheduleT_})
+    for (const QVector<double>* ts : {&residualT_, &bandT_, &scheduleT_, &secondT_})
         for (double t : *ts)
             if (std::isfinite(t)) { xmin = std::min(xmin, t); xmax = std::max(xmax, t); }
     if (!(xmax >= xmin)) { xmin = 0.0; xmax = 1.0; }
     if (xmax == xmin) xmax = xmin + 1.0;
+    if (normalisedT_ > 0) { xmin = 0.0; xmax = 1.0; } // t / T of every method
     top_->axis(QCPAxis::atBottom)->setRange(xmin, xmax);
     bottom_->axis(QCPAxis::atBottom)->setRange(xmin, xmax);
     top_->axis(QCPAxis::atLeft)->setRange(yRange);
     bottom_->axis(QCPAxis::atLeft)->setRange(0.0, 1.05);
     double smax = 0.0;
-    for (double s : sigma_t_)
-        if (std::isfinite(s)) smax = std::max(smax, s);
+    for (const QVector<double>* series : {&sigma_t_, &secondSecondV_})
+        for (double s : *series)
+            if (std::isfinite(s)) smax = std::max(smax, s);
     bottom_->axis(QCPAxis::atRight)->setRange(0.0, smax > 0.0 ? smax * 1.1 : 1.0);
 
     updateCursor();
+}
+
+void RnrPlot::placeLegend(bool aboveThePlots) {
+    if (aboveThePlots == legendAbove_) return;
+    legendAbove_ = aboveThePlots;
+    QCPLayoutGrid* layout = plot_->plotLayout();
+    QCPLegend* legend = plot_->legend;
+    if (aboveThePlots) {
+        top_->insetLayout()->take(legend);
+        layout->insertRow(0);
+        layout->addElement(0, 0, legend);
+        legend->setFillOrder(QCPLegend::foColumnsFirst);
+        legend->setWrap(2);
+        layout->setRowStretchFactor(0, 0.001);
+        layout->setRowStretchFactor(1, 3);
+        layout->setRowStretchFactor(2, 2);
+    } else {
+        layout->take(legend);
+        layout->simplify(); // drops the empty row
+        legend->setFillOrder(QCPLegend::foRowsFirst);
+        legend->setWrap(0);
+        top_->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
+        layout->setRowStretchFactor(0, 3);
+        layout->setRowStretchFactor(1, 2);
+    }
 }
 
 void RnrPlot::setCurrentStep(int t) {
@@ -297,7 +371,7 @@ void RnrPlot::updateCursor() {
     for (QCPAbstractItem* item : std::initializer_list<QCPAbstractItem*>{topCursor_, bottomCursor_, cursorLabel_})
         item->setVisible(on);
     if (on) {
-        const double t = current_;
+        const double t = normalisedT_ > 0 ? static_cast<double>(current_) / normalisedT_ : current_;
         for (QCPItemStraightLine* line : {topCursor_, bottomCursor_}) {
             line->point1->setCoords(t, 0.0);
             line->point2->setCoords(t, 1.0);
@@ -334,6 +408,10 @@ void RnrPlot::applyPalette() {
     median_->setPen(QPen(orange, 2, Qt::DashLine));
     theta_->setPen(QPen(green, 2));
     sigma_->setPen(QPen(purple, 2));
+    // The second method: its own colour in the R(t) plot, dashed beside the coefficients.
+    secondRatio_->setPen(QPen(dataColour(kRed, pal), 2, Qt::DashLine));
+    secondFirst_->setPen(QPen(green, 2, Qt::DashLine));
+    secondSecond_->setPen(QPen(purple, 2, Qt::DashLine));
     for (auto [axis, colour] : {std::pair{bottom_->axis(QCPAxis::atLeft), green},
                                 std::pair{bottom_->axis(QCPAxis::atRight), purple}}) {
         axis->setLabelColor(colour);

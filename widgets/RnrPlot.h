@@ -5,6 +5,9 @@
 // a per-pixel distribution, drawn as a percentile band and its median. The app computes
 // the numbers from rdbm::RdbmSchedule; this view only draws plain vectors.
 // Time runs left to right as sampling does: from t = T-1 (mu) down to t = 0.
+// A second method's curves can share the axes (RDBM beside RDDM, issue 9): its ratio in
+// the R(t) plot and its two coefficients dashed beside the first's, with time normalised
+// to t / T so that schedules of different lengths line up.
 #include <QString>
 #include <QVector>
 #include <QWidget>
@@ -35,6 +38,18 @@ public:
     // beta-bar and their ratio on the same axes.
     void setCurveNames(const QString& ratio, const QString& first, const QString& second);
     void resetCurveNames();
+    // The coefficient axes' labels, when they name more than the first method's curves.
+    void setCoefficientAxisLabels(const QString& left, const QString& right);
+    // A second method's ratio and coefficients (t already normalised like the first's);
+    // name is its legend entry. Cleared by clear() and clearSecondCurves().
+    void setSecondCurves(const QVector<double>& t, const QVector<double>& ratio, const QVector<double>& first,
+                         const QVector<double>& second, const QString& name);
+    void clearSecondCurves();
+    // T > 0: the x axis is normalised time t / T (the curves' t are given so), and the
+    // cursor and clicks convert from and to the first method's timestep with this T.
+    // 0 (the default): the x axis is the timestep.
+    void setNormalisedTime(int T);
+    int normalisedTime() const { return normalisedT_; }
     // Timesteps at which the sampler calls the network.
     void setSampledSteps(const QVector<double>& t);
     void clear();
@@ -55,6 +70,10 @@ public:
     QCPGraph* sampledMarksGraph() const { return residualMarks_; } // on the R(t) curve
     QCPGraph* scheduleMarksGraph() const { return thetaMarks_; }   // on Theta(t)
     QCPGraph* sigmaGraph() const { return sigma_; }
+    QCPGraph* secondRatioGraph() const { return secondRatio_; }
+    QCPGraph* secondFirstGraph() const { return secondFirst_; }   // beside Theta(t)
+    QCPGraph* secondSecondGraph() const { return secondSecond_; } // beside Sigma(t)
+    bool legendAbovePlots() const { return legendAbove_; }
     QCPAxisRect* rnrRect() const { return top_; }
     QCPAxisRect* scheduleRect() const { return bottom_; }
 
@@ -76,6 +95,9 @@ private:
     void applyPalette();
     void rebuild(); // graph data, ranges and markers from the stored vectors
     void updateCursor();
+    // Two methods' curves fill the R(t) plot: the legend moves from its inset into a row
+    // of its own above the plots, where it hides none of them.
+    void placeLegend(bool aboveThePlots);
 
     QCustomPlot* plot_;
     QCPAxisRect* top_;
@@ -88,6 +110,9 @@ private:
     QCPGraph* theta_;
     QCPGraph* sigma_;
     QCPGraph* thetaMarks_;
+    QCPGraph* secondRatio_;
+    QCPGraph* secondFirst_;
+    QCPGraph* secondSecond_;
     QCPItemStraightLine* topCursor_;
     QCPItemStraightLine* bottomCursor_;
     QCPItemText* cursorLabel_;
@@ -96,6 +121,9 @@ private:
     QVector<double> bandT_, bandLow_, bandMid_, bandHigh_;
     QVector<double> scheduleT_, theta_t_, sigma_t_;
     QVector<double> sampled_;
+    QVector<double> secondT_, secondRatioV_, secondFirstV_, secondSecondV_;
+    int normalisedT_ = 0;
+    bool legendAbove_ = false;
     int current_ = -1;
 };
 

@@ -8,6 +8,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,12 +16,16 @@
 
 #include <cstdio>
 
+#include <qcustomplot.h>
+
 #include "AppTestSupport.h"
+#include "BundledModels.h"
 #include "CompareView.h"
 #include "EventLoopGapMeter.h"
 #include "HeatMapView.h"
 #include "ImageView.h"
 #include "MainWindow.h"
+#include "MetricsTable.h"
 #include "ModelPanel.h"
 #include "PiComparisonPanel.h"
 #include "RestoreSession.h"
@@ -249,6 +254,95 @@ private slots:
         QVERIFY(files.contains(csv));
         panel->setClassicalTool(-1);
         QVERIFY(panel->resultView(3)->isHidden());
+        window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
+    }
+
+    // The methods comparison (issue 9): RDBM's three pi models beside an RDDM model on the
+    // same photo, through the same slots, worker, grid and export. Without an RDDM model
+    // it says how to load one; a checkpoint loaded by method lands in the RDDM slot, and
+    // the schedule tab then draws both methods.
+    void comparesMethods() {
+        window_->setCurrentTab(MainWindow::Tab::Comparison);
+        PiComparisonPanel* panel = window_->comparisonPanel();
+        panel->setClassicalTool(-1);
+        panel->setMode(PiComparisonPanel::Mode::Methods);
+        QVERIFY(apptest::waitIdle(session())); // the bundled RDDM model, when there is one
+        QVERIFY(panel->columnShown(RestoreSession::kRddmSlot));
+        QVERIFY(!panel->resultView(RestoreSession::kRddmSlot)->isHidden());
+        const auto noteShown = [panel] {
+            for (QLabel* l : panel->findChildren<QLabel*>())
+                if (l->text().startsWith(QStringLiteral("No RDDM model loaded")) && l->isVisible()) return true;
+            return false;
+        };
+        if (BundledModels::findRddm().isEmpty()) {
+            QVERIFY(!session().comparisonModel(RestoreSession::kRddmSlot));
+            QVERIFY(noteShown());
+            QVERIFY(!panel->settings().value(RestoreSession::kRddmSlot).model);
+        }
+        QSignalSpy slotLoaded(&session(), &RestoreSession::comparisonModelChanged);
+        window_->loadComparisonModelByMethod(QStringLiteral(RDBM_FIXTURE_DIR "/rddm/trainer_s0.pt"));
+        QVERIFY(apptest::waitIdle(session()));
+        QCOMPARE(slotLoaded.count(), 1);
+        QCOMPARE(slotLoaded.at(0).at(0).toInt(), RestoreSession::kRddmSlot);
+        const ModelPtr rddm = session().comparisonModel(RestoreSession::kRddmSlot);
+        QVERIFY(rddm && rddm->info().metadata.method == rdbm::Method::Rddm);
+        QVERIFY(!noteShown());
+
+        const QVector<ComparisonSetting> s = panel->settings();
+        QCOMPARE(s.size(), 4);
+        const QStringList labels{QStringLiteral("RDBM, \u03c0 = x\u2080 \u2212 \u03bc"), QStringLiteral("RDBM, \u03c0 = 1"),
+                                 QStringLiteral("RDBM, \u03c0 = 0"), QStringLiteral("RDDM")};
+        const rdbm::PiMode pis[] = {rdbm::PiMode::Residual, rdbm::PiMode::One, rdbm::PiMode::Zero};
+        for (int i = 0; i < 4; ++i) QCOMPARE(s[i].label, labels[i]);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(s[i].model);
+            QVERIFY(s[i].model->info().metadata.method == rdbm::Method::Rdbm);
+            QVERIFY(s[i].model->info().metadata.piMode == pis[i]);
+        }
+        QCOMPARE(s[3].model, rddm);
+
+        QSignalSpy done(&session(), &RestoreSession::comparisonFinished);
+        QSignalSpy rows(&session(), &RestoreSession::comparisonRowFinished);
+        QVERIFY(panel->run());
+        QVERIFY(done.wait(300000));
+        QCOMPARE(done.at(0).at(0).toBool(), false);
+        QCOMPARE(rows.count(), 4);
+        QCOMPARE(panel->finishedRows(), 4);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(rows.at(i).at(0).value<ComparisonRow>().label, labels[i]);
+            QCOMPARE(panel->resultView(i)->image().size(), QSize(96, 72));
+            QCOMPARE(panel->differenceView(i)->mapWidth(), 96);
+            QVERIFY(panel->metricsTable()->rowOf(labels[i]) >= 0);
+        }
+        // One synchronized zoom over RDBM's and RDDM's columns.
+        panel->resultView(0)->zoomState()->zoomIn();
+        const auto shown = panel->resultView(0)->zoomState()->viewport();
+        QVERIFY(!shown.fit);
+        for (rdbm::widgets::ZoomPanState* z : {panel->resultView(RestoreSession::kRddmSlot)->zoomState(),
+                                               panel->differenceView(RestoreSession::kRddmSlot)->zoomState()}) {
+            QCOMPARE(z->viewport().displayedWidth, shown.displayedWidth);
+            QCOMPARE(z->viewport().centre, shown.centre);
+        }
+        // The two methods differ on the same photo.
+        QVERIFY(rows.at(0).at(0).value<ComparisonRow>().display != rows.at(3).at(0).value<ComparisonRow>().display);
+
+        QSignalSpy exported(&session(), &RestoreSession::exported);
+        QVERIFY(panel->exportTo(dir_.filePath("methods")));
+        QVERIFY(exported.wait(30000));
+        const QStringList files = exported.at(0).at(0).toStringList();
+        QCOMPARE(files.size(), 4 * 2 + 2);
+        QVERIFY(files.contains(dir_.filePath("methods/methods-rddm-result.png")));
+        QVERIFY(files.contains(dir_.filePath("methods/methods-rdbm-pi-one-difference.png")));
+
+        // The schedule tab sets the loaded RDBM model and the RDDM model on one axis.
+        SchedulePlotPanel* schedule = window_->schedulePanel();
+        QVERIFY(schedule->showsBothMethods());
+        QVERIFY(schedule->plot()->secondRatioGraph()->name().startsWith(QStringLiteral("RDDM (trainer_s0)")));
+        QVERIFY(schedule->plot()->residualGraph()->name().startsWith(QStringLiteral("RDBM (residual)")));
+
+        panel->setMode(PiComparisonPanel::Mode::Models);
+        QVERIFY(!panel->columnShown(RestoreSession::kRddmSlot));
+        QCOMPARE(panel->settings().size(), 3);
         window_->setCurrentTab(MainWindow::Tab::BeforeAfter);
     }
 

@@ -2,6 +2,7 @@
 // budget, the RNR numbers against the schedule, settings, translations, error wording,
 // command-line parsing, image conversion, the trajectory exporter and the model panel.
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QTemporaryDir>
@@ -141,7 +142,7 @@ private slots:
         QCOMPARE(recent.size(), AppSettings::kMaxRecent);
         QCOMPARE(recent.first(), QStringLiteral("/photos/p3.png"));
         QCOMPARE(recent.count("/photos/p3.png"), 1);
-        QCOMPARE(s.comparisonModels().size(), 3);
+        QCOMPARE(s.comparisonModels().size(), RestoreSession::kComparisonSlots);
     }
 
     void translationsLoadAndTranslate() {
@@ -195,6 +196,12 @@ private slots:
         for (const char* bad : {"-0.1", "1.5", "x"})
             QVERIFY(!CommandLine::parse({"rdbm-studio", "--eta", bad}).error.isEmpty());
         QVERIFY(!CommandLine::parse({"rdbm-studio", "--bogus"}).error.isEmpty());
+        const CommandLine methods = CommandLine::parse({"rdbm-studio", "--compare", "--compare-mode", "methods",
+                                                        "--compare-model", "rddm.safetensors"});
+        QVERIFY(methods.error.isEmpty());
+        QCOMPARE(methods.compareMode, QStringLiteral("methods"));
+        QCOMPARE(methods.compareModels, QStringList{"rddm.safetensors"});
+        QVERIFY(!CommandLine::parse({"rdbm-studio", "--compare-mode", "method"}).error.isEmpty());
         QVERIFY(CommandLine::parse({"rdbm-studio", "--help"}).helpOrVersion);
     }
 
@@ -309,6 +316,78 @@ private slots:
         QVERIFY(labelsSay("schedule, T = "));
         QCOMPARE(panel.plot()->thetaGraph()->name(), QStringLiteral("\u0398(t)"));
         QVERIFY(panel.plot()->residualGraph()->name().contains(QStringLiteral("RDBM")));
+    }
+
+    // With a model of each method loaded, the schedule tab draws both on one axis over
+    // t / T (RDBM's T = 100 and RDDM's T = 1000 line up), each named with its model in the
+    // legend; the cursor and the CSV export follow. The same method twice draws one.
+    void scheduleTabPlotsBothMethodsOnOneAxis() {
+        const auto rddm = rdbm::Model::load(RDBM_FIXTURE_DIR "/rddm/trainer_s0.pt");
+        const auto rdbmModel = rdbm::Model::load(RDBM_SOURCE_DIR "/models/rdbm-residual.safetensors");
+        const int rdbmT = rdbmModel->schedule().T(), rddmT = rddm->rddmSchedule().T();
+        QVERIFY(rdbmT != rddmT);
+        SchedulePlotPanel panel;
+        panel.resize(800, 600);
+        panel.setSteps(4);
+        panel.setModel(rdbmModel, QStringLiteral("rdbm-residual"));
+        QVERIFY(!panel.showsBothMethods());
+        QVERIFY(!panel.plot()->secondRatioGraph()->visible());
+        panel.setOtherModel(rdbm::Model::load(RDBM_SOURCE_DIR "/models/rdbm-one.safetensors"), "rdbm-one");
+        QVERIFY(!panel.showsBothMethods()); // the same method: nothing to set beside it
+
+        panel.setOtherModel(rddm, QStringLiteral("rddm"));
+        QVERIFY(panel.showsBothMethods());
+        rdbm::widgets::RnrPlot* plot = panel.plot();
+        QCOMPARE(plot->normalisedTime(), rdbmT);
+        QVERIFY(plot->residualGraph()->name().startsWith(QStringLiteral("RDBM (rdbm-residual)")));
+        QVERIFY(plot->secondRatioGraph()->name().startsWith(QStringLiteral("RDDM (rddm)")));
+        QVERIFY(plot->customPlot()->legend->hasItemWithPlottable(plot->residualGraph()));
+        QVERIFY(plot->customPlot()->legend->hasItemWithPlottable(plot->secondRatioGraph()));
+        QVERIFY(plot->legendAbovePlots());
+        // Both on t / T in [0, 1): RDBM's last step at 99/100, RDDM's at 999/1000.
+        QCOMPARE(plot->residualGraph()->data()->size(), rdbmT - 1); // R = 0 at T-1 is left out
+        QCOMPARE(plot->secondRatioGraph()->data()->size(), rddmT);
+        QCOMPARE(plot->secondRatioGraph()->data()->at(rddmT - 1)->key, double(rddmT - 1) / rddmT);
+        QCOMPARE(plot->secondRatioGraph()->data()->at(10)->value, rddm->rddmSchedule().residualToNoise(10));
+        QCOMPARE(plot->thetaGraph()->data()->at(rdbmT - 1)->key, double(rdbmT - 1) / rdbmT);
+        QCOMPARE(plot->secondFirstGraph()->data()->at(500)->value, double(rddm->rddmSchedule().alphaBar(500)));
+        QCOMPARE(plot->secondSecondGraph()->data()->size(), rddmT);
+        const QCPRange x = plot->rnrRect()->axis(QCPAxis::atBottom)->range();
+        QCOMPARE(x.lower, 0.0);
+        QCOMPARE(x.upper, 1.0);
+        // The cursor stays on the main model's step: t = 50 of T = 100 sits at 0.5.
+        panel.setCurrentTime(50);
+        QCOMPARE(plot->cursorPosition(), 0.5);
+        // The CSV holds both: a header, then one row per timestep of each method.
+        const QList<QByteArray> lines = panel.curvesCsv().trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + rdbmT + rddmT);
+        QVERIFY(lines[1].startsWith("RDBM,rdbm-residual,100,0,0,"));
+        QVERIFY(lines.last().startsWith("RDDM,rddm,1000,999,0.999,"));
+        QTemporaryDir dir;
+        QVERIFY(panel.exportCsv(dir.filePath("both.csv")));
+        QCOMPARE(QFileInfo(dir.filePath("both.csv")).size(), panel.curvesCsv().size());
+        QVERIFY(panel.exportPng(dir.filePath("both.png")));
+        QVERIFY(!QImage(dir.filePath("both.png")).isNull());
+
+        // An RDDM main model with an RDBM one beside it: RDDM's curves first, on RDDM's T.
+        panel.setModel(rddm, QStringLiteral("rddm"));
+        panel.setOtherModel(rdbmModel, QStringLiteral("rdbm-residual"));
+        QVERIFY(panel.showsBothMethods());
+        QCOMPARE(plot->normalisedTime(), rddmT);
+        QVERIFY(plot->residualGraph()->name().startsWith(QStringLiteral("RDDM (rddm)")));
+        QVERIFY(plot->secondRatioGraph()->name().startsWith(QStringLiteral("RDBM (rdbm-residual)")));
+        panel.setCurrentTime(500);
+        QCOMPARE(plot->cursorPosition(), 0.5);
+
+        // Without the other model: one method over timesteps, the legend back in its inset.
+        panel.setOtherModel(nullptr);
+        QVERIFY(!panel.showsBothMethods());
+        QCOMPARE(plot->normalisedTime(), 0);
+        QVERIFY(!plot->secondRatioGraph()->visible());
+        QVERIFY(!plot->customPlot()->legend->hasItemWithPlottable(plot->secondRatioGraph()));
+        QVERIFY(!plot->legendAbovePlots());
+        QCOMPARE(plot->rnrRect()->axis(QCPAxis::atBottom)->range().upper, double(rddmT - 1));
+        QCOMPARE(panel.curvesCsv().trimmed().split('\n').size(), 1 + rddmT);
     }
 
     // RDDM predicts the residual and the noise separately; the trajectory shows both as
