@@ -28,10 +28,6 @@
         <translation>Checkpoint</translation>
     </message>
     <message>
-        <source>Model for the pi comparison (repeatable, up to three).</source>
-        <translation>Modell für den π-Vergleich (mehrfach möglich, bis zu drei).</translation>
-    </message>
-    <message>
         <source>Compute device: auto, cpu, cuda or cuda:N.</source>
         <translation>Rechengerät: auto, cpu, cuda oder cuda:N.</translation>
     </message>
@@ -54,14 +50,6 @@
     <message>
         <source>Run the pi comparison on the first photo.</source>
         <translation>Den π-Vergleich mit dem ersten Foto ausführen.</translation>
-    </message>
-    <message>
-        <source>Comparison of models or noise modulations.</source>
-        <translation>Vergleich von Modellen oder Rauschmodulationen.</translation>
-    </message>
-    <message>
-        <source>models|noise</source>
-        <translation>models|noise</translation>
     </message>
     <message>
         <source>View to show: before-after, side-by-side, difference, trajectory, schedule, comparison, or all (one screenshot of each).</source>
@@ -154,6 +142,22 @@
     <message>
         <source>--seeds needs a number from 2 to 64</source>
         <translation>--seeds braucht eine Zahl von 2 bis 64</translation>
+    </message>
+    <message>
+        <source>Model for the pi comparison (repeatable, up to four).</source>
+        <translation>Modell für den π-Vergleich (mehrfach möglich, bis zu vier).</translation>
+    </message>
+    <message>
+        <source>Comparison of models, noise modulations or methods (RDBM vs RDDM).</source>
+        <translation>Vergleich von Modellen, Rauschmodulationen oder Methoden (RDBM gegen RDDM).</translation>
+    </message>
+    <message>
+        <source>models|noise|methods</source>
+        <translation>models|noise|methods</translation>
+    </message>
+    <message>
+        <source>--compare-mode needs models, noise or methods</source>
+        <translation>--compare-mode braucht models, noise oder methods</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1145,10 @@ Laden Sie sie nur, wenn Sie ihrer Herkunft vertrauen. Sie wird zuerst in einem e
             <numerusform>Warteschlange fortsetzen (Strg+P) restauriert die %n wartenden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Loading %1 for the comparison…</source>
+        <translation>%1 wird für den Vergleich geladen…</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -1436,14 +1444,6 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <translation>π = 0</translation>
     </message>
     <message>
-        <source>Three &amp;models (π = x₀ − μ, 1, 0)</source>
-        <translation>Drei &amp;Modelle (π = x₀ − μ, 1, 0)</translation>
-    </message>
-    <message>
-        <source>One model, three &amp;noise modulations</source>
-        <translation>Ein Modell, drei &amp;Rauschmodulationen</translation>
-    </message>
-    <message>
         <source>&amp;Run Comparison</source>
         <translation>Vergleich &amp;starten</translation>
     </message>
@@ -1509,13 +1509,6 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     <message>
         <source>Comparison cancelled.</source>
         <translation>Vergleich abgebrochen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Comparison finished: %n of 3 setting(s) restored.</source>
-        <translation>
-            <numerusform>Vergleich fertig: %n von 3 Einstellungen restauriert.</numerusform>
-            <numerusform>Vergleich fertig: %n von 3 Einstellungen restauriert.</numerusform>
-        </translation>
     </message>
     <message>
         <source>(x₀ − μ)</source>
@@ -1646,6 +1639,41 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     <message>
         <source>RDDM</source>
         <translation>RDDM</translation>
+    </message>
+    <message>
+        <source>RDBM, %1</source>
+        <translation>RDBM, %1</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare:</source>
+        <translation>Ver&amp;gleichen:</translation>
+    </message>
+    <message>
+        <source>Three models (π = x₀ − μ, 1, 0)</source>
+        <translation>Drei Modelle (π = x₀ − μ, 1, 0)</translation>
+    </message>
+    <message>
+        <source>One model, three noise modulations</source>
+        <translation>Ein Modell, drei Rauschmodulationen</translation>
+    </message>
+    <message>
+        <source>RDBM vs RDDM (methods)</source>
+        <translation>RDBM gegen RDDM (Methoden)</translation>
+    </message>
+    <message>
+        <source>RDBM&apos;s three models (π = x₀ − μ, 1, 0) beside an RDDM model on the same photo</source>
+        <translation>Die drei RDBM-Modelle (π = x₀ − μ, 1, 0) neben einem RDDM-Modell auf demselben Foto</translation>
+    </message>
+    <message>
+        <source>No RDDM model loaded: choose one with Load… beside RDDM, or drop an RDDM checkpoint on this page (models/%1 is used when it is there).</source>
+        <translation>Kein RDDM-Modell geladen: Wählen Sie eines mit „Laden…“ neben RDDM, oder ziehen Sie einen RDDM-Checkpoint auf diese Seite (models/%1 wird verwendet, wenn es vorhanden ist).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparison finished: %n of %1 setting(s) restored.</source>
+        <translation>
+            <numerusform>Vergleich fertig: %n von %1 restauriert.</numerusform>
+            <numerusform>Vergleich fertig: %n von %1 restauriert.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1938,6 +1966,42 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
     <message>
         <source>&lt;b&gt;RDDM&lt;/b&gt; schedule, T = %1, sum_scale = %2, %3 sampled steps: the residual&apos;s weight ᾱ(t), the noise&apos;s β̄(t) and their ratio, the same at every pixel.</source>
         <translation>&lt;b&gt;RDDM&lt;/b&gt;-Zeitplan, T = %1, sum_scale = %2, %3 abgetastete Schritte: das Gewicht des Residuums ᾱ(t), das des Rauschens β̄(t) und ihr Verhältnis, an jedem Pixel gleich.</translation>
+    </message>
+    <message>
+        <source>Export Plot Data as &amp;CSV…</source>
+        <translation>Diagrammdaten als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>ᾱ(t) / β̄(t)</source>
+        <translation>ᾱ(t) / β̄(t)</translation>
+    </message>
+    <message>
+        <source>R(t) for π = x₀ − μ</source>
+        <translation>R(t) für π = x₀ − μ</translation>
+    </message>
+    <message>
+        <source>Θ(t)</source>
+        <translation>Θ(t)</translation>
+    </message>
+    <message>
+        <source>Σ(t)</source>
+        <translation>Σ(t)</translation>
+    </message>
+    <message>
+        <source>%1 (solid), %2 (dashed)</source>
+        <translation>%1 (durchgezogen), %2 (gestrichelt)</translation>
+    </message>
+    <message>
+        <source>Beside it (dashed): &lt;b&gt;%1&lt;/b&gt;, T = %2. Time is t / T, so that both methods run from 0 to 1. Θ(t) weighs x₀ − μ in the mean, ᾱ(t) weighs μ − x₀: Θ(t) matches 1 − ᾱ(t).</source>
+        <translation>Daneben (gestrichelt): &lt;b&gt;%1&lt;/b&gt;, T = %2. Die Zeit ist t / T, damit beide Methoden von 0 bis 1 laufen. Θ(t) gewichtet x₀ − μ im Mittelwert, ᾱ(t) gewichtet μ − x₀: Θ(t) entspricht 1 − ᾱ(t).</translation>
+    </message>
+    <message>
+        <source>Export Plot Data as CSV</source>
+        <translation>Diagrammdaten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2353,10 @@ Aus: Betrag der Differenz in Grau.</translation>
     <message>
         <source>t = %1</source>
         <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>normalised time t / T (sampling runs from left to right)</source>
+        <translation>normierte Zeit t / T (das Sampling läuft von links nach rechts)</translation>
     </message>
 </context>
 <context>

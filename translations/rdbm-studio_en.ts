@@ -28,10 +28,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Model for the pi comparison (repeatable, up to three).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Compute device: auto, cpu, cuda or cuda:N.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -53,14 +49,6 @@
     </message>
     <message>
         <source>Run the pi comparison on the first photo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Comparison of models or noise modulations.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>models|noise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -153,6 +141,22 @@
     </message>
     <message>
         <source>--seeds needs a number from 2 to 64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model for the pi comparison (repeatable, up to four).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison of models, noise modulations or methods (RDBM vs RDDM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>models|noise|methods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--compare-mode needs models, noise or methods</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1138,6 +1142,10 @@ Load it only if you trust where it came from. It is tried in a separate process 
             <numerusform>Resume Queue (Ctrl+P) restores the %n waiting</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Loading %1 for the comparison…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -1432,14 +1440,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Three &amp;models (π = x₀ − μ, 1, 0)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One model, three &amp;noise modulations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Run Comparison</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,13 +1505,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>Comparison cancelled.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Comparison finished: %n of 3 setting(s) restored.</source>
-        <translation>
-            <numerusform>Comparison finished: %n of 3 settings restored.</numerusform>
-            <numerusform>Comparison finished: %n of 3 settings restored.</numerusform>
-        </translation>
     </message>
     <message>
         <source>(x₀ − μ)</source>
@@ -1641,6 +1634,41 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>RDDM</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDBM, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three models (π = x₀ − μ, 1, 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One model, three noise modulations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDBM vs RDDM (methods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RDBM&apos;s three models (π = x₀ − μ, 1, 0) beside an RDDM model on the same photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No RDDM model loaded: choose one with Load… beside RDDM, or drop an RDDM checkpoint on this page (models/%1 is used when it is there).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparison finished: %n of %1 setting(s) restored.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1932,6 +1960,42 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     </message>
     <message>
         <source>&lt;b&gt;RDDM&lt;/b&gt; schedule, T = %1, sum_scale = %2, %3 sampled steps: the residual&apos;s weight ᾱ(t), the noise&apos;s β̄(t) and their ratio, the same at every pixel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Plot Data as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ᾱ(t) / β̄(t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R(t) for π = x₀ − μ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Θ(t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Σ(t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (solid), %2 (dashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beside it (dashed): &lt;b&gt;%1&lt;/b&gt;, T = %2. Time is t / T, so that both methods run from 0 to 1. Θ(t) weighs x₀ − μ in the mean, ᾱ(t) weighs μ − x₀: Θ(t) matches 1 − ᾱ(t).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Plot Data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2282,6 +2346,10 @@ Off: the magnitude of the difference in grey.</source>
     </message>
     <message>
         <source>t = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>normalised time t / T (sampling runs from left to right)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -28,10 +28,6 @@
         <translation>检查点</translation>
     </message>
     <message>
-        <source>Model for the pi comparison (repeatable, up to three).</source>
-        <translation>用于 π 比较的模型（可重复，最多三个）。</translation>
-    </message>
-    <message>
         <source>Compute device: auto, cpu, cuda or cuda:N.</source>
         <translation>计算设备：auto、cpu、cuda 或 cuda:N。</translation>
     </message>
@@ -54,14 +50,6 @@
     <message>
         <source>Run the pi comparison on the first photo.</source>
         <translation>对第一张照片运行 π 比较。</translation>
-    </message>
-    <message>
-        <source>Comparison of models or noise modulations.</source>
-        <translation>比较模型或噪声调制方式。</translation>
-    </message>
-    <message>
-        <source>models|noise</source>
-        <translation>models|noise</translation>
     </message>
     <message>
         <source>View to show: before-after, side-by-side, difference, trajectory, schedule, comparison, or all (one screenshot of each).</source>
@@ -154,6 +142,22 @@
     <message>
         <source>--seeds needs a number from 2 to 64</source>
         <translation>--seeds 需要 2 到 64 之间的数</translation>
+    </message>
+    <message>
+        <source>Model for the pi comparison (repeatable, up to four).</source>
+        <translation>用于 π 比较的模型（可重复，最多四个）。</translation>
+    </message>
+    <message>
+        <source>Comparison of models, noise modulations or methods (RDBM vs RDDM).</source>
+        <translation>比较模型、噪声调制方式或方法（RDBM 对比 RDDM）。</translation>
+    </message>
+    <message>
+        <source>models|noise|methods</source>
+        <translation>models|noise|methods</translation>
+    </message>
+    <message>
+        <source>--compare-mode needs models, noise or methods</source>
+        <translation>--compare-mode 需要 models、noise 或 methods</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1129,10 @@ Load it only if you trust where it came from. It is tried in a separate process 
             <numerusform>“继续队列”(Ctrl+P) 将修复等待中的 %n 张</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Loading %1 for the comparison…</source>
+        <translation>正在为比较加载 %1…</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPanel</name>
@@ -1419,14 +1427,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <translation>π = 0</translation>
     </message>
     <message>
-        <source>Three &amp;models (π = x₀ − μ, 1, 0)</source>
-        <translation>三个模型(&amp;M)（π = x₀ − μ、1、0）</translation>
-    </message>
-    <message>
-        <source>One model, three &amp;noise modulations</source>
-        <translation>一个模型，三种噪声调制(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;Run Comparison</source>
         <translation>运行比较(&amp;R)</translation>
     </message>
@@ -1491,12 +1491,6 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>Comparison cancelled.</source>
         <translation>比较已取消。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Comparison finished: %n of 3 setting(s) restored.</source>
-        <translation>
-            <numerusform>比较完成：3 种设置中已修复 %n 种。</numerusform>
-        </translation>
     </message>
     <message>
         <source>(x₀ − μ)</source>
@@ -1627,6 +1621,40 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>RDDM</source>
         <translation>RDDM</translation>
+    </message>
+    <message>
+        <source>RDBM, %1</source>
+        <translation>RDBM，%1</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare:</source>
+        <translation>比较(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Three models (π = x₀ − μ, 1, 0)</source>
+        <translation>三个模型（π = x₀ − μ、1、0）</translation>
+    </message>
+    <message>
+        <source>One model, three noise modulations</source>
+        <translation>一个模型，三种噪声调制</translation>
+    </message>
+    <message>
+        <source>RDBM vs RDDM (methods)</source>
+        <translation>RDBM 对比 RDDM（方法）</translation>
+    </message>
+    <message>
+        <source>RDBM&apos;s three models (π = x₀ − μ, 1, 0) beside an RDDM model on the same photo</source>
+        <translation>同一张照片上，RDBM 的三个模型（π = x₀ − μ、1、0）与一个 RDDM 模型并列</translation>
+    </message>
+    <message>
+        <source>No RDDM model loaded: choose one with Load… beside RDDM, or drop an RDDM checkpoint on this page (models/%1 is used when it is there).</source>
+        <translation>未加载 RDDM 模型：用 RDDM 旁的“加载…”选择一个，或把 RDDM 检查点拖到此页（models/%1 存在时会自动使用）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparison finished: %n of %1 setting(s) restored.</source>
+        <translation>
+            <numerusform>比较完成：%1 种设置中已修复 %n 种。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1916,6 +1944,42 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
     <message>
         <source>&lt;b&gt;RDDM&lt;/b&gt; schedule, T = %1, sum_scale = %2, %3 sampled steps: the residual&apos;s weight ᾱ(t), the noise&apos;s β̄(t) and their ratio, the same at every pixel.</source>
         <translation>&lt;b&gt;RDDM&lt;/b&gt; 调度，T = %1，sum_scale = %2，采样 %3 步：残差权重 ᾱ(t)、噪声权重 β̄(t) 及其比值，对每个像素都相同。</translation>
+    </message>
+    <message>
+        <source>Export Plot Data as &amp;CSV…</source>
+        <translation>将图表数据导出为 &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>ᾱ(t) / β̄(t)</source>
+        <translation>ᾱ(t) / β̄(t)</translation>
+    </message>
+    <message>
+        <source>R(t) for π = x₀ − μ</source>
+        <translation>π = x₀ − μ 时的 R(t)</translation>
+    </message>
+    <message>
+        <source>Θ(t)</source>
+        <translation>Θ(t)</translation>
+    </message>
+    <message>
+        <source>Σ(t)</source>
+        <translation>Σ(t)</translation>
+    </message>
+    <message>
+        <source>%1 (solid), %2 (dashed)</source>
+        <translation>%1（实线），%2（虚线）</translation>
+    </message>
+    <message>
+        <source>Beside it (dashed): &lt;b&gt;%1&lt;/b&gt;, T = %2. Time is t / T, so that both methods run from 0 to 1. Θ(t) weighs x₀ − μ in the mean, ᾱ(t) weighs μ − x₀: Θ(t) matches 1 − ᾱ(t).</source>
+        <translation>旁边（虚线）：&lt;b&gt;%1&lt;/b&gt;，T = %2。时间为 t / T，使两种方法都从 0 到 1。Θ(t) 是均值中 x₀ − μ 的权重，ᾱ(t) 是 μ − x₀ 的权重：Θ(t) 对应 1 − ᾱ(t)。</translation>
+    </message>
+    <message>
+        <source>Export Plot Data as CSV</source>
+        <translation>将图表数据导出为 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2266,6 +2330,10 @@ Off: the magnitude of the difference in grey.</source>
     <message>
         <source>t = %1</source>
         <translation>t = %1</translation>
+    </message>
+    <message>
+        <source>normalised time t / T (sampling runs from left to right)</source>
+        <translation>归一化时间 t / T（采样从左向右进行）</translation>
     </message>
 </context>
 <context>
