@@ -119,7 +119,8 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
     auto* mrl = new QHBoxLayout(modeRow);
     mrl->setContentsMargins(0, 0, 0, 0);
     mrl->addWidget(modeLabel);
-    mrl->addWidget(modeBox_, 1);
+    mrl->addWidget(modeBox_);
+    mrl->addStretch(1);
     top->addWidget(modeRow, true); // grows: packed at its minimum, then takes the row
     run_ = new QAction(tr("&Run Comparison"), this);
     cancel_ = new QAction(tr("Cancel"), this);
@@ -138,7 +139,10 @@ PiComparisonPanel::PiComparisonPanel(RestoreSession* session, QWidget* parent) :
         auto* pi = new QLabel(QStringLiteral("<b>%1:</b>").arg(slotLabel(i).toHtmlEscaped()), slot);
         // Elided at the end: the bundled names differ in the middle ("rdbm-residual", ...).
         auto* name = new widgets::ElidedLabel(slot, Qt::ElideRight);
-        name->setMinimumWidth(name->fontMetrics().horizontalAdvance(QStringLiteral("rdbm-residual.")));
+        // The RDDM slot's whole bundled name ("rddm.safetensors") at least: its short title
+        // leaves the room.
+        name->setMinimumWidth(name->fontMetrics().horizontalAdvance(
+            i == kRddmColumn ? BundledModels::rddmFileName() + QStringLiteral(" ") : QStringLiteral("rdbm-residual.")));
         name->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // the slot asks for the whole name
         auto* load = new QPushButton(tr("Load\u2026"), slot);
         load->setToolTip(tr("Choose the checkpoint for %1").arg(slotLabel(i)));
