@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The test command: installs what is missing, checks the formatting, builds everything
 # with warnings as errors and runs every suite.
-#   RDBM_CI_SANITIZE=1  also builds the core, the command-line tools and their tests
+#   RDBM_CI_SANITIZE=1  then builds the core, the command-line tools and their tests
 #                       with AddressSanitizer + UBSan in build-asan/ and runs them
-#                       (scripts/sanitize.sh: a second full build, so opt-in).
+#                       (scripts/sanitize.sh, a second build). .ci/run sets it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
