@@ -39,6 +39,7 @@ RestoreRecord makeRestoreRecord(const Model& model, const std::string& modelSha2
     r.seeds = std::max(1, seeds);
     r.tileSize = tileSize;
     r.tileOverlap = options.tileOverlap;
+    r.border = options.borderPad;
     r.device = model.device();
     r.version = RDBM_VERSION;
     r.time = utcTimestamp();
@@ -59,6 +60,7 @@ std::string toJson(const RestoreRecord& r) {
     if (r.seeds > 1) j["seeds"] = r.seeds;
     j["tile_size"] = r.tileSize;
     j["tile_overlap"] = r.tileOverlap;
+    j["border"] = r.border;
     j["device"] = r.device;
     j["version"] = r.version;
     j["time"] = r.time;
@@ -91,6 +93,7 @@ RestoreRecord restoreRecordFromJson(const std::string& text, const std::string& 
     field("seeds", r.seeds);
     field("tile_size", r.tileSize);
     field("tile_overlap", r.tileOverlap);
+    field("border", r.border);
     field("device", r.device);
     field("version", r.version);
     field("time", r.time);

@@ -74,6 +74,22 @@ TilingPlan planTiling(int height, int width, const SamplerOptions& o, int multip
     return plan;
 }
 
+// The reflected border each network call gets (SamplerOptions::borderPad): the project's
+// own models were measured better with it; a foreign checkpoint runs as its reference runs it.
+constexpr int kTrainedModelBorder = 16;
+
+int resolveBorderPad(const SamplerOptions& o, const ModelInfo& info, int height, int width) {
+    if (o.borderPad < -1 || o.borderPad > 1024)
+        throw Error(ErrorKind::Usage, "the border must be in 0..1024 pixels (or -1 for automatic), got " +
+                                          std::to_string(o.borderPad));
+    int pad = o.borderPad;
+    if (pad < 0) {
+        const auto it = info.metadata.provenance.find("trainer");
+        pad = it != info.metadata.provenance.end() && it->second.rfind("rdbm-train", 0) == 0 ? kTrainedModelBorder : 0;
+    }
+    return std::min({pad, height - 1, width - 1}); // reflection needs a pad smaller than the side
+}
+
 } // namespace
 
 RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOptions& options,
@@ -103,17 +119,25 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
         throw Error(ErrorKind::Usage, "an initial noise is for RDDM models; RDBM starts from the degraded image alone");
 
     if (input.empty()) throw Error(ErrorKind::Usage, "restore: the input image is empty");
-    const TilingPlan plan = planTiling(input.rows, input.cols, options, impl.info.config.downsampleFactor());
+    const int pad = resolveBorderPad(options, impl.info, input.rows, input.cols);
+    // Every network call sees the padded photo, so tiling plans for that size.
+    const int callRows = input.rows + 2 * pad, callCols = input.cols + 2 * pad;
+    const TilingPlan plan = planTiling(callRows, callCols, options, impl.info.config.downsampleFactor());
 
     RestoreResult result;
     result.tiles = plan.tiles;
     result.tileSize = plan.tileSize;
+    result.borderPad = pad;
     if (plan.tileSize > 0) {
-        const TileGrid grid = makeTileGrid(input.rows, input.cols, plan.tileSize, options.tileOverlap);
+        const TileGrid grid = makeTileGrid(callRows, callCols, plan.tileSize, options.tileOverlap);
+        const cv::Rect photo(0, 0, input.cols, input.rows);
         for (const int64_t y : grid.rows.starts)
-            for (const int64_t x : grid.cols.starts)
-                result.tileRects.emplace_back(static_cast<int>(x), static_cast<int>(y), static_cast<int>(grid.cols.length),
-                                              static_cast<int>(grid.rows.length));
+            for (const int64_t x : grid.cols.starts) {
+                const cv::Rect tile(static_cast<int>(x) - pad, static_cast<int>(y) - pad,
+                                    static_cast<int>(grid.cols.length), static_cast<int>(grid.rows.length));
+                const cv::Rect onPhoto = tile & photo;
+                if (!onPhoto.empty()) result.tileRects.push_back(onPhoto);
+            }
     }
     try {
         c10::InferenceMode inference;
@@ -153,13 +177,23 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
             if (options.globalContext && !rddm && settings.objective == Objective::X0) {
                 const long long f = std::max(1, impl.info.config.downsampleFactor());
                 const int factor = GlobalContextDenoiser::factorFor(
-                    input.rows, input.cols, std::min(options.maxWholePixels, kMaxWholeMiddlePositions * f * f));
+                    callRows, callCols, std::min(options.maxWholePixels, kMaxWholeMiddlePositions * f * f));
                 inner = GlobalContextDenoiser(inner, impl.network, factor);
             }
         }
         const Denoiser net = [&, inner](const torch::Tensor& x, const torch::Tensor& m, int64_t t) {
             ++step;
-            torch::Tensor out = inner(x, m, t);
+            torch::Tensor out;
+            if (pad > 0) {
+                // The sampler's state stays the photo's size; only the call sees the border.
+                const std::vector<int64_t> sides{pad, pad, pad, pad};
+                out = inner(at::reflection_pad2d(x, sides), at::reflection_pad2d(m, sides), t)
+                          .narrow(2, pad, x.size(2))
+                          .narrow(3, pad, x.size(3))
+                          .contiguous();
+            } else {
+                out = inner(x, m, t);
+            }
             if (plan.tileSize == 0 && !reportTiles(1, 1))
                 throw Error(ErrorKind::Cancelled, "restoration cancelled in step " + std::to_string(step) + " of " +
                                                       std::to_string(steps));

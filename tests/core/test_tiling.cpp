@@ -333,6 +333,27 @@ TEST(TiledDenoiser, AutomaticPlanFollowsTheMiddleAttentionBudget) {
     o.tileSize = 0;
     o.maxWholePixels = 128 * 128; // the pixel limit still applies
     EXPECT_EQ(restore(*model, square, o).tileSize, 128);
+    EXPECT_EQ(whole.borderPad, 0); // a checkpoint rdbm-train did not make runs unpadded
+
+    // One that rdbm-train made gets a 16-px reflected border per call, and the plan counts
+    // it: 240x240 runs whole without it, but 272x272 exceeds the whole-call budget.
+    auto trained = std::make_unique<Model::Impl>();
+    trained->network = convolution(5);
+    trained->info.config.dimMults = {1, 2, 4};
+    trained->info.metadata.provenance["trainer"] = "rdbm-train (RDBM Studio)";
+    const auto trainedModel = std::make_shared<Model>(std::move(trained));
+    SamplerOptions p;
+    p.steps = 2;
+    p.emitFrames = false;
+    const cv::Mat near(240, 240, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
+    const RestoreResult bordered = restore(*trainedModel, near, p);
+    EXPECT_EQ(bordered.borderPad, 16);
+    EXPECT_GT(bordered.tiles, 1);
+    EXPECT_EQ(bordered.image.size(), near.size());
+    p.borderPad = 0;
+    EXPECT_EQ(restore(*trainedModel, near, p).tiles, 1);
+    p.borderPad = 2000;
+    EXPECT_THROW(restore(*trainedModel, near, p), Error);
 }
 
 // --- the real U-Net (golden fixture) ---------------------------------------------------

@@ -67,7 +67,7 @@ std::string fileNameOf(const std::string& path) {
 
 const std::set<std::string> kValueOptions = {
     "-o", "--out", "--out-dir", "--model", "--steps", "--device", "--objective", "--pi-mode",
-    "--schedule", "--lambda", "--eta", "--pi-noise", "--seed", "--tile", "--overlap",
+    "--schedule", "--lambda", "--eta", "--pi-noise", "--seed", "--tile", "--overlap", "--border",
     "--reference", "--trajectory", "--report", "--bit-depth", "--method", "--sum-scale", "--initial-noise",
     "--seeds", "--uncertainty"};
 const std::set<std::string> kFlags = {"--half", "--ema", "--online", "--overwrite", "--allow-torchscript", "--quiet", "-q",
@@ -137,6 +137,9 @@ Sampling:
                          to reproduce a run made elsewhere; a single input only
   --tile N               tile size in pixels; 0 (default) tiles automatically when needed
   --overlap N            tile overlap in pixels (default 16)
+  --border N|auto        reflected border around the photo in every network call, cut
+                         off afterwards (default auto: 16 for models trained by
+                         rdbm-train, 0 for other checkpoints, as their reference runs them)
   --no-global-context    tiles correct tone and haze each on their own (default: they take
                          the photo's coarse band from one downscaled whole-image call)
 Diagnostics:
@@ -226,6 +229,7 @@ RestoreOptions parseRestoreOptions(const std::vector<std::string>& args) {
         else if (name == "--uncertainty") o.uncertainty = value;
         else if (name == "--tile") o.tile = static_cast<int>(parseInteger(name, value, 0, 1 << 16));
         else if (name == "--overlap") o.overlap = static_cast<int>(parseInteger(name, value, 0, 1 << 15));
+        else if (name == "--border") o.border = value == "auto" ? -1 : static_cast<int>(parseInteger(name, value, 0, 1024));
         else if (name == "--reference") o.reference = value;
         else if (name == "--trajectory") o.trajectoryDir = value;
         else if (name == "--report") o.reportPath = value;

@@ -39,6 +39,7 @@ struct RestoreOptions {
     std::string uncertainty;    // --uncertainty OUT.png: the runs' per-pixel std as a heat map
     int tile = 0;          // 0: automatic
     int overlap = 16;
+    int border = -1;       // reflected border per network call; -1: automatic (SamplerOptions::borderPad)
     bool globalContext = true; // tiles share a downscaled whole-image call's coarse band
     std::string reference;
     std::string trajectoryDir;

@@ -41,6 +41,7 @@ nlohmann::json imageJson(const ImageRecord& r) {
         j["network_calls"] = r.networkCalls;
         j["tiles_per_call"] = r.tiles;
         j["tile_size"] = r.tileSize; // 0: the whole image in one call
+        j["border"] = r.borderPad;  // reflected pixels around the photo in each call
     }
     if (!r.reference.empty()) {
         nlohmann::json m;
@@ -103,7 +104,8 @@ nlohmann::json reportJson(const RunRecord& run) {
                         {"pi_noise", toString(o.piNoise)},
                         {"seed", o.seed},
                         {"tile", o.tile},
-                        {"overlap", o.overlap}};
+                        {"overlap", o.overlap},
+                        {"border", o.border < 0 ? nlohmann::json("auto") : nlohmann::json(o.border)}};
         j["overrides"] = {{"objective", optionalJson(o.objective)},
                           {"pi_mode", optionalJson(o.piMode)},
                           {"schedule", optionalJson(o.schedule)},

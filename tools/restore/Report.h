@@ -25,7 +25,7 @@ struct ImageRecord {
     bool grayscale = false, alpha = false;
     double readSeconds = 0.0, restoreSeconds = 0.0, writeSeconds = 0.0, totalSeconds = 0.0;
     std::vector<double> stepSeconds;
-    int networkCalls = 0, tiles = 0, tileSize = 0;
+    int networkCalls = 0, tiles = 0, tileSize = 0, borderPad = 0;
     std::string reference;
     std::optional<QualityMetrics> inputMetrics, outputMetrics;
     std::string trajectoryDir;

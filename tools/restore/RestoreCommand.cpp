@@ -303,6 +303,7 @@ private:
             so.seed = o_.seed;
             so.tileSize = o_.tile;
             so.tileOverlap = o_.overlap;
+            so.borderPad = o_.border;
             so.globalContext = o_.globalContext;
             if (!o_.initialNoise.empty()) so.initialNoise = initialNoise(rec.width, rec.height);
             so.emitFrames = !o_.trajectoryDir.empty();
@@ -337,6 +338,7 @@ private:
                 result.networkCalls = spread.networkCalls;
                 result.tiles = spread.tiles;
                 result.tileSize = spread.tileSize;
+                result.borderPad = spread.borderPad;
                 rec.seeds = spread.runs;
                 rec.firstSeed = spread.firstSeed;
                 rec.maxStd = spread.maxStd;
@@ -351,6 +353,7 @@ private:
             rec.networkCalls = result.networkCalls;
             rec.tiles = result.tiles;
             rec.tileSize = result.tileSize;
+            rec.borderPad = result.borderPad;
 
             Image out;
             out.rgb = result.image;

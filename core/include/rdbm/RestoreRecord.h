@@ -26,6 +26,7 @@ struct RestoreRecord {
     int seeds = 1;
     int tileSize = 0; // 0: one whole-image call
     int tileOverlap = 0;
+    int border = -1;     // SamplerOptions::borderPad as asked (-1: automatic, which the model decides)
     std::string device;  // "cpu", "cuda:0", ...
     std::string version; // RDBM Studio's version
     std::string time;    // when the result was written, UTC, ISO 8601

@@ -38,6 +38,12 @@ struct SamplerOptions {
     // one extra whole-image call on a downscaled copy, so tiles agree on global
     // corrections (docs/method.md §5.4). Off: every tile corrects on its own.
     bool globalContext = true;
+    // Reflected context around the photo, in pixels, added to every network call and cut
+    // from its output, so that the photo's edges are not the network's zero-padded
+    // borders. -1 picks: 16 for models trained by rdbm-train (on the coffee sample it
+    // removed a false-colour line along the bottom rows and gained 0.3 dB), 0 for other
+    // checkpoints, which their reference code runs unpadded (docs/method.md §5.5).
+    int borderPad = -1;
     bool emitFrames = true; // convert intermediates to cv::Mat for the callback
     // RDDM only: the first state's standard-normal noise, float32 in NCHW order (1 x 3 x H x W
     // of the input), to reproduce a run made elsewhere; empty: drawn from `seed`.
@@ -80,8 +86,10 @@ struct RestoreResult {
     int tiles = 1;          // tiles per network call
     int tileSize = 0;       // 0 when the whole image ran at once
     // Where each tile of a network call lay, in input pixels (row-major, overlapping by
-    // the tile overlap); empty when the whole image ran at once. For a "show tiles" view.
+    // the tile overlap, clipped to the photo); empty when the whole image ran at once. For
+    // a "show tiles" view.
     std::vector<cv::Rect> tileRects;
+    int borderPad = 0; // the reflected border each call had (SamplerOptions::borderPad)
 };
 
 // input: float32 RGB HxWx3 in [0,1] (see ImageIO). Thread-safe for distinct calls on one Model.

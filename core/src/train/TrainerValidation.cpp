@@ -64,6 +64,9 @@ ValidationReport Trainer::validate() {
     so.steps = d.opt.samplingSteps;
     so.emitFrames = false;
     so.maxWholePixels = static_cast<long long>(d.opt.valSize) * d.opt.valSize;
+    // The network as trained, on the crop alone: every model card's table is measured the
+    // same way, whichever border rdbm::restore gives photos.
+    so.borderPad = 0;
 
     std::map<std::string, Sums> perTask;
     std::vector<std::string> order;
