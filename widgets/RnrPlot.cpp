@@ -189,9 +189,7 @@ void RnrPlot::setCurveNames(const QString& ratio, const QString& first, const QS
     residual_->setName(ratio);
     theta_->setName(first);
     sigma_->setName(second);
-    bottom_->axis(QCPAxis::atLeft)->setLabel(first);
-    bottom_->axis(QCPAxis::atRight)->setLabel(second);
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    setCoefficientAxisLabels(first, second);
 }
 
 void RnrPlot::setCoefficientAxisLabels(const QString& left, const QString& right) {
