@@ -32,8 +32,12 @@ inline void store(float* p, F16 v) { std::memcpy(p, &v, sizeof v); }
 // F16{v, v, ...} compiled to sixteen masked lane inserts in GCC 12's AVX-512 clone, in
 // every inner loop; "F16{} + v" would not be an identity for -0.0.)
 inline F16 splat(float v) {
+#if defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 12)
     const F16 first = {v};
     return __builtin_shufflevector(first, first, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+#else // older GCC lacks __builtin_shufflevector
+    return F16{v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v};
+#endif
 }
 inline F16 vmax(F16 a, F16 b) { return a > b ? a : b; }
 inline float hmax(F16 v) {
