@@ -57,13 +57,14 @@ struct BenchOptions {
     int steps = 10;
     std::string device = "cpu";
     std::string profile; // Chrome trace of the timed calls, when set
+    int tile = 0;        // a forced tile size for the restoration; 0: --mode decides
 };
 
 [[noreturn]] void usage(const std::string& problem) {
     std::fprintf(stderr,
                  "bench_restore: %s\nusage: bench_restore [--model CKPT | --dim D] [--size WxH] [--mode whole|auto]\n"
                  "                     [--threads N] [--repeat N] [--steps S] [--device cpu|cuda]\n"
-                 "                     [--profile TRACE.json]\n",
+                 "                     [--tile N] [--profile TRACE.json]\n",
                  problem.c_str());
     std::exit(2);
 }
@@ -90,6 +91,7 @@ BenchOptions parse(int argc, char** argv) {
         else if (a == "--steps") o.steps = std::stoi(value());
         else if (a == "--device") o.device = value();
         else if (a == "--profile") o.profile = value();
+        else if (a == "--tile") o.tile = std::stoi(value());
         else if (a == "--help" || a == "-h") usage("help");
         else usage("unknown argument " + a);
     }
@@ -245,7 +247,9 @@ int main(int argc, char** argv) {
         so.emitFrames = false;
         // An explicit tile at least as large as the image means one whole-image call per step
         // (the automatic plan would tile it to bound the middle attention).
-        if (o.mode == "whole") so.tileSize = std::max(o.width, o.height);
+        // (Larger than the photo with the reflected border rdbm-train's models get, 16 px.)
+        if (o.mode == "whole") so.tileSize = std::max(o.width, o.height) + 2 * 16;
+        if (o.tile > 0) so.tileSize = o.tile;
         const double restoreCpu0 = processCpuSeconds();
         const rdbm::RestoreResult rr = rdbm::restore(*model, photo, so);
         result["restore_cpu_s"] = processCpuSeconds() - restoreCpu0;
@@ -254,6 +258,7 @@ int main(int argc, char** argv) {
         result["network_calls"] = rr.networkCalls;
         result["tiles_per_call"] = rr.tiles;
         result["tile_size"] = rr.tileSize;
+        result["processed_area_ratio"] = rr.processedAreaRatio;
         result["peak_rss_mib"] = peakResidentMiB();
 
         std::printf("%s  %s  dim %d (%.2fM params)  %s  %d threads  OpenBLAS %s\n", result["model"].get<std::string>().c_str(),
@@ -271,7 +276,10 @@ int main(int argc, char** argv) {
                         result["call_limit_ms"].get<double>(), 100.0 * result["call_fraction_of_limit"].get<double>());
         std::printf("  %d-step restoration: %.2f s, %.2f s CPU (%s)\n", o.steps, rr.seconds,
                     result["restore_cpu_s"].get<double>(),
-                    rr.tileSize ? (std::to_string(rr.tiles) + " tiles of " + std::to_string(rr.tileSize) + " per call").c_str()
+                    rr.tileSize ? (std::to_string(rr.tiles) + " tiles of " + std::to_string(rr.tileSize) +
+                                   " per call, processed area " + std::to_string(rr.processedAreaRatio).substr(0, 4) +
+                                   "x the photo")
+                                      .c_str()
                                 : "whole image");
         std::printf("  peak resident memory: %.0f MiB\n", result["peak_rss_mib"].get<double>());
         std::printf("RESULT %s\n", result.dump().c_str());

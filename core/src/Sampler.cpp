@@ -17,6 +17,7 @@
 #include "sampler/RddmSampler.h"
 #include "sampler/RdbmSampler.h"
 #include "sampler/TiledDenoiser.h"
+#include "sampler/TilePlan.h"
 
 namespace rdbm {
 
@@ -26,52 +27,6 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// Automatic tiling bounds the positions of the U-Net's middle (quadratic) attention per
-// call: an image whose whole call stays within kMaxWholeMiddlePositions runs whole (no
-// overlap to pay for, and a global correction sees the whole photo); larger ones are cut
-// into tiles of at most kMaxMiddlePositions. Bundled 3-level net, 2 CPU threads, 2 steps:
-// 256x256 whole 0.93 s vs 128-px tiles 1.79 s; 384x256 1.26 vs 1.54 s; 320x320 1.33 vs
-// 1.20 s; 600x400 6.7 vs 4.7 s (128-px tiles beat 192, 256 and 320).
-constexpr long long kMaxMiddlePositions = 32 * 32;
-constexpr long long kMaxWholeMiddlePositions = 64 * 64;
-
-struct TilingPlan {
-    int tileSize = 0; // 0: whole image
-    int maxBatch = 1;
-    int tiles = 1;
-};
-
-TilingPlan planTiling(int height, int width, const SamplerOptions& o, int multiple) {
-    if (o.tileSize < 0) throw Error(ErrorKind::Usage, "tile size must not be negative, got " + std::to_string(o.tileSize));
-    if (o.maxWholePixels <= 0)
-        throw Error(ErrorKind::Usage, "the whole-image pixel limit must be positive, got " +
-                                          std::to_string(o.maxWholePixels));
-    TilingPlan plan;
-    const long long pixels = static_cast<long long>(height) * width;
-    const long long f = std::max(1, multiple);
-    // The U-Net's middle block runs full attention over (H/f)*(W/f) positions (see the
-    // constants above for where whole calls stop paying off).
-    const long long budget = std::min(o.maxWholePixels, kMaxMiddlePositions * f * f);
-    if (o.tileSize == 0) {
-        if (pixels <= std::min(o.maxWholePixels, kMaxWholeMiddlePositions * f * f)) return plan;
-        // The largest square tile within the pixel budget, a multiple of the network's
-        // downsampling factor, and large enough for the overlap.
-        int side = static_cast<int>(std::sqrt(static_cast<double>(budget)));
-        side -= side % std::max(1, multiple);
-        plan.tileSize = std::max({side, 2 * o.tileOverlap, 8});
-    } else {
-        validateTiling(o.tileSize, o.tileOverlap);
-        if (height <= o.tileSize && width <= o.tileSize) return plan;
-        plan.tileSize = o.tileSize;
-    }
-    const TileGrid grid = makeTileGrid(height, width, plan.tileSize, o.tileOverlap);
-    plan.tiles = static_cast<int>(grid.count());
-    const long long tilePixels = grid.rows.length * grid.cols.length;
-    // Batching tiles saves little on a CPU and multiplies the activations held at once.
-    plan.maxBatch = static_cast<int>(std::clamp<long long>(budget / std::max(1LL, tilePixels), 1, plan.tiles));
-    return plan;
 }
 
 // The reflected border each network call gets (SamplerOptions::borderPad): the project's
@@ -122,11 +77,17 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
     const int pad = resolveBorderPad(options, impl.info, input.rows, input.cols);
     // Every network call sees the padded photo, so tiling plans for that size.
     const int callRows = input.rows + 2 * pad, callCols = input.cols + 2 * pad;
-    const TilingPlan plan = planTiling(callRows, callCols, options, impl.info.config.downsampleFactor());
+    // The cost model needs the network's layers, which a TorchScript file does not list.
+    const int factor = impl.info.config.downsampleFactor();
+    const bool globalContext = options.globalContext && !rddm && settings.objective == Objective::X0;
+    const TilingPlan plan = planTiling(callRows, callCols, options,
+                                       impl.info.format == "torchscript" ? nullptr : &impl.info.config, factor,
+                                       globalContext);
 
     RestoreResult result;
     result.tiles = plan.tiles;
     result.tileSize = plan.tileSize;
+    result.processedAreaRatio = plan.tileSize > 0 ? plan.processedAreaRatio : 1.0;
     result.borderPad = pad;
     if (plan.tileSize > 0) {
         const TileGrid grid = makeTileGrid(callRows, callCols, plan.tileSize, options.tileOverlap);
@@ -174,12 +135,10 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
             const int workers = options.tileWorkers > 0 ? options.tileWorkers : at::get_num_threads();
             inner = TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch, reportTiles,
                                   std::max(1, workers));
-            if (options.globalContext && !rddm && settings.objective == Objective::X0) {
-                const long long f = std::max(1, impl.info.config.downsampleFactor());
-                const int factor = GlobalContextDenoiser::factorFor(
-                    callRows, callCols, std::min(options.maxWholePixels, kMaxWholeMiddlePositions * f * f));
-                inner = GlobalContextDenoiser(inner, impl.network, factor);
-            }
+            if (globalContext)
+                inner = GlobalContextDenoiser(
+                    inner, impl.network,
+                    globalContextFactor(callRows, callCols, globalContextBudget(options, factor)));
         }
         const Denoiser net = [&, inner](const torch::Tensor& x, const torch::Tensor& m, int64_t t) {
             ++step;

@@ -107,6 +107,7 @@ UncertaintyResult restoreSeeds(const Model& model, const cv::Mat& input, const S
         result.networkCalls = r.networkCalls;
         result.tiles = r.tiles;
         result.tileSize = r.tileSize;
+        result.processedAreaRatio = r.processedAreaRatio;
         result.borderPad = r.borderPad;
         result.tileRects = r.tileRects;
     }

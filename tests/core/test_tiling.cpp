@@ -18,6 +18,7 @@
 #include "rdbm/Error.h"
 #include "rdbm/Metrics.h"
 #include "rdbm/Sampler.h"
+#include "sampler/TilePlan.h"
 #include "sampler/TiledDenoiser.h"
 
 using namespace rdbm;
@@ -309,34 +310,42 @@ TEST(TiledDenoiser, RestoreReportsTilesPerStepAndCancelsBetweenThem) {
     EXPECT_EQ(steps, (std::vector<int>{1, 2, 3}));
 }
 
-// The automatic plan by the network's downsampling factor f (4 for a 3-level U-Net): whole
-// calls up to 64x64 middle-attention positions, 128-pixel tiles (32x32 positions) beyond.
-TEST(TiledDenoiser, AutomaticPlanFollowsTheMiddleAttentionBudget) {
+// Automatic tiling is the tile plan's choice (sampler/TilePlan.h, tested on its own in
+// test_tile_plan) for the size every call sees, the reflected border included.
+TEST(TiledDenoiser, AutomaticPlanIsTheTilePlansChoice) {
     auto impl = std::make_unique<Model::Impl>();
     impl->network = convolution(5);
     impl->info.config.dimMults = {1, 2, 4};
     const auto model = std::make_shared<Model>(std::move(impl));
-    ASSERT_EQ(model->info().config.downsampleFactor(), 4);
+    const UNetConfig& config = model->info().config;
+    ASSERT_EQ(config.downsampleFactor(), 4);
     SamplerOptions o;
     o.steps = 2;
     o.emitFrames = false;
-    cv::Mat square(256, 256, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
-    const RestoreResult whole = restore(*model, square, o);
-    EXPECT_EQ(whole.tiles, 1); // 64x64 positions: one call
-    EXPECT_EQ(whole.tileSize, 0);
-    cv::Mat wider(256, 320, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
-    const RestoreResult tiled = restore(*model, wider, o);
-    EXPECT_EQ(tiled.tileSize, 128); // 64x80 positions: tiles of 32x32 positions
-    EXPECT_GT(tiled.tiles, 1);
+    bool sawWhole = false, sawTiles = false;
+    for (const auto& [h, w] : std::vector<std::pair<int, int>>{{256, 256}, {256, 320}, {400, 600}, {768, 1024}}) {
+        const cv::Mat photo(h, w, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
+        const RestoreResult r = restore(*model, photo, o);
+        const TilingPlan p = planTiling(h, w, o, &config, 4, true);
+        EXPECT_EQ(r.tileSize, p.tileSize) << h << "x" << w;
+        EXPECT_EQ(r.tiles, p.tiles) << h << "x" << w;
+        EXPECT_DOUBLE_EQ(r.processedAreaRatio, p.processedAreaRatio) << h << "x" << w;
+        EXPECT_EQ(r.image.size(), photo.size());
+        (r.tileSize == 0 ? sawWhole : sawTiles) = true;
+    }
+    EXPECT_TRUE(sawWhole);
+    EXPECT_TRUE(sawTiles);
+    const cv::Mat wider(256, 320, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
     o.tileSize = 320; // an explicit tile as large as the image: one call
     EXPECT_EQ(restore(*model, wider, o).tiles, 1);
     o.tileSize = 0;
     o.maxWholePixels = 128 * 128; // the pixel limit still applies
-    EXPECT_EQ(restore(*model, square, o).tileSize, 128);
-    EXPECT_EQ(whole.borderPad, 0); // a checkpoint rdbm-train did not make runs unpadded
+    const RestoreResult limited = restore(*model, wider, o);
+    EXPECT_GT(limited.tileSize, 0);
+    EXPECT_LE(limited.tileSize, 128);
 
     // One that rdbm-train made gets a 16-px reflected border per call, and the plan counts
-    // it: 240x240 runs whole without it, but 272x272 exceeds the whole-call budget.
+    // it.
     auto trained = std::make_unique<Model::Impl>();
     trained->network = convolution(5);
     trained->info.config.dimMults = {1, 2, 4};
@@ -345,13 +354,13 @@ TEST(TiledDenoiser, AutomaticPlanFollowsTheMiddleAttentionBudget) {
     SamplerOptions p;
     p.steps = 2;
     p.emitFrames = false;
-    const cv::Mat near(240, 240, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
+    const cv::Mat near(400, 600, CV_32FC3, cv::Scalar(0.5, 0.4, 0.3));
     const RestoreResult bordered = restore(*trainedModel, near, p);
     EXPECT_EQ(bordered.borderPad, 16);
-    EXPECT_GT(bordered.tiles, 1);
+    const TilingPlan withBorder = planTiling(432, 632, p, &trainedModel->info().config, 4, true);
+    EXPECT_EQ(bordered.tileSize, withBorder.tileSize);
+    EXPECT_EQ(bordered.tiles, withBorder.tiles);
     EXPECT_EQ(bordered.image.size(), near.size());
-    p.borderPad = 0;
-    EXPECT_EQ(restore(*trainedModel, near, p).tiles, 1);
     p.borderPad = 2000;
     EXPECT_THROW(restore(*trainedModel, near, p), Error);
 }

@@ -361,12 +361,28 @@ TEST_F(RestoreCli, ReportHoldsTimingsMetricsAndModel) {
     EXPECT_EQ(img["height"], 40);
     EXPECT_EQ(img["timings"]["per_step_s"].size(), 3u);
     EXPECT_EQ(img["network_calls"], 3);
+    EXPECT_EQ(img["tile_size"], 0); // one call
+    EXPECT_DOUBLE_EQ(img["processed_area_ratio"].get<double>(), 1.0);
     EXPECT_TRUE(img["metrics"]["input"]["psnr_db"].is_null()); // +inf
     EXPECT_DOUBLE_EQ(img["metrics"]["input"]["ssim"].get<double>(), 1.0);
     const double outPsnr = img["metrics"]["output"]["psnr_db"].get<double>();
     EXPECT_GT(outPsnr, 0.0);
     EXPECT_LT(outPsnr, 100.0);
     EXPECT_TRUE(j["versions"]["libtorch"].is_string());
+}
+
+TEST_F(RestoreCli, ReportCountsTheAreaTilesProcess) {
+    TempDir dir;
+    cv::imwrite(dir / "in.png", testPhoto(40, 56));
+    const ToolRun r = runTool({dir / "in.png", "-o", dir / "out.png", "--model", kCheckpoint, "--steps", "2",
+                               "--tile", "32", "--overlap", "8", "--report", dir / "r.json"});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const nlohmann::json img = nlohmann::json::parse(readText(dir / "r.json"))["images"][0];
+    EXPECT_EQ(img["tile_size"], 32);
+    // 2 x 2 tiles of 32x32 over 40x56 pixels, plus the global-context call on the photo
+    // downscaled by 2 (20x28) with its 8-pixel margins (36x44).
+    EXPECT_EQ(img["tiles_per_call"], 4);
+    EXPECT_NEAR(img["processed_area_ratio"].get<double>(), (4.0 * 32 * 32 + 36.0 * 44) / (40.0 * 56), 1e-9);
 }
 
 TEST_F(RestoreCli, GreyAndSixteenBitInputsKeepTheirKind) {

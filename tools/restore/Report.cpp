@@ -41,6 +41,7 @@ nlohmann::json imageJson(const ImageRecord& r) {
         j["network_calls"] = r.networkCalls;
         j["tiles_per_call"] = r.tiles;
         j["tile_size"] = r.tileSize; // 0: the whole image in one call
+        j["processed_area_ratio"] = r.processedAreaRatio; // overlaps and the global-context call
         j["border"] = r.borderPad;  // reflected pixels around the photo in each call
     }
     if (!r.reference.empty()) {

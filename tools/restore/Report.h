@@ -26,6 +26,7 @@ struct ImageRecord {
     double readSeconds = 0.0, restoreSeconds = 0.0, writeSeconds = 0.0, totalSeconds = 0.0;
     std::vector<double> stepSeconds;
     int networkCalls = 0, tiles = 0, tileSize = 0, borderPad = 0;
+    double processedAreaRatio = 1.0; // pixels each call processed over the photo's (tiles' overlaps)
     std::string reference;
     std::optional<QualityMetrics> inputMetrics, outputMetrics;
     std::string trajectoryDir;

@@ -338,6 +338,7 @@ private:
                 result.networkCalls = spread.networkCalls;
                 result.tiles = spread.tiles;
                 result.tileSize = spread.tileSize;
+                result.processedAreaRatio = spread.processedAreaRatio;
                 result.borderPad = spread.borderPad;
                 rec.seeds = spread.runs;
                 rec.firstSeed = spread.firstSeed;
@@ -353,6 +354,7 @@ private:
             rec.networkCalls = result.networkCalls;
             rec.tiles = result.tiles;
             rec.tileSize = result.tileSize;
+            rec.processedAreaRatio = result.processedAreaRatio;
             rec.borderPad = result.borderPad;
 
             Image out;

@@ -21,10 +21,10 @@ struct SamplerOptions {
     double eta = 0.0;
     PiMode noiseModulation = PiMode::Residual; // per-pixel scale of the fresh noise when eta > 0
     uint64_t seed = 0;
-    // Tiling: tileSize 0 picks automatically: the whole image when it fits maxWholePixels
-    // and the network's middle attention sees at most 64x64 positions (the U-Net's
-    // downsampling factor f: (H/f)*(W/f) <= 4096), else square tiles within maxWholePixels
-    // and 32x32 middle positions. A tileSize at least the image's size forces one call.
+    // Tiling: tileSize 0 picks automatically: the whole image or square tiles, whichever
+    // a cost model of one network call predicts fastest (overlaps and the global-context
+    // call counted), within maxWholePixels and 64x64 positions of the U-Net's middle
+    // attention (docs/method.md §5.4). A tileSize at least the image's size forces one call.
     int tileSize = 0;
     // 16 px: the blend's dead zone (a quarter) still covers the tile edge's padding, and on
     // the samples it gave the same PSNR as 32 with 28% fewer tiles on a 1024x768 photo.
@@ -85,6 +85,9 @@ struct RestoreResult {
     int networkCalls = 0;   // per whole image (each may span several tiles)
     int tiles = 1;          // tiles per network call
     int tileSize = 0;       // 0 when the whole image ran at once
+    // Pixels each network call processed (tiles with their overlaps, the global-context
+    // call) over the photo's pixels with its border: 1 for a whole call.
+    double processedAreaRatio = 1.0;
     // Where each tile of a network call lay, in input pixels (row-major, overlapping by
     // the tile overlap, clipped to the photo); empty when the whole image ran at once. For
     // a "show tiles" view.

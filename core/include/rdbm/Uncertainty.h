@@ -41,6 +41,7 @@ struct UncertaintyResult {
     int networkCalls = 0;        // per run, as RestoreResult
     int tiles = 1;
     int tileSize = 0;
+    double processedAreaRatio = 1.0; // RestoreResult::processedAreaRatio
     int borderPad = 0;
     std::vector<cv::Rect> tileRects; // as RestoreResult (the same grid for every run)
 };

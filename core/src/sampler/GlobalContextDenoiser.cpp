@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "rdbm/Error.h"
+#include "sampler/TilePlan.h"
 
 namespace rdbm {
 
@@ -36,9 +37,7 @@ GlobalContextDenoiser::GlobalContextDenoiser(Denoiser tiled, Denoiser whole, int
 }
 
 int GlobalContextDenoiser::factorFor(int64_t height, int64_t width, long long maxPixels) {
-    int f = 2;
-    while (((height + f - 1) / f) * ((width + f - 1) / f) > maxPixels) ++f;
-    return f;
+    return globalContextFactor(height, width, maxPixels);
 }
 
 torch::Tensor GlobalContextDenoiser::operator()(const torch::Tensor& x, const torch::Tensor& mu, int64_t t) const {
