@@ -176,7 +176,11 @@ private:
             const size_t len = b_.le32(pos + 4);
             const size_t data = pos + 8;
             if (len > riffEnd - data) truncated("WebP chunk runs past the end");
-            if (b_.tag(pos, "VP8X") && len >= 10) {
+            if (b_.tag(pos, "VP8X")) {
+                // libwebp takes the canvas from a VP8X chunk only as the first chunk; a later
+                // one must not set the size the probe checks (a small second canvas hid a
+                // 7937x12033 first one from the pixel limit: found by fuzz_image).
+                if (pos != 12 || len < 10) fail("corrupt WebP (VP8X chunk not first or too short)");
                 r.width = 1 + b_.le24(data + 4);
                 r.height = 1 + b_.le24(data + 7);
                 sawImage = true;
@@ -240,6 +244,14 @@ private:
 
 ImageProbe probeImage(const unsigned char* data, size_t size, const std::string& name, long long maxPixels) {
     const ImageProbe r = Prober(data, size, name).run();
+    // OpenCV hands a buffer to the first decoder whose signature matches, and DICOM's is
+    // "DICM" at byte 128, not at the start: a WebP that libwebp's own header check rejects
+    // then goes to the DICOM reader (GDCM), which aborts the process on crafted data (found
+    // by fuzz_image). No supported format needs those bytes to spell that, so refuse.
+    if (size >= 132 && std::memcmp(data + 128, "DICM", 4) == 0)
+        throw Error(ErrorKind::Image, name + ": " + r.format +
+                                          " file that also carries a DICOM signature at byte 128 (refused: "
+                                          "DICOM is not supported, and OpenCV would decode it as such)");
     if (r.width <= 0 || r.height <= 0)
         throw Error(ErrorKind::Image, name + ": corrupt header (declared size " + std::to_string(r.width) + "x" +
                                           std::to_string(r.height) + ")");

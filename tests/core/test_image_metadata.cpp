@@ -109,6 +109,21 @@ TEST(ImageMetadata, ReadFromEachFormat) {
     }
 }
 
+// A TIFF's own descriptive tags (here Orientation 6) come back as an EXIF block. Found
+// by fuzz_image under clang: the EXIF header's offset was written through a pointer taken
+// before the IFD was appended, which may reallocate the buffer (GCC happened to evaluate
+// the arguments the other way round, so only a clang ASan build saw it).
+TEST(ImageMetadata, TiffTagsBecomeExifWithoutDanglingWrites) {
+    const Image img = readImage(RDBM_TEST_DATA_DIR "/orientation6-grey16.tif");
+    EXPECT_EQ(img.rgb.cols, 30) << "the 50x30 photo was turned upright";
+    EXPECT_EQ(img.rgb.rows, 50);
+    ASSERT_GE(img.metadata.exif.size(), 8u);
+    EXPECT_EQ(img.metadata.exif[0], 'I');
+    size_t at = 0;
+    EXPECT_EQ(exifOrientationFromTiff(img.metadata.exif.data(), img.metadata.exif.size(), &at), 1);
+    EXPECT_NE(at, 0u) << "the Orientation tag is kept, with value 1";
+}
+
 TEST(ImageMetadata, WrittenOutputsKeepProfileAndExif) {
     TempDir dir;
     const auto icc = readBytes(kSamples + "wide_gamut.icc");

@@ -432,6 +432,25 @@ TEST(ImageIO, RefusesCorruptDataTheDecoderRejects) {
     expectImageError(dir / "corrupt.png", "decoder failed");
 }
 
+// A WebP header whose VP8X chunk libwebp rejects, with "DICM" at byte 128: OpenCV would
+// pass it to its DICOM reader (GDCM), which aborted the process (found by fuzz_image).
+// A first VP8X chunk declaring a 7937x12033 canvas and a second one declaring 1x9: libwebp
+// decodes to the first, so the probe must check that one (found by fuzz_image: OpenCV
+// allocated 286 MB for a 130-byte file).
+TEST(ImageIO, WebpCanvasIsTheFirstChunks) {
+    expectImageError(RDBM_TEST_DATA_DIR "/webp-second-canvas.webp", "VP8X chunk not first");
+}
+
+TEST(ImageIO, RefusesASecondSignatureThatWouldReachTheDicomReader) {
+    expectImageError(RDBM_TEST_DATA_DIR "/webp-with-dicom-signature.webp", "DICOM signature at byte 128");
+    TempDir dir;
+    std::vector<unsigned char> png = encode(".png", quadrantsBgr8());
+    png.resize(std::max<size_t>(png.size(), 200));
+    std::copy_n("DICM", 4, png.begin() + 128);
+    writeBytes(dir / "p.png", png);
+    expectImageError(dir / "p.png", "DICOM");
+}
+
 TEST(ImageIO, WriteRefusesExistingFilesAndUnknownFormats) {
     TempDir dir;
     const Image img = imageOf(quantizedRandom(8, 8, 8, 6), 8);

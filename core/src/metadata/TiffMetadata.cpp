@@ -94,7 +94,9 @@ ImageMetadata tiffMetadata(const Bytes& file) {
         copyIfdEntries({file.data(), file.size(), ifd.bigEndian}, ifd.offset, exif, ifd.bigEndian,
                        [](std::uint16_t tag) { return !isImageStructureTag(tag); });
     if (entries.empty()) return m;
-    writeU32(&exif[4], appendIfd(exif, ifd.bigEndian, std::move(entries), 0), ifd.bigEndian);
+    // Appending may reallocate `exif`: take the offset first, then address the header.
+    const std::uint32_t at = appendIfd(exif, ifd.bigEndian, std::move(entries), 0);
+    writeU32(&exif[4], at, ifd.bigEndian);
     m.exif = normalizedExif(exif.data(), exif.size());
     return m;
 }
