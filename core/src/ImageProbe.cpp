@@ -146,9 +146,16 @@ private:
         if (entries > b_.n / entrySize || !b_.has(size_t(ifd) + countSize, size_t(entries) * entrySize))
             truncated("TIFF directory runs past the end");
         int samples = 1, photometric = 2;
+        bool sawWidth = false, sawHeight = false;
         for (std::uint64_t i = 0; i < entries; ++i) {
             const size_t e = size_t(ifd) + countSize + size_t(i) * entrySize;
             const std::uint32_t tag = u16(e), type = u16(e + 2);
+            // libtiff keeps the first of duplicated tags: a second, small size must not
+            // hide the one the decoder allocates (59394x16670 behind 1x30: found by fuzz_image).
+            if ((tag == 256 && sawWidth) || (tag == 257 && sawHeight))
+                fail("corrupt TIFF (the image size tags appear twice)");
+            sawWidth = sawWidth || tag == 256;
+            sawHeight = sawHeight || tag == 257;
             std::uint64_t value = 0;
             if (type == 3) value = u16(e + valueOff);          // SHORT
             else if (type == 4) value = u32(e + valueOff);     // LONG

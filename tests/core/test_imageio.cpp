@@ -441,6 +441,11 @@ TEST(ImageIO, WebpCanvasIsTheFirstChunks) {
     expectImageError(RDBM_TEST_DATA_DIR "/webp-second-canvas.webp", "VP8X chunk not first");
 }
 
+// ImageWidth/ImageLength twice: 59394x16670 first (what libtiff decodes), 1x30 second.
+TEST(ImageIO, TiffSizeTagsAppearOnce) {
+    expectImageError(RDBM_TEST_DATA_DIR "/tiff-duplicate-size.tif", "size tags appear twice");
+}
+
 TEST(ImageIO, RefusesASecondSignatureThatWouldReachTheDicomReader) {
     expectImageError(RDBM_TEST_DATA_DIR "/webp-with-dicom-signature.webp", "DICOM signature at byte 128");
     TempDir dir;
