@@ -146,6 +146,7 @@ private:
         if (entries > b_.n / entrySize || !b_.has(size_t(ifd) + countSize, size_t(entries) * entrySize))
             truncated("TIFF directory runs past the end");
         int samples = 1, photometric = 2;
+        std::uint64_t rowsPerStrip = 0, tileWidth = 0, tileLength = 0;
         bool sawWidth = false, sawHeight = false;
         for (std::uint64_t i = 0; i < entries; ++i) {
             const size_t e = size_t(ifd) + countSize + size_t(i) * entrySize;
@@ -165,6 +166,27 @@ private:
             else if (tag == 257) r.height = static_cast<long long>(std::min<std::uint64_t>(value, 1ULL << 40));
             else if (tag == 277) samples = static_cast<int>(value);
             else if (tag == 262) photometric = static_cast<int>(value);
+            else if (tag == 278) rowsPerStrip = value;
+            else if (tag == 322) tileWidth = value;
+            else if (tag == 323) tileLength = value;
+        }
+        // OpenCV's TIFF decoder allocates one strip or tile buffer as declared (up to 1 GB),
+        // whatever the image's size: 2M rows per strip on a 48x32 image took 402 MB for a
+        // 184-byte file (found by fuzz_image). Such a buffer may not outgrow the image.
+        const bool tiled = tileWidth != 0 || tileLength != 0;
+        const std::uint64_t w = static_cast<std::uint64_t>(std::max(0LL, r.width)),
+                            h = static_cast<std::uint64_t>(std::max(0LL, r.height));
+        const std::uint64_t bw = tiled ? tileWidth : w;
+        const std::uint64_t bh = tiled ? tileLength : (rowsPerStrip == 0 || rowsPerStrip >= 0xFFFFFFFFULL ? h : rowsPerStrip);
+        const std::uint64_t channels = static_cast<std::uint64_t>(std::clamp(samples, 1, 8));
+        const double buffer = double(bw) * double(bh) * double(channels) * 8.0; // 64-bit samples at most
+        const double image = double(w) * double(h) * double(channels) * 8.0;
+        if (buffer > std::max(2.0 * image, 64.0 * 1024 * 1024)) {
+            char text[200];
+            std::snprintf(text, sizeof text, "corrupt TIFF (a %s of %llux%llu would need %.0f MB, more than the %lldx%lld image)",
+                          tiled ? "tile" : "strip", static_cast<unsigned long long>(bw), static_cast<unsigned long long>(bh),
+                          buffer / 1e6, r.width, r.height);
+            fail(text);
         }
         r.grayscale = samples <= 2 && (photometric == 0 || photometric == 1);
         r.orientation = exifOrientationFromTiff(b_.p, b_.n, &r.tiffOrientationOffset);

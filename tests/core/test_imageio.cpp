@@ -446,6 +446,11 @@ TEST(ImageIO, TiffSizeTagsAppearOnce) {
     expectImageError(RDBM_TEST_DATA_DIR "/tiff-duplicate-size.tif", "size tags appear twice");
 }
 
+// 2M rows per strip on a 48x32 image: OpenCV would allocate the whole strip (402 MB).
+TEST(ImageIO, TiffStripsMayNotOutgrowTheImage) {
+    expectImageError(RDBM_TEST_DATA_DIR "/tiff-huge-strip.tif", "more than the 48x32 image");
+}
+
 TEST(ImageIO, RefusesASecondSignatureThatWouldReachTheDicomReader) {
     expectImageError(RDBM_TEST_DATA_DIR "/webp-with-dicom-signature.webp", "DICOM signature at byte 128");
     TempDir dir;
