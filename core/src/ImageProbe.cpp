@@ -199,6 +199,11 @@ private:
         r.format = "webp";
         const size_t riffEnd = size_t(b_.le32(4)) + 8;
         if (riffEnd > b_.n) truncated("WebP RIFF size exceeds the file");
+        // libwebp reads the first chunk as VP8X, VP8 or VP8L, and anything else as a bare
+        // bitstream (a '/' there is a VP8L signature): the chunk walk below would then
+        // describe a different image than the one decoded (found by fuzz_image).
+        if (!b_.tag(12, "VP8X") && !b_.tag(12, "VP8 ") && !b_.tag(12, "VP8L"))
+            fail("corrupt WebP (the first chunk is not VP8X, VP8 or VP8L)");
         size_t pos = 12;
         bool sawImage = false;
         while (pos + 8 <= riffEnd) {

@@ -451,8 +451,15 @@ TEST(ImageIO, TiffStripsMayNotOutgrowTheImage) {
     expectImageError(RDBM_TEST_DATA_DIR "/tiff-huge-strip.tif", "more than the 48x32 image");
 }
 
+// A first chunk "/P8X": libwebp decodes the bytes as a bare VP8L bitstream of 14417 px wide,
+// the chunk walk saw a small VP8L chunk later.
+TEST(ImageIO, WebpFirstChunkIsAnImageChunk) {
+    expectImageError(RDBM_TEST_DATA_DIR "/webp-bare-bitstream.webp", "first chunk is not VP8X, VP8 or VP8L");
+}
+
 TEST(ImageIO, RefusesASecondSignatureThatWouldReachTheDicomReader) {
-    expectImageError(RDBM_TEST_DATA_DIR "/webp-with-dicom-signature.webp", "DICOM signature at byte 128");
+    // (Its first chunk, "VP4X", is refused first now; the PNG below reaches the check.)
+    expectImageError(RDBM_TEST_DATA_DIR "/webp-with-dicom-signature.webp", "corrupt WebP");
     TempDir dir;
     std::vector<unsigned char> png = encode(".png", quadrantsBgr8());
     png.resize(std::max<size_t>(png.size(), 200));
