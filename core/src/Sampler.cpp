@@ -87,7 +87,7 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
     RestoreResult result;
     result.tiles = plan.tiles;
     result.tileSize = plan.tileSize;
-    result.processedAreaRatio = plan.tileSize > 0 ? plan.processedAreaRatio : 1.0;
+    result.processedAreaRatio = plan.processedAreaRatio; // 1 for a whole call
     result.borderPad = pad;
     if (plan.tileSize > 0) {
         const TileGrid grid = makeTileGrid(callRows, callCols, plan.tileSize, options.tileOverlap);
