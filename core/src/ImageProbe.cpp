@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <set>
+#include <string>
 
 #include "ExifOrientation.h"
 #include "rdbm/Error.h"
@@ -147,16 +149,20 @@ private:
             truncated("TIFF directory runs past the end");
         int samples = 1, photometric = 2;
         std::uint64_t rowsPerStrip = 0, tileWidth = 0, tileLength = 0;
-        bool sawWidth = false, sawHeight = false;
+        std::set<std::uint32_t> seen;
         for (std::uint64_t i = 0; i < entries; ++i) {
             const size_t e = size_t(ifd) + countSize + size_t(i) * entrySize;
             const std::uint32_t tag = u16(e), type = u16(e + 2);
-            // libtiff keeps the first of duplicated tags: a second, small size must not
-            // hide the one the decoder allocates (59394x16670 behind 1x30: found by fuzz_image).
-            if ((tag == 256 && sawWidth) || (tag == 257 && sawHeight))
-                fail("corrupt TIFF (the image size tags appear twice)");
-            sawWidth = sawWidth || tag == 256;
-            sawHeight = sawHeight || tag == 257;
+            // libtiff keeps the first of duplicated tags: a second, small value must not
+            // hide the one the decoder allocates for (59394x16670 behind 1x30; a second
+            // TileWidth and RowsPerStrip behind which 597 MB were allocated: both found by
+            // fuzz_image). No valid TIFF repeats a tag.
+            if (tag == 256 || tag == 257 || tag == 258 || tag == 262 || tag == 277 || tag == 278 || tag == 322 ||
+                tag == 323) {
+                if (!seen.insert(tag).second)
+                    fail(tag == 256 || tag == 257 ? std::string("corrupt TIFF (the image size tags appear twice)")
+                                                  : "corrupt TIFF (the layout tag " + std::to_string(tag) + " appears twice)");
+            }
             std::uint64_t value = 0;
             if (type == 3) value = u16(e + valueOff);          // SHORT
             else if (type == 4) value = u32(e + valueOff);     // LONG
@@ -173,11 +179,15 @@ private:
         // OpenCV's TIFF decoder allocates one strip or tile buffer as declared (up to 1 GB),
         // whatever the image's size: 2M rows per strip on a 48x32 image took 402 MB for a
         // 184-byte file (found by fuzz_image). Such a buffer may not outgrow the image.
+        // Half a tile description (a TileWidth without TileLength) is read with the strip's
+        // rows as the tile's height: 134 x 1114142 took 597 MB for a 1x30 image (found by
+        // fuzz_image). So the widest and tallest of what the tags declare bound the buffer.
         const bool tiled = tileWidth != 0 || tileLength != 0;
         const std::uint64_t w = static_cast<std::uint64_t>(std::max(0LL, r.width)),
                             h = static_cast<std::uint64_t>(std::max(0LL, r.height));
-        const std::uint64_t bw = tiled ? tileWidth : w;
-        const std::uint64_t bh = tiled ? tileLength : (rowsPerStrip == 0 || rowsPerStrip >= 0xFFFFFFFFULL ? h : rowsPerStrip);
+        const std::uint64_t stripRows = rowsPerStrip == 0 || rowsPerStrip >= 0xFFFFFFFFULL ? h : rowsPerStrip;
+        const std::uint64_t bw = std::max(tileWidth, w);
+        const std::uint64_t bh = std::max(tileLength, stripRows);
         const std::uint64_t channels = static_cast<std::uint64_t>(std::clamp(samples, 1, 8));
         const double buffer = double(bw) * double(bh) * double(channels) * 8.0; // 64-bit samples at most
         const double image = double(w) * double(h) * double(channels) * 8.0;

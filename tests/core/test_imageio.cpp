@@ -447,8 +447,22 @@ TEST(ImageIO, TiffSizeTagsAppearOnce) {
 }
 
 // 2M rows per strip on a 48x32 image: OpenCV would allocate the whole strip (402 MB).
+// The fuzzer's file also repeats SamplesPerPixel, which is refused first.
 TEST(ImageIO, TiffStripsMayNotOutgrowTheImage) {
-    expectImageError(RDBM_TEST_DATA_DIR "/tiff-huge-strip.tif", "more than the 48x32 image");
+    expectImageError(RDBM_TEST_DATA_DIR "/tiff-tall-strip.tif", "more than the 48x32 image");
+    expectImageError(RDBM_TEST_DATA_DIR "/tiff-huge-strip.tif", "layout tag 277 appears twice");
+}
+
+// RowsPerStrip and TileWidth twice, the first values large: libtiff keeps the first, and
+// OpenCV allocated 597 MB for this 478-byte file (found by fuzz_image).
+TEST(ImageIO, TiffLayoutTagsAppearOnce) {
+    expectImageError(RDBM_TEST_DATA_DIR "/tiff-repeated-layout-tags.tif", "layout tag 278 appears twice");
+}
+
+// A TileWidth of 134 with no TileLength: the decoder takes the 1114142 rows per strip as
+// the tile's height, so the probe bounds the widest and tallest of the declared buffers.
+TEST(ImageIO, HalfATileDescriptionIsBoundedToo) {
+    expectImageError(RDBM_TEST_DATA_DIR "/tiff-half-tile.tif", "more than the 1x30 image");
 }
 
 // A first chunk "/P8X": libwebp decodes the bytes as a bare VP8L bitstream of 14417 px wide,
