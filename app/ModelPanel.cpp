@@ -158,6 +158,8 @@ void ModelPanel::setModel(const ModelPtr& model) {
     addRow(tr("Channels"), tr("%1 in, %2 out").arg(cfg.inChannels).arg(cfg.channels), arch);
     addRow(tr("Group norm groups"), QString::number(cfg.groups), arch);
     addRow(tr("Attention"), tr("%1 heads \u00d7 %2").arg(cfg.heads).arg(cfg.dimHead), arch);
+    if (cfg.globalStats > 0)
+        addRow(tr("Photo statistics"), tr("every tile is told the whole photo's tone (%1 numbers)").arg(cfg.globalStats), arch);
     addRow(tr("Input multiple"), tr("%1 px (%2 padding)").arg(cfg.downsampleFactor()).arg(QString::fromStdString(meta.padMode)), arch);
     addRow(tr("Parameters"), parameterCountText(info.parameterCount));
     if (rddm) {

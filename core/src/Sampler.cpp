@@ -128,16 +128,18 @@ RestoreResult restore(const Model& model, const cv::Mat& input, const SamplerOpt
             p.tiles = static_cast<int>(total);
             return onTile(p);
         };
-        Denoiser inner = impl.network;
+        // Every tile and the global-context pass see the whole photo's statistics.
+        const Denoiser network = impl.bindToPhoto ? impl.bindToPhoto(mu) : impl.network;
+        Denoiser inner = network;
         if (plan.tileSize != 0) {
             if (options.tileWorkers < 0)
                 throw Error(ErrorKind::Usage, "tile workers must not be negative, got " + std::to_string(options.tileWorkers));
             const int workers = options.tileWorkers > 0 ? options.tileWorkers : at::get_num_threads();
-            inner = TiledDenoiser(impl.network, plan.tileSize, options.tileOverlap, plan.maxBatch, reportTiles,
+            inner = TiledDenoiser(network, plan.tileSize, options.tileOverlap, plan.maxBatch, reportTiles,
                                   std::max(1, workers));
             if (globalContext)
                 inner = GlobalContextDenoiser(
-                    inner, impl.network,
+                    inner, network,
                     globalContextFactor(callRows, callCols, globalContextBudget(options, factor)));
         }
         const Denoiser net = [&, inner](const torch::Tensor& x, const torch::Tensor& m, int64_t t) {

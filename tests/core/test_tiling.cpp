@@ -120,6 +120,41 @@ TEST(TiledDenoiser, MatchesTheWholeImageWhenOverlapCoversTheReceptiveField) {
     }
 }
 
+// A network told the photo's statistics is bound to the whole photo once per restoration,
+// before tiling or border padding, and every tile's call goes through what it returns.
+TEST(TiledDenoiser, EveryTileSeesTheWholePhotosBinding) {
+    auto impl = std::make_unique<Model::Impl>();
+    impl->network = [](const torch::Tensor&, const torch::Tensor&, int64_t) -> torch::Tensor {
+        ADD_FAILURE() << "the unbound network was called";
+        return {};
+    };
+    int binds = 0, boundCalls = 0;
+    std::vector<int64_t> boundSize;
+    double boundMean = 0.0;
+    impl->bindToPhoto = [&](const torch::Tensor& wholeMu) -> Denoiser {
+        ++binds;
+        boundSize = wholeMu.sizes().vec();
+        boundMean = wholeMu.mean().item<double>();
+        const Denoiser local = convolution(5);
+        return [&boundCalls, local](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+            ++boundCalls;
+            return local(x, mu, t);
+        };
+    };
+    const auto model = std::make_shared<Model>(std::move(impl));
+    cv::Mat input(90, 150, CV_32FC3, cv::Scalar(0.25, 0.5, 0.75));
+    SamplerOptions tiled;
+    tiled.tileSize = 48;
+    tiled.tileOverlap = 16;
+    tiled.borderPad = 8;
+    const RestoreResult r = restore(*model, input, tiled);
+    EXPECT_GT(r.tiles, 1);
+    EXPECT_EQ(binds, 1);
+    EXPECT_EQ(boundSize, (std::vector<int64_t>{1, 3, 90, 150})); // the photo, not the padded call
+    EXPECT_NEAR(boundMean, 0.0, 1e-5);                           // [-1,1] units: 2*0.5-1
+    EXPECT_GE(boundCalls, 10);                                   // every step's calls
+}
+
 TEST(TiledDenoiser, RestoreTiledEqualsWholeForALocalNetwork) {
     auto impl = std::make_unique<Model::Impl>();
     impl->network = convolution(11);

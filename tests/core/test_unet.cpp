@@ -10,6 +10,7 @@
 #include <torch/serialize.h>
 #include <torch/torch.h>
 
+#include "net/PhotoStatistics.h"
 #include "net/UNet.h"
 #include "net/UNetLayout.h"
 #include "rdbm/Error.h"
@@ -18,7 +19,7 @@ using namespace rdbm;
 
 namespace {
 
-const char* const kConfigs[] = {"d8_m1248", "d16_m124", "d8_m12_h2"};
+const char* const kConfigs[] = {"d8_m1248", "d16_m124", "d8_m12_h2", "d8_m124_stats"};
 constexpr double kTolerance = 1e-4;
 
 c10::IValue loadPickle(const std::string& path) {
@@ -47,6 +48,7 @@ Weights loadFixtureWeights(const std::string& name) {
 struct Case {
     std::string name, padMode;
     torch::Tensor x, mu, t, out;
+    torch::Tensor stats; // given whole-photo statistics (d8_m124_stats' "given_stats")
     bool padded = false;
 };
 
@@ -69,6 +71,7 @@ Cases loadFixtureCases(const std::string& name) {
     c.config.channels = static_cast<int>(cfg.at("channels").toInt());
     c.config.inChannels = static_cast<int>(cfg.at("in_channels").toInt());
     c.parameterCount = cfg.at("parameter_count").toInt();
+    if (cfg.contains("global_stats")) c.config.globalStats = static_cast<int>(cfg.at("global_stats").toInt());
     for (const auto& item : root.at("cases").toListRef()) {
         const auto d = item.toGenericDict();
         Case k;
@@ -79,6 +82,7 @@ Cases loadFixtureCases(const std::string& name) {
         k.mu = d.at("mu").toTensor();
         k.t = d.at("t").toTensor();
         k.out = d.at("out").toTensor();
+        if (d.contains("stats")) k.stats = d.at("stats").toTensor();
         c.cases.push_back(k);
     }
     return c;
@@ -92,7 +96,7 @@ std::shared_ptr<UNet> loadedNet(const std::string& name, Cases& cases) {
 }
 
 torch::Tensor run(UNet& net, const Case& k) {
-    return k.padded ? net.forwardPadded(k.x, k.mu, k.t, k.padMode) : net.forward(k.x, k.mu, k.t);
+    return k.padded ? net.forwardPadded(k.x, k.mu, k.t, k.padMode, k.stats) : net.forward(k.x, k.mu, k.t, k.stats);
 }
 
 double maxAbsDiff(const torch::Tensor& a, const torch::Tensor& b) {
@@ -275,7 +279,51 @@ TEST(UNet, ConfigurationIsRecoveredFromTheWeightShapes) {
         EXPECT_EQ(got.groups, want.groups);
         EXPECT_EQ(got.channels, want.channels);
         EXPECT_EQ(got.inChannels, want.inChannels);
+        EXPECT_EQ(got.globalStats, want.globalStats);
     }
+}
+
+// The statistics are per channel: mean, then the 1, 50 and 99 % quantiles.
+TEST(UNet, PhotoStatisticsAreTheChannelsMeanAndQuantiles) {
+    // Channel 0: the ramp 0..100/100; channel 1: constant -0.5; channel 2: the ramp reversed.
+    const torch::Tensor ramp = torch::linspace(0.0, 1.0, 101).view({1, 1, 1, 101});
+    const torch::Tensor mu = torch::cat({ramp, torch::full_like(ramp, -0.5), ramp.flip(-1)}, 1);
+    const torch::Tensor s = photoStatistics(mu);
+    ASSERT_EQ(s.sizes(), (std::vector<int64_t>{1, kPhotoStatisticsWidth}));
+    const std::vector<float> want{0.5f, 0.01f, 0.5f, 0.99f, -0.5f, -0.5f, -0.5f, -0.5f, 0.5f, 0.01f, 0.5f, 0.99f};
+    for (int i = 0; i < kPhotoStatisticsWidth; ++i) EXPECT_NEAR(s[0][i].item<float>(), want[i], 1e-6) << i;
+    EXPECT_THROW(photoStatistics(torch::zeros({1, 1, 4, 4})), Error);
+}
+
+// Fine-tuning adds stats_mlp to a trained network: its zero last layer must leave the
+// network's output exactly as it was, and trained weights must make the statistics count.
+TEST(UNet, StatisticsStartSilentAndThenSteerTheNetwork) {
+    Cases cases;
+    auto reference = loadedNet("d16_m124", cases);
+    UNetConfig withStats = cases.config;
+    withStats.globalStats = kPhotoStatisticsWidth;
+    auto net = std::make_shared<UNet>(withStats);
+    std::map<std::string, torch::Tensor> weights = loadFixtureWeights("d16_m124").tensors;
+    for (const auto& p : net->named_parameters())
+        if (p.key().rfind("stats_mlp.", 0) == 0) weights.emplace(p.key(), p.value().detach().clone());
+    net->loadWeights(weights, "d16_m124 + stats_mlp");
+    reference->freezeForInference();
+    net->freezeForInference();
+    const Case& k = cases.cases.front();
+    const torch::Tensor dark = photoStatistics(torch::full({1, 3, 8, 8}, -0.9));
+    EXPECT_EQ(maxAbsDiff(net->forward(k.x, k.mu, k.t, dark), reference->forward(k.x, k.mu, k.t)), 0.0);
+
+    {
+        torch::NoGradGuard noGrad;
+        for (const auto& p : net->named_parameters())
+            if (p.key().rfind("stats_mlp.2.", 0) == 0) p.value().normal_(0.0, 0.2);
+    }
+    net->freezeForInference();
+    const torch::Tensor bright = photoStatistics(torch::full({1, 3, 8, 8}, 0.9));
+    EXPECT_GT(maxAbsDiff(net->forward(k.x, k.mu, k.t, dark), net->forward(k.x, k.mu, k.t, bright)), 1e-3);
+    // Without given statistics each input uses its own: the same as giving mu's.
+    EXPECT_LT(maxAbsDiff(net->forward(k.x, k.mu, k.t), net->forward(k.x, k.mu, k.t, photoStatistics(k.mu))), 1e-6);
+    EXPECT_THROW(net->forward(k.x, k.mu, k.t, torch::zeros({1, 5})), Error);
 }
 
 TEST(UNet, ParameterCountsAgree) {

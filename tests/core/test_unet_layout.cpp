@@ -123,6 +123,30 @@ TEST(UNetLayout, InfersEveryConfigurationFromItsShapes) {
     EXPECT_EQ(inferUNetConfig(expectedShapes(makeConfig(16, {1, 2})), "x").groups, 8);
 }
 
+// RDBM Studio's statistics input (stats_mlp) is read from its shapes; only the width the
+// code computes is accepted.
+TEST(UNetLayout, PhotoStatisticsInputIsInferredAndChecked) {
+    UNetConfig c = makeConfig(16, {1, 2, 4, 8});
+    c.globalStats = kPhotoStatisticsWidth;
+    const ShapeMap shapes = expectedShapes(c);
+    EXPECT_EQ(shapes.at("stats_mlp.0.weight"), (std::vector<int64_t>{64, kPhotoStatisticsWidth}));
+    EXPECT_EQ(shapes.at("stats_mlp.2.weight"), (std::vector<int64_t>{64, 64}));
+    EXPECT_EQ(inferUNetConfig(shapes, "x").globalStats, kPhotoStatisticsWidth);
+    EXPECT_EQ(parameterCount(c) - parameterCount(makeConfig(16, {1, 2, 4, 8})), 64 * 12 + 64 + 64 * 64 + 64);
+    EXPECT_EQ(inferUNetConfig(expectedShapes(makeConfig(16, {1, 2})), "x").globalStats, 0);
+
+    ShapeMap wrongWidth = shapes;
+    wrongWidth["stats_mlp.0.weight"] = {64, 5};
+    EXPECT_THROW(inferUNetConfig(wrongWidth, "x"), Error);
+    // A reference checkpoint checked against a statistics network names the missing keys.
+    try {
+        validateWeights(c, expectedShapes(makeConfig(16, {1, 2, 4, 8})), "ref.pt");
+        FAIL() << "missing stats_mlp keys were accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("stats_mlp.0.weight"), std::string::npos) << e.what();
+    }
+}
+
 TEST(UNetLayout, InferenceRejectsForeignOrInconsistentShapes) {
     auto kindAndMessage = [](const ShapeMap& shapes, const UNetLayoutHints& hints = {}) {
         try {

@@ -75,6 +75,7 @@ nlohmann::json modelInfoJson(const ModelInfo& info) {
                          {"channels", info.config.channels}, {"in_channels", info.config.inChannels},
                          {"resnet_block_groups", info.config.groups}, {"heads", info.config.heads},
                          {"dim_head", info.config.dimHead}};
+    if (info.config.globalStats > 0) j["architecture"]["global_stats"] = info.config.globalStats;
     j["method"] = toString(md.method);
     if (md.method == Method::Rddm) {
         j["objective"] = toString(md.rddm.objective);

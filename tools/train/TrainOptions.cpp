@@ -79,6 +79,7 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
             if (!(o.rddm.sumScale > 0.0 && o.rddm.sumScale <= 100.0)) bad(a, "must be in (0, 100]");
         }
         else if (a == "--adds-mu") o.addsMu = true;
+        else if (a == "--global-stats") o.net.globalStats = 12; // rdbm::kPhotoStatisticsWidth (core-internal)
         else if (a == "--schedule") o.schedule.kind = scheduleKindFromString(value());
         else if (a == "--lambda") {
             o.schedule.lambda = parseNumberOrRatio(value(), a);
@@ -182,6 +183,10 @@ Model
   --T N                   timesteps (default 100; RDDM 1000)
   --dim N                 U-Net width (default 16)
   --dim-mults LIST        per-level multipliers (default 1,2,4,8)
+  --global-stats          RDBM: the network is also told the whole photo's tone (per
+                          channel mean and 1/50/99 % quantiles), so tiles agree and a
+                          clean photo can be told from a dark one (not the reference's
+                          layout; with --init, adds it to the file's network)
 Optimisation
   --steps N               total steps (default 1000); 0 with --init and --val
                           only scores the model on the validation set

@@ -50,6 +50,10 @@ struct UNetConfig {
     int groups = 8;          // resnet_block_groups
     int heads = 4;
     int dimHead = 32;
+    // Width of the whole-photo statistics the time embedding also takes (`stats_mlp.*`,
+    // docs/method.md §6.3): 0 for the reference network, 12 for a network that is told
+    // the photo's tone, so a tile or a clean photo is not corrected blind.
+    int globalStats = 0;
     // Multiple that inputs are padded to: 2^(levels-1).
     int downsampleFactor() const { return 1 << (static_cast<int>(dimMults.size()) - 1); }
 };

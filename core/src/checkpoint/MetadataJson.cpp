@@ -39,6 +39,7 @@ std::string metadataToJson(const ModelMetadata& meta, const UNetConfig& config) 
     j["architecture"] = {{"dim", config.dim},       {"dim_mults", config.dimMults}, {"channels", config.channels},
                          {"in_channels", config.inChannels}, {"groups", config.groups},
                          {"heads", config.heads},   {"dim_head", config.dimHead}};
+    if (config.globalStats > 0) j["architecture"]["global_stats"] = config.globalStats; // stats_mlp.* (method.md §6.1)
     j["provenance"] = ordered_json::object();
     for (const auto& [k, v] : meta.provenance) j["provenance"][k] = v;
     return j.dump(2);
@@ -154,6 +155,7 @@ void applyMetadataJson(const std::string& json, const std::string& sourceName, M
         field("groups", c.groups, 1, 1024);
         field("heads", c.heads, 1, 256);
         field("dim_head", c.dimHead, 1, 4096);
+        field("global_stats", c.globalStats, 0, 64);
         if (a.contains("dim_mults")) {
             const auto& dm = a["dim_mults"];
             if (!dm.is_array() || dm.empty() || dm.size() > 8)

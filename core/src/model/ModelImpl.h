@@ -20,6 +20,9 @@ struct Model::Impl {
     torch::ScalarType dtype = torch::kFloat32;     // weights and activations
     // float32 in and out on `device`; padding, dtype casts and "adds mu" happen inside.
     Denoiser network;
+    // Set when the network takes whole-photo statistics: restore() binds the photo's
+    // once and samples with the result instead of `network` (which uses each call's own).
+    PhotoBinder bindToPhoto;
 };
 
 } // namespace rdbm

@@ -144,6 +144,7 @@ std::unique_ptr<Model::Impl> loadImpl(const std::string& path, const LoadOptions
     }
     info.parameterCount = network.parameterCount;
     impl->network = std::move(network.denoiser);
+    impl->bindToPhoto = std::move(network.bindToPhoto);
 
     if (Theta && Sigma && !md.scheduleFromOptions) {
         impl->schedule = scheduleFromBuffers(md.meta.schedule, *Theta, *Sigma);

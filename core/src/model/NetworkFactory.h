@@ -15,6 +15,7 @@ namespace rdbm {
 
 struct LoadedNetwork {
     Denoiser denoiser;
+    PhotoBinder bindToPhoto; // set for a network that takes whole-photo statistics
     long long parameterCount = 0;
 };
 

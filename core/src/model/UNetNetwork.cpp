@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include "model/NetworkFactory.h"
+#include "net/PhotoStatistics.h"
 #include "net/UNet.h"
 
 namespace rdbm {
@@ -32,12 +33,23 @@ LoadedNetwork makeUNetNetwork(const UNetConfig& config, const checkpoint::Tensor
     for (const auto& p : net->parameters()) loaded.parameterCount += p.numel();
     const PadMode padMode = padModeFromString(meta.padMode);
     const bool addsMu = meta.addsMu;
-    loaded.denoiser = [net, padMode, addsMu, dtype](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+    const auto call = [net, padMode, addsMu, dtype](const torch::Tensor& x, const torch::Tensor& mu, int64_t t,
+                                                    const torch::Tensor& stats) {
         const torch::Tensor time =
             torch::full({x.size(0)}, static_cast<float>(t), torch::TensorOptions().dtype(torch::kFloat32).device(x.device()));
-        torch::Tensor out = net->forwardPadded(x.to(dtype), mu.to(dtype), time, padMode).to(torch::kFloat32);
+        torch::Tensor out = net->forwardPadded(x.to(dtype), mu.to(dtype), time, padMode, stats).to(torch::kFloat32);
         return addsMu ? out + mu : out;
     };
+    loaded.denoiser = [call](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+        return call(x, mu, t, torch::Tensor());
+    };
+    if (config.globalStats > 0)
+        loaded.bindToPhoto = [call](const torch::Tensor& wholeMu) -> Denoiser {
+            const torch::Tensor stats = photoStatistics(wholeMu);
+            return [call, stats](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+                return call(x, mu, t, stats);
+            };
+        };
     return loaded;
 }
 

@@ -4,6 +4,7 @@
 #include <optional>
 #include <sstream>
 
+#include "net/PhotoStatistics.h"
 #include "net/UNetLayout.h"
 #include "rdbm/Error.h"
 
@@ -49,6 +50,16 @@ UNet::UNet(const UNetConfig& config) : config_(config) {
     auto timeMlp = register_module("time_mlp", std::make_shared<Node>());
     timeLinear1_ = timeMlp->register_module("1", std::make_shared<unet::Linear>(dim, timeDim));
     timeLinear2_ = timeMlp->register_module("3", std::make_shared<unet::Linear>(timeDim, timeDim));
+    if (config_.globalStats > 0) {
+        // Not in the reference. The last layer starts at zero, so a network fine-tuned
+        // from a reference checkpoint starts out computing exactly what that one did.
+        auto statsMlp = register_module("stats_mlp", std::make_shared<Node>());
+        statsLinear1_ = statsMlp->register_module("0", std::make_shared<unet::Linear>(config_.globalStats, timeDim));
+        statsLinear2_ = statsMlp->register_module("2", std::make_shared<unet::Linear>(timeDim, timeDim));
+        torch::NoGradGuard noGrad;
+        statsLinear2_->weight.zero_();
+        statsLinear2_->bias.zero_();
+    }
 
     auto downsNode = register_module("downs", std::make_shared<Node>());
     auto upsNode = register_module("ups", std::make_shared<Node>());
@@ -132,15 +143,29 @@ torch::Tensor UNet::timeEmbedding(const torch::Tensor& t) const {
     return timeLinear2_->forward(emb);
 }
 
-torch::Tensor UNet::forward(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& tIn) {
+torch::Tensor UNet::statsEmbedding(const torch::Tensor& mu, const torch::Tensor& statsIn, int64_t batch) const {
+    torch::Tensor stats = statsIn.defined() ? statsIn : photoStatistics(mu);
+    if (stats.dim() != 2 || stats.size(1) != config_.globalStats || (stats.size(0) != batch && stats.size(0) != 1))
+        throw Error(ErrorKind::Runtime, "U-Net: the photo statistics must be [" + std::to_string(batch) + " or 1, " +
+                                            std::to_string(config_.globalStats) + "], got " +
+                                            formatShape(stats.sizes().vec()));
+    stats = stats.to(statsLinear1_->weight.device(), statsLinear1_->weight.scalar_type());
+    const torch::Tensor e = statsLinear2_->forward(at::gelu(statsLinear1_->forward(stats)));
+    return e.size(0) == batch ? e : e.expand({batch, e.size(1)});
+}
+
+torch::Tensor UNet::forward(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& tIn,
+                            const torch::Tensor& stats) {
     checkInputs(x, mu, tIn, false);
     std::optional<torch::NoGradGuard> noGrad;
     if (!is_training()) noGrad.emplace();
 
     torch::Tensor t = tIn.to(x.device());
     if (t.size(0) != x.size(0)) t = t.expand({x.size(0)});
+    torch::Tensor embedding = timeEmbedding(t);
+    if (config_.globalStats > 0) embedding = embedding + statsEmbedding(mu, stats, x.size(0));
     // Every ResnetBlock's mlp starts with SiLU of the same embedding: compute it once.
-    const torch::Tensor timeAct = at::silu(timeEmbedding(t));
+    const torch::Tensor timeAct = at::silu(embedding);
 
     // Channels-last from here on (see UNetBlocks.h); the result goes back to NCHW.
     torch::Tensor h = initConv_->forward(at::cat({x, mu}, 1).contiguous(at::MemoryFormat::ChannelsLast));
@@ -174,13 +199,15 @@ torch::Tensor UNet::forward(const torch::Tensor& x, const torch::Tensor& mu, con
 }
 
 torch::Tensor UNet::forwardPadded(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t,
-                                  PadMode padMode) {
+                                  PadMode padMode, const torch::Tensor& statsIn) {
     checkInputs(x, mu, t, true);
     const int64_t f = config_.downsampleFactor(), H = x.size(2), W = x.size(3);
-    if (H % f == 0 && W % f == 0) return forward(x, mu, t);
+    if (H % f == 0 && W % f == 0) return forward(x, mu, t, statsIn);
     std::optional<torch::NoGradGuard> noGrad;
     if (!is_training()) noGrad.emplace();
-    const torch::Tensor out = forward(padToMultiple(x, f, padMode), padToMultiple(mu, f, padMode), t);
+    // The padding is not part of the photo, so it must not move its statistics.
+    const torch::Tensor stats = config_.globalStats > 0 && !statsIn.defined() ? photoStatistics(mu) : statsIn;
+    const torch::Tensor out = forward(padToMultiple(x, f, padMode), padToMultiple(mu, f, padMode), t, stats);
     return out.narrow(2, 0, H).narrow(3, 0, W).contiguous();
 }
 

@@ -35,13 +35,18 @@ public:
 
     // x, mu: [B, C, H, W] with C_x + C_mu = inChannels and H, W multiples of
     // config().downsampleFactor(); t: float [B] timesteps. Returns [B, channels, H, W].
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t);
+    // stats: [B or 1, 12] whole-photo statistics (net/PhotoStatistics.h) for a network
+    // with config().globalStats; left undefined, they are taken from mu itself (training
+    // crops, a photo restored in one call). Ignored by the reference network.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t,
+                          const torch::Tensor& stats = {});
     // Any H, W: pads x and mu (bottom/right) to the downsampling multiple, crops the result.
+    // Statistics taken from mu are the unpadded mu's.
     torch::Tensor forwardPadded(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t,
-                                PadMode padMode = PadMode::Reflect);
+                                PadMode padMode = PadMode::Reflect, const torch::Tensor& stats = {});
     torch::Tensor forwardPadded(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t,
-                                const std::string& padMode) {
-        return forwardPadded(x, mu, t, padModeFromString(padMode));
+                                const std::string& padMode, const torch::Tensor& stats = {}) {
+        return forwardPadded(x, mu, t, padModeFromString(padMode), stats);
     }
 
     // Copies every parameter from `weights` (converting dtype and device). Throws
@@ -68,12 +73,15 @@ private:
     };
 
     torch::Tensor timeEmbedding(const torch::Tensor& t) const;
+    // [B, 4 dim]: the statistics' share of the time embedding (stats_mlp).
+    torch::Tensor statsEmbedding(const torch::Tensor& mu, const torch::Tensor& stats, int64_t batch) const;
     void checkInputs(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t, bool padded) const;
 
     UNetConfig config_;
     bool frozen_ = false;
     std::shared_ptr<unet::Conv> initConv_, finalConv_;
     std::shared_ptr<unet::Linear> timeLinear1_, timeLinear2_;
+    std::shared_ptr<unet::Linear> statsLinear1_, statsLinear2_; // config_.globalStats > 0 only
     std::vector<std::shared_ptr<Level>> downs_, ups_;
     std::shared_ptr<unet::ResnetBlock> midBlock1_, midBlock2_, finalResBlock_;
     std::shared_ptr<unet::AttentionUnit> midAttn_;

@@ -97,6 +97,12 @@ ShapeMap expectedShapes(const UNetConfig& c) {
     w.add("time_mlp.1.bias", {w.timeDim()});
     w.add("time_mlp.3.weight", {w.timeDim(), w.timeDim()});
     w.add("time_mlp.3.bias", {w.timeDim()});
+    if (c.globalStats > 0) {
+        w.add("stats_mlp.0.weight", {w.timeDim(), c.globalStats});
+        w.add("stats_mlp.0.bias", {w.timeDim()});
+        w.add("stats_mlp.2.weight", {w.timeDim(), w.timeDim()});
+        w.add("stats_mlp.2.bias", {w.timeDim()});
+    }
 
     for (size_t i = 0; i < levels; ++i) {
         const std::string p = levelKey("downs", i);
@@ -148,6 +154,9 @@ void checkUNetConfig(const UNetConfig& c, const std::string& source) {
     if (c.inChannels < 1 || c.channels < 1) fail("channel counts must be positive");
     if (c.heads < 1 || c.dimHead < 1) fail("heads and dim_head must be positive");
     if (c.groups < 1) fail("groups must be positive");
+    if (c.globalStats != 0 && c.globalStats != kPhotoStatisticsWidth)
+        fail("stats_mlp takes " + std::to_string(kPhotoStatisticsWidth) + " photo statistics, not " +
+             std::to_string(c.globalStats));
     auto divisible = [&](int64_t channels) {
         if (channels % c.groups)
             fail(std::to_string(c.groups) + " groups do not divide a GroupNorm of " + std::to_string(channels) +
@@ -206,6 +215,8 @@ UNetConfig inferUNetConfig(const ShapeMap& shapes, const std::string& source, co
         c.dimHead = hidden;
     }
     c.groups = hints.groups.value_or(8);
+    if (find(shapes, "stats_mlp.0.weight"))
+        c.globalStats = static_cast<int>(require(shapes, "stats_mlp.0.weight", 2, source)[1]);
     checkUNetConfig(c, source);
     return c;
 }
@@ -214,7 +225,9 @@ void validateWeights(const UNetConfig& config, const ShapeMap& shapes, const std
     std::ostringstream what;
     what << "the U-Net (dim " << config.dim << ", dim_mults ";
     for (size_t i = 0; i < config.dimMults.size(); ++i) what << (i ? "," : "") << config.dimMults[i];
-    what << ", heads " << config.heads << "x" << config.dimHead << ")";
+    what << ", heads " << config.heads << "x" << config.dimHead;
+    if (config.globalStats > 0) what << ", photo statistics";
+    what << ")";
     validateShapes(expectedShapes(config), shapes, source, what.str());
 }
 

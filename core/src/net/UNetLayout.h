@@ -18,6 +18,10 @@
 
 namespace rdbm {
 
+// The whole-photo statistics a `stats_mlp` network takes (net/PhotoStatistics.h): per
+// colour channel, the mean and the 1 %, 50 % and 99 % quantiles.
+constexpr int kPhotoStatisticsWidth = 12;
+
 using ShapeMap = std::map<std::string, std::vector<int64_t>>;
 
 // What the shapes cannot tell: the GroupNorm group count (default 8) and how the

@@ -12,4 +12,9 @@ namespace rdbm {
 
 using Denoiser = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& mu, int64_t t)>;
 
+// For a network told the whole photo's statistics (docs/method.md §6.1): given the whole
+// photo's mu ([1,3,H,W], before tiling or border padding), the Denoiser that every call
+// of that restoration uses, tiles and whole-image passes alike.
+using PhotoBinder = std::function<Denoiser(const torch::Tensor& wholeMu)>;
+
 } // namespace rdbm

@@ -12,6 +12,7 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include "model/ModelImpl.h"
+#include "net/PhotoStatistics.h"
 #include "rdbm/Error.h"
 #include "train/SeedMix.h"
 #include "train/TrainerImpl.h"
@@ -45,6 +46,8 @@ void checkOptions(const TrainerOptions& o) {
         usage("the identity-pair fraction must be in [0, 1]");
     if (!(o.scaleMin > 0.0 && o.scaleMin <= 1.0)) usage("the minimum crop scale must be in (0, 1]");
     if (o.steps < 0) usage("steps must not be negative");
+    if (o.net.globalStats > 0 && o.method == Method::Rddm)
+        usage("whole-photo statistics (--global-stats) are for RDBM's U-Net, not RDDM's UnetRes");
     if (o.batch < 1 || o.batch > 4096) usage("batch size must be in 1..4096, got " + std::to_string(o.batch));
     if (o.crop < 8 || o.crop > 4096) usage("crop size must be in 8..4096, got " + std::to_string(o.crop));
     if (!(o.lr > 0.0) || !std::isfinite(o.lr)) usage("the learning rate must be positive");
@@ -312,6 +315,12 @@ Trainer::Trainer(const TrainerOptions& options) : impl_(std::make_unique<Impl>()
     d.online = train::TrainedNetwork(d.opt);
     d.ema = train::TrainedNetwork(d.opt);
     if (!initWeights.empty()) {
+        // A reference checkpoint has no stats_mlp: it keeps its fresh initialisation,
+        // whose zero last layer leaves the fine-tuned network where the file left it.
+        if (d.online.unet)
+            for (const auto& p : d.online.unet->named_parameters())
+                if (p.key().rfind("stats_mlp.", 0) == 0 && !initWeights.count(p.key()))
+                    initWeights.emplace(p.key(), p.value().detach().clone());
         d.online.loadWeights(initWeights, d.opt.initPath);
         initWeights.clear();
     }
@@ -492,11 +501,22 @@ std::shared_ptr<Model> Trainer::emaModel() const {
     const bool addsMu = d.opt.addsMu;
     // The same conventions as a loaded checkpoint's network (model/UNetNetwork.cpp,
     // model/UNetResNetwork.cpp).
-    mi->network = [net, addsMu](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+    const auto call = [net, addsMu](const torch::Tensor& x, const torch::Tensor& mu, int64_t t,
+                                    const torch::Tensor& stats) {
         const torch::Tensor tt = torch::full({x.size(0)}, static_cast<float>(t), x.options());
-        const torch::Tensor out = net.forward(x, mu, tt);
+        const torch::Tensor out = net.forward(x, mu, tt, stats);
         return addsMu ? out + mu : out;
     };
+    mi->network = [call](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+        return call(x, mu, t, torch::Tensor());
+    };
+    if (d.opt.net.globalStats > 0)
+        mi->bindToPhoto = [call](const torch::Tensor& wholeMu) -> Denoiser {
+            const torch::Tensor stats = photoStatistics(wholeMu);
+            return [call, stats](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
+                return call(x, mu, t, stats);
+            };
+        };
     d.emaModel = std::make_shared<Model>(std::move(mi));
     return d.emaModel;
 }

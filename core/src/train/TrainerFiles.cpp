@@ -240,8 +240,12 @@ std::map<std::string, torch::Tensor> Trainer::Impl::readInitWeights(const std::s
         opt.net = inferUNetResConfig(shapes, *share, path, md.hints);
         validateUNetResWeights(opt.net, *share, shapes, path);
     } else {
+        const int wantedStats = opt.net.globalStats; // --global-stats adds stats_mlp to a file without it
         opt.net = inferUNetConfig(shapes, path, md.hints);
-        validateWeights(opt.net, shapes, path);
+        if (opt.net.globalStats == 0) opt.net.globalStats = wantedStats;
+        UNetConfig asStored = opt.net;
+        asStored.globalStats = shapes.count("stats_mlp.0.weight") ? opt.net.globalStats : 0;
+        validateWeights(asStored, shapes, path);
     }
     std::map<std::string, torch::Tensor> tensors;
     for (const auto& [key, raw] : w.weights) tensors.emplace(key, rawToTorch(raw));

@@ -41,8 +41,10 @@ struct TrainedNetwork {
     }
     // Any H, W (reflection padding, as the bundled checkpoints record); the outputs of
     // UnetRes concatenated along channels.
-    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t) const {
-        return unet ? unet->forwardPadded(x, mu, t, PadMode::Reflect)
+    // stats: whole-photo statistics for a U-Net that takes them (undefined: mu's own).
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& mu, const torch::Tensor& t,
+                          const torch::Tensor& stats = {}) const {
+        return unet ? unet->forwardPadded(x, mu, t, PadMode::Reflect, stats)
                     : unetRes->forwardPadded(x, mu, t, PadMode::Reflect);
     }
     void freezeForInference() const {
