@@ -86,7 +86,8 @@ def build_net(sd):
     dim = sd["init_conv.weight"].shape[0]
     levels = 1 + max(int(k.split(".")[1]) for k in sd if k.startswith("downs."))
     mults = [sd[f"downs.{i}.3.weight"].shape[0] // dim for i in range(levels)]
-    net = ref.Unet(dim, tuple(mults))
+    stats = sd["stats_mlp.0.weight"].shape[1] if "stats_mlp.0.weight" in sd else 0  # docs/method.md §6.1
+    net = ref.Unet(dim, tuple(mults), global_stats=stats)
     net.load_state_dict(sd)
     return net.eval()
 

@@ -25,7 +25,8 @@ TEST(TrainOptions, ParsesTheDocumentedOptions) {
                                        "--lr", "2e-4", "--lr-warmup", "50", "--lr-decay", "cosine", "--lr-min",
                                        "1e-5", "--ema", "0.995", "--steps", "300", "--val-every", "100",
                                        "--save-every", "150", "--seed", "7", "--tasks", "rain,haze", "--strength",
-                                       "0.5,1.5", "--resume", "r.pt", "--device", "cpu", "--threads", "2"});
+                                       "0.5,1.5", "--resume", "r.pt", "--device", "cpu", "--threads", "2", "--global-stats",
+                                       "--start-fraction", "0.25"});
     const auto& o = cl.trainer;
     EXPECT_EQ(o.dataDir, "photos");
     EXPECT_EQ(o.valDir, "val");
@@ -55,6 +56,8 @@ TEST(TrainOptions, ParsesTheDocumentedOptions) {
     EXPECT_EQ(o.resumePath, "r.pt");
     EXPECT_EQ(o.device.kind, rdbm::DeviceSpec::Kind::Cpu);
     EXPECT_EQ(o.threads, 2);
+    EXPECT_EQ(o.net.globalStats, 12);
+    EXPECT_DOUBLE_EQ(o.startFraction, 0.25);
 }
 
 // --method rddm: RDDM's objective names, layout, T and sum_scale; an RDDM objective
@@ -106,6 +109,7 @@ TEST(TrainOptions, MistakesAreUsageErrors) {
     EXPECT_EQ(kindOf({"--data", "p", "--out", "o", "--tasks", "rain,hail"}), K::Usage);
     EXPECT_EQ(kindOf({"--data", "p", "--out", "o", "--lambda", "1/0"}), K::Usage);
     EXPECT_EQ(kindOf({"--paired", "c", "--out", "o"}), K::Usage);
+    EXPECT_EQ(kindOf({"--data", "p", "--out", "o", "--start-fraction", "1.5"}), K::Usage);
     try {
         parseTrainOptions({"--data", "p", "--out", "o", "--crop", "3"});
         FAIL();

@@ -214,6 +214,53 @@ TEST_F(TrainingTest, InitStartsFromACheckpointsWeights) {
     EXPECT_THROW(rdbm::Trainer{bad}, rdbm::Error);
 }
 
+// --init REFERENCE --global-stats: the added stats_mlp starts silent, so the fine-tuned
+// network restores exactly as the file did; after training it saves, reloads and restores
+// through the whole-photo binding as the trainer's own EMA model does.
+TEST_F(TrainingTest, GlobalStatisticsAreAddedToAnInitNetworkAndSurviveReloading) {
+    auto o = tinyOptions("plain");
+    o.addsMu = true;
+    rdbm::Trainer base(o);
+    base.trainStep();
+    const std::string path = (root / "plain" / "model.safetensors").string();
+    base.saveCheckpoint(path);
+
+    auto f = tinyOptions("stats");
+    f.initPath = path;
+    f.net.globalStats = 12;
+    rdbm::Trainer tuned(f);
+    EXPECT_EQ(tuned.options().net.globalStats, 12);
+    EXPECT_EQ(tuned.parameterCount(), base.parameterCount() + 12 * 32 + 32 + 32 * 32 + 32);
+    rdbm::SamplerOptions so;
+    so.steps = 3;
+    const cv::Mat input = testInput();
+    const cv::Mat before = rdbm::restore(*rdbm::Model::load(path), input, so).image;
+    EXPECT_LE(cv::norm(before, rdbm::restore(*tuned.emaModel(), input, so).image, cv::NORM_INF), 1e-6);
+
+    for (int i = 0; i < 3; ++i) tuned.trainStep();
+    const std::string tunedPath = (root / "stats" / "model.safetensors").string();
+    tuned.saveCheckpoint(tunedPath);
+    const auto reloaded = rdbm::Model::load(tunedPath);
+    EXPECT_EQ(reloaded->info().config.globalStats, 12);
+    const cv::Mat a = rdbm::restore(*reloaded, input, so).image;
+    EXPECT_LE(cv::norm(a, rdbm::restore(*tuned.emaModel(), input, so).image, cv::NORM_INF), 1e-5);
+    EXPECT_GT(cv::norm(a, before, cv::NORM_INF), 1e-6); // trained: no longer the file's network
+}
+
+// At the bridge's start x_t = mu whatever the noise, so a run that draws every sample
+// there has a loss that does not depend on lambda; with t drawn uniformly it does.
+TEST_F(TrainingTest, StartFractionDrawsSamplesWhereXtIsMu) {
+    const auto firstLoss = [&](double startFraction, double lambda, const std::string& out) {
+        auto o = tinyOptions(out);
+        o.startFraction = startFraction;
+        o.schedule.lambda = lambda;
+        rdbm::Trainer t(o);
+        return t.evaluateLoss(7);
+    };
+    EXPECT_DOUBLE_EQ(firstLoss(1.0, 0.04, "a"), firstLoss(1.0, 0.4, "b"));
+    EXPECT_NE(firstLoss(0.0, 0.04, "c"), firstLoss(0.0, 0.4, "d"));
+}
+
 // --init MODEL --steps 0: no training, one validation of the model as it is.
 TEST_F(TrainingTest, ZeroStepRunScoresTheInitModel) {
     auto o = tinyOptions("scored-base");
@@ -495,6 +542,13 @@ TEST_F(TrainingTest, RejectsInconsistentOptions) {
     EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
     o = tinyOptions("opts");
     o.identityFraction = 1.5;
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+    o = tinyOptions("opts");
+    o.startFraction = -0.1;
+    EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
+    o = tinyOptions("opts");
+    o.method = rdbm::Method::Rddm;
+    o.net.globalStats = 12; // RDDM's UnetRes takes no statistics
     EXPECT_THROW(rdbm::Trainer t(o), rdbm::Error);
     // RDDM: the objective's outputs must be the layout's, and "adds mu" is RDBM's.
     for (const auto& [share, objective] : {std::pair{-1, rdbm::RddmObjective::ResNoise},

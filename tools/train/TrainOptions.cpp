@@ -80,6 +80,10 @@ TrainCommandLine parseTrainOptions(const std::vector<std::string>& args) {
         }
         else if (a == "--adds-mu") o.addsMu = true;
         else if (a == "--global-stats") o.net.globalStats = 12; // rdbm::kPhotoStatisticsWidth (core-internal)
+        else if (a == "--start-fraction") {
+            o.startFraction = parseDouble(value(), a);
+            if (!(o.startFraction >= 0.0 && o.startFraction <= 1.0)) bad(a, "must be in [0, 1]");
+        }
         else if (a == "--schedule") o.schedule.kind = scheduleKindFromString(value());
         else if (a == "--lambda") {
             o.schedule.lambda = parseNumberOrRatio(value(), a);
@@ -187,6 +191,9 @@ Model
                           channel mean and 1/50/99 % quantiles), so tiles agree and a
                           clean photo can be told from a dark one (not the reference's
                           layout; with --init, adds it to the file's network)
+  --start-fraction F      RDBM: draw this share of samples at t = T-1, where x_t = mu
+                          for every pair, so the sampler's first step decides the
+                          correction from the photo (default 0; see --identity)
 Optimisation
   --steps N               total steps (default 1000); 0 with --init and --val
                           only scores the model on the validation set

@@ -56,6 +56,12 @@ struct TrainerOptions {
     // fresh network then starts at the identity, which matters for short CPU runs.
     bool addsMu = false;
     ScheduleParams schedule; // kind, T, lambda
+    // RDBM: this share of samples is drawn at the bridge's start t = T-1, where x_t = mu
+    // for every pair. With pi = x0 - mu an identity pair has x_t = mu at every t, a
+    // degraded one only there; without these samples a network learns "x_t equals mu, so
+    // leave it" from the neighbouring steps and applies it to the sampler's first call,
+    // which starts from mu for every photo (docs/training.md §5). 0 keeps t uniform.
+    double startFraction = 0.0;
 
     // Optimisation.
     long long steps = 1000;

@@ -45,6 +45,7 @@ void checkOptions(const TrainerOptions& o) {
     if (!(o.identityFraction >= 0.0 && o.identityFraction <= 1.0))
         usage("the identity-pair fraction must be in [0, 1]");
     if (!(o.scaleMin > 0.0 && o.scaleMin <= 1.0)) usage("the minimum crop scale must be in (0, 1]");
+    if (!(o.startFraction >= 0.0 && o.startFraction <= 1.0)) usage("the share of bridge-start samples must be in [0, 1]");
     if (o.steps < 0) usage("steps must not be negative");
     if (o.net.globalStats > 0 && o.method == Method::Rddm)
         usage("whole-photo statistics (--global-stats) are for RDBM's U-Net, not RDDM's UnetRes");
@@ -130,8 +131,13 @@ torch::Tensor Trainer::Impl::loss(const train::TrainedNetwork& net, const train:
     auto gen = at::make_generator<at::CPUGeneratorImpl>(noiseSeed);
     // Drawn on the CPU from a per-step generator: reproducible on any device and after resume.
     const int T = opt.method == Method::Rddm ? rddmSchedule.T() : schedule.T();
-    const torch::Tensor t = at::randint(0, T, {B}, gen, torch::TensorOptions().dtype(torch::kLong));
+    torch::Tensor t = at::randint(0, T, {B}, gen, torch::TensorOptions().dtype(torch::kLong));
     const torch::Tensor eps = at::randn(batch.x0.sizes(), gen, torch::TensorOptions().dtype(torch::kFloat32));
+    if (opt.startFraction > 0.0 && opt.method == Method::Rdbm) {
+        // Drawn after eps, so runs without it keep their exact random streams.
+        const torch::Tensor atStart = at::rand({B}, gen) < opt.startFraction;
+        t = at::where(atStart, at::full_like(t, T - 1), t);
+    }
 
     const torch::Tensor x0 = batch.x0.to(device), mu = batch.mu.to(device);
     const torch::Tensor tDev = t.to(device);
@@ -228,6 +234,11 @@ ModelMetadata Trainer::Impl::metadata() const {
         std::ostringstream identity;
         identity << opt.identityFraction;
         p["identity_fraction"] = identity.str();
+    }
+    if (opt.startFraction > 0.0) {
+        std::ostringstream start;
+        start << opt.startFraction;
+        p["start_fraction"] = start.str();
     }
     p["steps"] = std::to_string(step);
     p["batch"] = std::to_string(opt.batch);
