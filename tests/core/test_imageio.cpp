@@ -465,6 +465,13 @@ TEST(ImageIO, HalfATileDescriptionIsBoundedToo) {
     expectImageError(RDBM_TEST_DATA_DIR "/tiff-half-tile.tif", "more than the 1x30 image");
 }
 
+// FF 00 between segments: libjpeg scans past it byte by byte, the probe's walk would skip
+// a length, and the two reached different frame headers; OpenCV allocated 839 MB for a
+// 25 KB file (found by fuzz_image).
+TEST(ImageIO, JpegStuffedZeroOutsideAScanIsRefused) {
+    expectImageError(RDBM_TEST_DATA_DIR "/jpeg-stuffed-zero-between-segments.jpg", "marker FF 00 at offset");
+}
+
 // A first chunk "/P8X": libwebp decodes the bytes as a bare VP8L bitstream of 14417 px wide,
 // the chunk walk saw a small VP8L chunk later.
 TEST(ImageIO, WebpFirstChunkIsAnImageChunk) {
