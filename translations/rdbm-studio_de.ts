@@ -1393,6 +1393,14 @@ Ziehen Sie einen Checkpoint (.safetensors, .pt, .pth, TorchScript) auf das Fenst
         <source>residual weight decreasing, noise variance increasing, sum_scale %1, T = %2%3</source>
         <translation>Residuengewicht fallend, Rauschvarianz steigend, sum_scale %1, T = %2%3</translation>
     </message>
+    <message>
+        <source>Photo statistics</source>
+        <translation>Fotostatistik</translation>
+    </message>
+    <message>
+        <source>every tile is told the whole photo&apos;s tone (%1 numbers)</source>
+        <translation>jede Kachel erfährt die Tonwerte des ganzen Fotos (%1 Zahlen)</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPicker</name>

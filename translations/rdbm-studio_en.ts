@@ -1389,6 +1389,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>residual weight decreasing, noise variance increasing, sum_scale %1, T = %2%3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Photo statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every tile is told the whole photo&apos;s tone (%1 numbers)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPicker</name>

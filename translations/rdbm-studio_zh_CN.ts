@@ -1376,6 +1376,14 @@ Drop a checkpoint (.safetensors, .pt, .pth, TorchScript) onto the window or use 
         <source>residual weight decreasing, noise variance increasing, sum_scale %1, T = %2%3</source>
         <translation>残差权重递减，噪声方差递增，sum_scale %1，T = %2%3</translation>
     </message>
+    <message>
+        <source>Photo statistics</source>
+        <translation>照片统计</translation>
+    </message>
+    <message>
+        <source>every tile is told the whole photo&apos;s tone (%1 numbers)</source>
+        <translation>每个图块都获知整张照片的色调（%1 个数值）</translation>
+    </message>
 </context>
 <context>
     <name>rdbm::app::ModelPicker</name>
