@@ -43,13 +43,7 @@ LoadedNetwork makeUNetNetwork(const UNetConfig& config, const checkpoint::Tensor
     loaded.denoiser = [call](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
         return call(x, mu, t, torch::Tensor());
     };
-    if (config.globalStats > 0)
-        loaded.bindToPhoto = [call](const torch::Tensor& wholeMu) -> Denoiser {
-            const torch::Tensor stats = photoStatistics(wholeMu);
-            return [call, stats](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
-                return call(x, mu, t, stats);
-            };
-        };
+    if (config.globalStats > 0) loaded.bindToPhoto = statisticsBinder(call);
     return loaded;
 }
 

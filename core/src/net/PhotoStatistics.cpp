@@ -27,4 +27,12 @@ torch::Tensor photoStatistics(const torch::Tensor& muIn) {
     return at::cat({mean, quantiles.permute({1, 2, 0})}, -1).reshape({B, kPhotoStatisticsWidth}).contiguous();
 }
 
+PhotoBinder statisticsBinder(StatisticsCall call) {
+    return [call](const torch::Tensor& wholeMu) -> Denoiser {
+        const torch::Tensor stats = photoStatistics(wholeMu);
+        return
+            [call, stats](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) { return call(x, mu, t, stats); };
+    };
+}
+
 } // namespace rdbm

@@ -6,6 +6,7 @@
 #include <torch/types.h>
 
 #include "net/UNetLayout.h" // kPhotoStatisticsWidth
+#include "sampler/Denoiser.h"
 
 namespace rdbm {
 
@@ -14,5 +15,11 @@ namespace rdbm {
 // read with a stride (the statistics of a subsample differ by far less than the
 // network can tell). Throws Error(Runtime) for a non-3-channel input.
 torch::Tensor photoStatistics(const torch::Tensor& mu);
+
+// A network call that takes statistics (undefined: each call's own mu's).
+using StatisticsCall = std::function<torch::Tensor(const torch::Tensor& x, const torch::Tensor& mu, int64_t t,
+                                                   const torch::Tensor& stats)>;
+// The PhotoBinder of such a call: the whole photo's statistics, computed once, go to every call.
+PhotoBinder statisticsBinder(StatisticsCall call);
 
 } // namespace rdbm

@@ -521,13 +521,7 @@ std::shared_ptr<Model> Trainer::emaModel() const {
     mi->network = [call](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
         return call(x, mu, t, torch::Tensor());
     };
-    if (d.opt.net.globalStats > 0)
-        mi->bindToPhoto = [call](const torch::Tensor& wholeMu) -> Denoiser {
-            const torch::Tensor stats = photoStatistics(wholeMu);
-            return [call, stats](const torch::Tensor& x, const torch::Tensor& mu, int64_t t) {
-                return call(x, mu, t, stats);
-            };
-        };
+    if (d.opt.net.globalStats > 0) mi->bindToPhoto = statisticsBinder(call);
     d.emaModel = std::make_shared<Model>(std::move(mi));
     return d.emaModel;
 }
