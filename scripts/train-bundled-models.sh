@@ -22,11 +22,13 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-runs/bundled}
 TRAIN=${RDBM_BUILD_DIR:-build}/tools/train/rdbm-train
 [ -x "$TRAIN" ] || { echo "train-bundled-models.sh: $TRAIN is not built" >&2; exit 1; }
-[ -d data/photos/train ] || bash scripts/collect-training-photos.sh data/photos
+# The bundled models learnt from allowlist.tsv alone (34 + 7 photos), kept apart from the
+# larger set the candidate models use.
+[ -d data/photos-bundled/train ] || bash scripts/collect-training-photos.sh data/photos-bundled allowlist.tsv
 mkdir -p "$RUNS/stage1" "$RUNS/stage2"
 read -r -a EXTRA <<< "${RDBM_TRAIN_EXTRA:---threads 1}"
 read -r -a MODELS <<< "${RDBM_MODELS:-residual one zero rddm}"
-COMMON=(--data data/photos/train --val data/photos/validation --batch 8 --crop 64 --val-images 7
+COMMON=(--data data/photos-bundled/train --val data/photos-bundled/validation --batch 8 --crop 64 --val-images 7
         --val-size 128 --log-every 50)
 
 # What makes each model itself: pi for RDBM (whose network predicts x0 - mu and starts at
