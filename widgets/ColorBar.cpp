@@ -12,9 +12,9 @@
 namespace rdbm::widgets {
 
 namespace {
-constexpr int kBarWidth = 14;
+constexpr int kBarWidth = 12;
 constexpr int kTickLength = 4;
-constexpr int kGap = 3;
+constexpr int kGap = 2;
 } // namespace
 
 ColorBar::ColorBar(QWidget* parent) : QWidget(parent) {
@@ -63,7 +63,10 @@ QString ColorBar::tickText(double v) const {
 
 int ColorBar::labelWidth() const {
     const QFontMetrics fm(font());
-    int w = 0;
+    // Room for the widest label of the usual ranges ("-0.15") whatever the data: a bar
+    // that widened with its values moved the page's layout after every run, and at
+    // 1024x700 in German pushed the pi comparison past its width.
+    int w = fm.horizontalAdvance(tickText(-0.15));
     for (double v : ticks(limit_, 11))
         if (v >= lowest()) w = std::max(w, fm.horizontalAdvance(tickText(v)));
     return w;
@@ -96,7 +99,7 @@ QVector<double> ColorBar::currentTicks() const {
 
 QSize ColorBar::sizeHint() const {
     const QFontMetrics fm(font());
-    int w = 2 + kBarWidth + kTickLength + kGap + labelWidth() + 4;
+    int w = 2 + kBarWidth + kTickLength + kGap + labelWidth() + 1;
     if (!title_.isEmpty()) w = std::max(w, fm.horizontalAdvance(title_) + 4);
     return {w, 240};
 }
