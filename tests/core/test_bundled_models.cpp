@@ -96,6 +96,21 @@ TEST(BundledModels, ResidualModelClearsHaze) {
     EXPECT_GT(gainFor("residual", rdbm::DegradationKind::Haze, 3), 5.0);
 }
 
+// Identity pairs in training (docs/training.md section 5): a photo with nothing to correct
+// comes back nearly as it was. The session-5 models repainted this crop to about 15 dB.
+TEST(BundledModels, EveryPiModelLeavesACleanPhotoAlmostAlone) {
+    const cv::Mat clean = cleanCrop();
+    for (const char* pi : {"residual", "one", "zero"}) {
+        rdbm::SamplerOptions o;
+        o.steps = 10;
+        o.emitFrames = false;
+        const cv::Mat out = rdbm::restore(*rdbm::Model::load(modelPath(pi)), clean, o).image;
+        const double kept = rdbm::psnr(out, clean);
+        std::printf("[          ] pi=%s model, clean crop: %.2f dB\n", pi, kept);
+        EXPECT_GT(kept, 25.0) << pi;
+    }
+}
+
 TEST(BundledModels, EveryPiModelClearsHaze) {
     EXPECT_GT(gainFor("one", rdbm::DegradationKind::Haze, 3), 4.0);
     EXPECT_GT(gainFor("zero", rdbm::DegradationKind::Haze, 3), 4.0);
@@ -229,10 +244,12 @@ double bottomRowLine(const cv::Mat& image, int rows) {
 
 } // namespace
 
-// The bundled models drew a false-colour line along the photo's bottom rows, built up over
-// the steps where the network's zero-padded border met the photo's edge. A reflected
-// border around every call (automatic for models rdbm-train made) removes it; a foreign
-// checkpoint keeps no border, as its reference code runs it.
+// The session-5 bundled models drew a false-colour line along the photo's bottom rows
+// (about 9 units in 8 bits), built up over the steps where the network's zero-padded border
+// met the photo's edge. A reflected border around every call (automatic for models
+// rdbm-train made) removes it; a foreign checkpoint keeps no border, as its reference code
+// runs it. Today's bundled models draw little of it even without a border (about 2 units),
+// so the measure is checked on a planted line instead.
 TEST(BundledModels, ReflectedBorderRemovesTheEdgeLine) {
     const rdbm::Image dark = rdbm::readImage(kSource + "/resources/samples/coffee-dark.png");
     const cv::Mat corner = dark.rgb(cv::Rect(dark.rgb.cols - 256, dark.rgb.rows - 128, 256, 128)).clone();
@@ -250,8 +267,10 @@ TEST(BundledModels, ReflectedBorderRemovesTheEdgeLine) {
     const double lineBare = bottomRowLine(bare.image, 4), lineBordered = bottomRowLine(bordered.image, 4);
     std::printf("[          ] bottom-row line: %.1f without a border, %.1f with it (8-bit units)\n", lineBare,
                 lineBordered);
-    EXPECT_GT(lineBare, 8.0) << "the measure no longer sees the line";
     EXPECT_LT(lineBordered, 3.0);
+    cv::Mat planted = bordered.image.clone();
+    planted.row(planted.rows - 3) += cv::Scalar(0.0, 10.0 / 255.0, 0.0);
+    EXPECT_GT(bottomRowLine(planted, 4), 6.5) << "the measure no longer sees a line";
 
     // A small photo gets a border smaller than its sides (reflection needs that), and the
     // tiles of a bordered run are reported on the photo, clipped to it.
